@@ -1,0 +1,95 @@
+"""Base class of the costs.
+
+A cost is a callable ``cost(parameters) -> float`` that owns everything a minimizer needs to
+know about it: ``errordef`` (1 for χ², 0.5 for negative log-likelihoods), ``ndata`` and the
+parameter names. It never imports a minimizer; an instance can be handed to
+``iminuit.Minuit`` directly (it has ``errordef`` and ``_parameters``).
+
+The constructor converts, masks and allocates once; ``__call__`` evaluates the model and runs
+one compiled kernel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from rootfit.errors import FitError
+from rootfit.fitdata import BinData
+from rootfit.functions import Function
+
+__all__ = ["Cost"]
+
+Evaluator = Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]
+
+
+class Cost:
+    """Base class: a statistic of a model on fit data.
+
+    Parameters
+    ----------
+    data : BinData
+        The fit points.
+    model : Function
+        The model; its ``evaluator`` is used, its parameter state is not touched.
+    """
+
+    #: 1 for χ² costs, 0.5 for negative log-likelihoods.
+    errordef: float = 1.0
+    #: Fit type: what the minimum means and how Chi2 is reported.
+    kind: Literal["least_squares", "poisson", "unbinned"] = "least_squares"
+
+    def __init__(self, data: BinData, model: Function) -> None:
+        if data.size == 0:
+            raise FitError("cannot build a cost on empty fit data")
+        if model.ndim > data.ndim:
+            raise FitError(
+                f"model has {model.ndim} variables but the data has {data.ndim} coordinate(s)"
+            )
+        self.data = data
+        self.model = model
+        self._evaluate: Evaluator = model.evaluator
+        self._points = np.ascontiguousarray(data.centers)
+        factor = None
+        if data.bin_volume:
+            vol = data.volumes
+            factor = vol / data.ref_volume if data.bin_volume == 2 else vol
+        self._volume_factor = None if factor is None else np.ascontiguousarray(factor)
+        self._parameters = {name: None for name in model.parameter_names}
+
+    @property
+    def parameter_names(self) -> tuple[str, ...]:
+        """Parameter names, in order."""
+        return tuple(self._parameters)
+
+    @property
+    def npar(self) -> int:
+        """Number of parameters."""
+        return len(self._parameters)
+
+    @property
+    def ndata(self) -> int:
+        """Number of data points (for degrees of freedom)."""
+        return self.data.size
+
+    def model_values(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """Model prediction per point (times bin volume for ``WIDTH``)."""
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        f = self._evaluate(self._points, p)
+        if self._volume_factor is not None:
+            f = f * self._volume_factor
+        return f
+
+    def __call__(self, parameters: ArrayLike) -> float:
+        """Value of the statistic at ``parameters``."""
+        raise NotImplementedError
+
+    def reported_chi2(self, min_fcn: float) -> float:
+        """ROOT's ``FitResult::Chi2`` for a minimum ``min_fcn`` of this cost."""
+        return min_fcn
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.ndata} points, parameters={list(self._parameters)})"

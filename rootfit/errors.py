@@ -1,0 +1,95 @@
+"""Exception and warning tree of rootfit.
+
+Every error rootfit raises on purpose is a :class:`RootfitError`; each subclass also derives from
+the builtin exception a Python user would expect (``ValueError`` for bad input, ``ImportError``
+for a missing optional dependency, ``RuntimeError`` for a fit that cannot run), so generic
+``except ValueError`` code keeps working.
+
+This module imports nothing from rootfit.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = [
+    "DataError",
+    "FitError",
+    "FitOptionError",
+    "FitWarning",
+    "FormulaSyntaxError",
+    "FunctionError",
+    "MissingDependencyError",
+    "RootfitError",
+    "RootfitWarning",
+    "did_you_mean",
+]
+
+
+class RootfitError(Exception):
+    """Base class of every error raised by rootfit."""
+
+
+class FitOptionError(RootfitError, ValueError):
+    """An option string or a minimizer option is invalid."""
+
+
+class DataError(RootfitError, ValueError):
+    """Data (histogram, graph, events, fit data) is malformed or unusable."""
+
+
+class FunctionError(RootfitError, ValueError):
+    """A model function is ill defined (unknown name, wrong number of parameters, ...)."""
+
+
+class FormulaSyntaxError(FunctionError):
+    """A formula string does not follow the grammar.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong.
+    text : str
+        The formula text.
+    position : int
+        Zero-based character offset where the problem was found.
+    """
+
+    def __init__(self, message: str, text: str = "", position: int = 0) -> None:
+        self.text = text
+        self.position = position
+        detail = message
+        if text:
+            detail = f"{message} at position {position}\n    {text}\n    {' ' * position}^"
+        super().__init__(detail)
+
+
+class MissingDependencyError(RootfitError, ImportError):
+    """An optional dependency needed for a feature is not installed."""
+
+
+class FitError(RootfitError, RuntimeError):
+    """A fit cannot be carried out (as opposed to a fit that ran and did not converge)."""
+
+
+class RootfitWarning(UserWarning):
+    """Base class of every warning emitted by rootfit."""
+
+
+class FitWarning(RootfitWarning):
+    """A fit ran but its outcome needs attention (not converged, option ignored, ...)."""
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest candidate, or an empty string.
+
+    Parameters
+    ----------
+    word : str
+        The unknown word.
+    candidates : iterable of str
+        The known words.
+    """
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{matches[0]}'?" if matches else ""

@@ -1,0 +1,214 @@
+"""Build :class:`BinData` from histograms and graphs with ROOT's rules (spec §2).
+
+* Error adjustment ("AdjustError"): a point whose error is <= 0 is kept with error 1 when empty
+  bins are used (``L``, ``P``, ``WW``) or when unit errors (``W``) are used and the content is not
+  0; otherwise it is skipped. With unit errors every error becomes 1.
+* Histogram window: the axis zoom, narrowed by an explicit range (or the function range with
+  ``R``); the edge bins are dropped when their centre lies outside the range, unless the window
+  is a single bin. Under- and overflow are never used.
+* Graphs: the error type comes from the errors the graph carries (§2.4); the x range is
+  inclusive.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from rootfit.errors import DataError, FitWarning
+from rootfit.fitdata.bindata import BinData, ErrorType
+from rootfit.hist import Graph, Histogram
+
+__all__ = ["DataOptions", "bin_data_from_graph", "bin_data_from_histogram"]
+
+
+@dataclass(frozen=True)
+class DataOptions:
+    """How fit data is built (ROOT::Fit::DataOptions).
+
+    Attributes
+    ----------
+    integral : bool
+        Store bin edges for bin-integral models (``I``).
+    bin_volume : int
+        0, 1 (``WIDTH``) or 2 (``NORMWIDTH``).
+    use_empty : bool
+        Keep bins with zero error (``L``, ``P``, ``WW``), with error 1.
+    unit_errors : bool
+        All errors 1 (``W``, ``WW``).
+    expected_errors : bool
+        Pearson χ² (``P``): errors come from the model, not the data.
+    coord_errors : bool
+        Use x errors of graphs (False with ``EX0``).
+    asym_errors : bool
+        Use asymmetric errors of graphs.
+    """
+
+    integral: bool = False
+    bin_volume: int = 0
+    use_empty: bool = False
+    unit_errors: bool = False
+    expected_errors: bool = False
+    coord_errors: bool = True
+    asym_errors: bool = True
+
+
+def _adjust_errors(
+    errors: NDArray[np.float64], values: NDArray[np.float64], opts: DataOptions
+) -> tuple[NDArray[np.bool_], NDArray[np.float64]]:
+    """ROOT's AdjustError on arrays: returns (keep mask, adjusted errors)."""
+    nonpositive = errors <= 0
+    keep = ~nonpositive | opts.use_empty | (opts.unit_errors & (np.abs(values) > 0))
+    adjusted = np.where(nonpositive, 1.0, errors)
+    if opts.unit_errors:
+        adjusted = np.ones_like(errors)
+    return keep, adjusted
+
+
+def histogram_window(
+    hist: Histogram, fit_range: tuple[float, float] | None
+) -> tuple[int, int]:
+    """First and last ROOT bin used by a fit (zoom window narrowed by the range)."""
+    axis = hist.axis
+    first, last = max(axis.first, 1), min(axis.last, axis.nbins)
+    if fit_range is None:
+        return first, last
+    xmin, xmax = fit_range
+    ilow, ihigh = int(axis.find_bin(xmin)), int(axis.find_bin(xmax))
+    if ihigh < first or ilow > last:
+        warnings.warn(
+            f"fit range ({xmin}, {xmax}) lies outside the histogram window "
+            f"[{axis.bin_low_edge(first)}, {axis.bin_up_edge(last)}]",
+            FitWarning,
+            stacklevel=4,
+        )
+    first = min(max(ilow, first), last + 1)
+    last = max(min(ihigh, last), first - 1)
+    if first < last:
+        if axis.bin_center(first) < xmin:
+            first += 1
+        if axis.bin_center(last) > xmax:
+            last -= 1
+    return first, last
+
+
+def bin_data_from_histogram(
+    hist: Histogram,
+    opts: DataOptions = DataOptions(),  # noqa: B008 - frozen dataclass, immutable default
+    fit_range: tuple[float, float] | None = None,
+    *,
+    nan_policy: Literal["raise", "omit"] = "raise",
+) -> BinData:
+    """Fit points of a 1-D histogram.
+
+    Parameters
+    ----------
+    hist : Histogram
+        The histogram.
+    opts : DataOptions
+        Filling rules.
+    fit_range : (float, float), optional
+        Range in x (only applied when ``lo < hi``, as ROOT).
+    nan_policy : {"raise", "omit"}
+        Non-finite contents or errors.
+    """
+    if fit_range is not None and not fit_range[0] < fit_range[1]:
+        fit_range = None
+    first, last = histogram_window(hist, fit_range)
+    bins = np.arange(first, last + 1)
+    axis = hist.axis
+    values = hist.values(flow=True)[bins]
+    errors = hist.errors(flow=True)[bins]
+    if opts.expected_errors:
+        keep = np.ones(bins.size, dtype=bool)
+        adjusted = errors  # kept for the bin weights of "PW"; not used as fit errors
+    else:
+        keep, adjusted = _adjust_errors(errors, values, opts)
+    bins, values, adjusted = bins[keep], values[keep], adjusted[keep]
+    store_edges = opts.integral or opts.bin_volume > 0
+    if store_edges:
+        coords = np.asarray(axis.bin_low_edge(bins), dtype=np.float64)
+        up = np.asarray(axis.bin_up_edge(bins), dtype=np.float64)
+    else:
+        coords = np.asarray(axis.bin_center(bins), dtype=np.float64)
+        up = None
+    error_type = ErrorType.NONE if (opts.unit_errors or opts.expected_errors) else ErrorType.VALUE
+    return BinData(
+        coords=coords,
+        values=values,
+        errors=adjusted,
+        error_type=error_type,
+        bin_up_edges=up,
+        bin_volume=opts.bin_volume,
+        nan_policy=nan_policy,
+    )
+
+
+def graph_error_type(graph: Graph, opts: DataOptions) -> ErrorType:
+    """ROOT's choice of the error type of a graph (spec §2.4)."""
+    if not graph.has_y_errors or opts.unit_errors:
+        return ErrorType.NONE
+    if graph.is_asymmetric:
+        if not opts.asym_errors:
+            error_type = ErrorType.VALUE
+        else:
+            has_x = opts.coord_errors and bool(np.any(graph.xerr > 0))  # type: ignore[operator]
+            has_y = bool(np.any(graph.yerr_low > 0) or np.any(graph.yerr_high > 0))  # type: ignore[operator]
+            if has_y:
+                return ErrorType.ASYM
+            return ErrorType.COORD if has_x else ErrorType.NONE
+    elif opts.coord_errors and graph.xerr is not None and bool(np.any(graph.xerr > 0)):
+        error_type = ErrorType.COORD
+    else:
+        error_type = ErrorType.VALUE
+    if error_type != ErrorType.COORD and not np.any(graph.yerr > 0):  # type: ignore[operator]
+        return ErrorType.NONE
+    return error_type
+
+
+def bin_data_from_graph(
+    graph: Graph,
+    opts: DataOptions = DataOptions(),  # noqa: B008 - frozen dataclass, immutable default
+    fit_range: tuple[float, float] | None = None,
+    *,
+    nan_policy: Literal["raise", "omit"] = "raise",
+) -> BinData:
+    """Fit points of a graph (inclusive x range)."""
+    x, y = graph.x, graph.y
+    inside = np.ones(x.size, dtype=bool)
+    if fit_range is not None and fit_range[0] < fit_range[1]:
+        inside = (x >= fit_range[0]) & (x <= fit_range[1])
+    error_type = graph_error_type(graph, opts)
+    if error_type == ErrorType.NONE:
+        return BinData(x[inside], y[inside], error_type=ErrorType.NONE, nan_policy=nan_policy)
+    ey = np.asarray(graph.yerr)
+    if error_type == ErrorType.VALUE:
+        keep = inside & (ey > 0)
+        return BinData(x[keep], y[keep], errors=ey[keep], error_type=error_type, nan_policy=nan_policy)
+    ex = np.maximum(np.asarray(graph.xerr if graph.xerr is not None else np.zeros(x.size)), 0.0)
+    keep = inside & ~((ex <= 0) & (ey <= 0))
+    if error_type == ErrorType.COORD:
+        return BinData(
+            x[keep], y[keep], errors=ey[keep], error_type=error_type, coord_errors=ex[keep],
+            nan_policy=nan_policy,
+        )
+    if not opts.coord_errors:
+        ex = np.zeros_like(ex)
+    return BinData(
+        x[keep], y[keep], errors=ey[keep], error_type=ErrorType.ASYM, coord_errors=ex[keep],
+        errors_low=np.asarray(graph.yerr_low)[keep], errors_high=np.asarray(graph.yerr_high)[keep],
+        nan_policy=nan_policy,
+    )
+
+
+def check_not_empty(data: BinData, what: str) -> None:
+    """Raise :class:`DataError` if no point is left to fit."""
+    if data.size == 0:
+        raise DataError(
+            f"fit data is empty: no point of {what} passes the selection "
+            "(range, zoom, and bins with zero error are skipped unless 'L', 'P' or 'WW')"
+        )

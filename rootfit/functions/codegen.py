@@ -1,0 +1,138 @@
+"""Turn an expression tree into a Python function object, without ``eval`` or ``exec``.
+
+The tree (built by our own parser, so it contains only literals, variable and parameter
+subscripts, arithmetic and calls of whitelisted library names) is translated node by node into
+a Python ``ast`` expression, compiled with the builtin :func:`compile` and wrapped as a function
+``model(x, p)`` whose globals are an explicit namespace of math implementations. No user text
+ever reaches the compiler: only the tree does.
+
+Two namespaces are used:
+
+* the *scalar* one (numba-compiled helpers, :mod:`rootfit.kernels.formula`): ``x`` is one point
+  (``x[0]`` the first coordinate), the function is jitted and looped over points;
+* the *numpy* one (:data:`NUMPY_NAMESPACE`): ``x`` is the transposed coordinate array, so
+  ``x[0]`` is the column of all first coordinates; this is the plain-numpy twin used by tests.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import types
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+from scipy import special
+
+from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var
+
+__all__ = ["NUMPY_NAMESPACE", "build_function"]
+
+_ARITHMETIC = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div, "^": ast.Pow}
+_HELPERS = {
+    "<": "_lt", "<=": "_le", ">": "_gt", ">=": "_ge", "==": "_eq", "!=": "_ne",
+    "&&": "_and", "||": "_or",
+}  # fmt: skip
+
+
+def _name(identifier: str) -> ast.Name:
+    return ast.Name(id=identifier, ctx=ast.Load())
+
+
+def _call(identifier: str, args: list[ast.expr]) -> ast.Call:
+    return ast.Call(func=_name(identifier), args=args, keywords=[])
+
+
+def _subscript(array: str, index: int) -> ast.Subscript:
+    return ast.Subscript(value=_name(array), slice=ast.Constant(index), ctx=ast.Load())
+
+
+def _to_ast(node: Node, vectorized: bool) -> ast.expr:
+    if isinstance(node, Num):
+        return ast.Constant(float(node.value))
+    if isinstance(node, Var):
+        return _subscript("x", node.index)
+    if isinstance(node, Param):
+        return _subscript("p", node.index)
+    if isinstance(node, Unary):
+        operand = _to_ast(node.operand, vectorized)
+        if node.op == "-":
+            return ast.UnaryOp(op=ast.USub(), operand=operand)
+        return _call("_not", [operand])
+    if isinstance(node, Binary):
+        left, right = _to_ast(node.left, vectorized), _to_ast(node.right, vectorized)
+        if node.op in _ARITHMETIC:
+            return ast.BinOp(left=left, op=_ARITHMETIC[node.op](), right=right)
+        return _call(_HELPERS[node.op], [left, right])
+    if isinstance(node, Call):
+        return _call("f_" + node.name, [_to_ast(a, vectorized) for a in node.args])
+    if isinstance(node, Cond):
+        cond = _to_ast(node.condition, vectorized)
+        a, b = _to_ast(node.if_true, vectorized), _to_ast(node.if_false, vectorized)
+        if vectorized:
+            return _call("_where", [cond, a, b])
+        test = ast.Compare(left=cond, ops=[ast.NotEq()], comparators=[ast.Constant(0.0)])
+        return ast.IfExp(test=test, body=a, orelse=b)
+    raise TypeError(f"not an expression node: {node!r}")
+
+
+def build_function(
+    tree: Node, namespace: Mapping[str, Any], *, vectorized: bool, name: str = "model"
+) -> Callable[..., Any]:
+    """Build ``model(x, p)`` computing ``tree``.
+
+    Parameters
+    ----------
+    tree : Node
+        Expression tree.
+    namespace : mapping
+        Implementations of the helper and library names (``f_exp``, ``_lt``...).
+    vectorized : bool
+        Generate code for array arguments (numpy) instead of one point (numba).
+    name : str
+        Name of the generated function.
+    """
+    body = ast.Return(value=_to_ast(tree, vectorized))
+    args = ast.arguments(
+        posonlyargs=[],
+        args=[ast.arg(arg="x"), ast.arg(arg="p")],
+        kwonlyargs=[],
+        kw_defaults=[],
+        defaults=[],
+    )
+    func = ast.FunctionDef(name=name, args=args, body=[body], decorator_list=[], type_params=[])
+    module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
+    code = compile(module, f"<rootfit formula {name}>", "exec")
+    func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
+    return types.FunctionType(func_code, dict(namespace), name)
+
+
+def _np_gaus(x: Any, mean: Any = 0.0, sigma: Any = 1.0, norm: Any = 0.0) -> Any:
+    """TMath::Gaus: exp(-0.5((x-mean)/sigma)^2), divided by sqrt(2π)σ if norm."""
+    g = np.exp(-0.5 * ((x - mean) / sigma) ** 2)
+    return np.where(np.asarray(norm) != 0, g / (math.sqrt(2 * math.pi) * sigma), g)
+
+
+def _as_float(v: Any) -> Any:
+    return np.asarray(v, dtype=np.float64)
+
+
+#: numpy implementations (the plain-numpy twin of the numba scalar namespace).
+NUMPY_NAMESPACE: dict[str, Any] = {
+    "f_sin": np.sin, "f_cos": np.cos, "f_tan": np.tan, "f_asin": np.arcsin,
+    "f_acos": np.arccos, "f_atan": np.arctan, "f_atan2": np.arctan2, "f_sinh": np.sinh,
+    "f_cosh": np.cosh, "f_tanh": np.tanh, "f_exp": np.exp, "f_log": np.log,
+    "f_log10": np.log10, "f_sqrt": np.sqrt, "f_ceil": np.ceil, "f_floor": np.floor,
+    "f_pow": np.power, "f_abs": np.abs, "f_sign": np.sign, "f_sq": np.square,
+    "f_min": np.minimum, "f_max": np.maximum, "f_erf": special.erf, "f_erfc": special.erfc,
+    "f_lgamma": special.gammaln, "f_tgamma": special.gamma, "f_gaus": _np_gaus,
+    "_lt": lambda a, b: _as_float(np.less(a, b)), "_le": lambda a, b: _as_float(np.less_equal(a, b)),
+    "_gt": lambda a, b: _as_float(np.greater(a, b)),
+    "_ge": lambda a, b: _as_float(np.greater_equal(a, b)),
+    "_eq": lambda a, b: _as_float(np.equal(a, b)), "_ne": lambda a, b: _as_float(np.not_equal(a, b)),
+    "_and": lambda a, b: _as_float(np.logical_and(a, b)),
+    "_or": lambda a, b: _as_float(np.logical_or(a, b)),
+    "_not": lambda a: _as_float(np.logical_not(a)),
+    "_where": lambda c, a, b: np.where(np.asarray(c) != 0, a, b),
+}  # fmt: skip

@@ -1,0 +1,58 @@
+"""Compile expression trees once per process (cached by tree) into evaluators."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from rootfit.functions.codegen import NUMPY_NAMESPACE, build_function
+from rootfit.functions.expression import Node
+
+__all__ = ["CompiledFormula", "compile_tree"]
+
+Evaluator = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class CompiledFormula:
+    """Evaluators of one expression tree.
+
+    Attributes
+    ----------
+    evaluate : callable
+        numba loop ``evaluate(X, p)`` over the rows of ``X`` (shape ``(n, ndim)``).
+    evaluate_numpy : callable
+        The plain-numpy twin with the same signature.
+    scalar : callable
+        The jitted one-point function ``scalar(x, p)``.
+    """
+
+    evaluate: Evaluator
+    evaluate_numpy: Evaluator
+    scalar: Any
+
+
+def _numpy_evaluator(tree: Node) -> Evaluator:
+    vector = build_function(tree, NUMPY_NAMESPACE, vectorized=True)
+
+    def evaluate_numpy(X: np.ndarray, p: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            out = vector(X.T, np.asarray(p, dtype=np.float64))
+        return np.broadcast_to(np.asarray(out, dtype=np.float64), (X.shape[0],)).copy()
+
+    return evaluate_numpy
+
+
+@functools.lru_cache(maxsize=512)
+def compile_tree(tree: Node) -> CompiledFormula:
+    """Compile ``tree`` (cached: the same formula is compiled once per process)."""
+    from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_model, jit_scalar  # noqa: PLC0415
+
+    scalar = jit_scalar(build_function(tree, SCALAR_NAMESPACE, vectorized=False))
+    return CompiledFormula(
+        evaluate=jit_model(scalar), evaluate_numpy=_numpy_evaluator(tree), scalar=scalar
+    )

@@ -1,0 +1,83 @@
+"""Expression tree of a formula: immutable, hashable nodes (hashable so compiled kernels can be
+cached by tree)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Binary", "Call", "Cond", "Node", "Num", "Param", "Unary", "Var", "walk"]
+
+
+@dataclass(frozen=True)
+class Num:
+    """A numeric literal or named constant."""
+
+    value: float
+
+
+@dataclass(frozen=True)
+class Var:
+    """Coordinate ``x[index]`` (x=0, y=1, z=2, t=3)."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class Param:
+    """Parameter ``p[index]``."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class Unary:
+    """``-a`` or ``!a``."""
+
+    op: str
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Binary:
+    """``a op b`` for ``+ - * / ^ < <= > >= == != && ||``."""
+
+    op: str
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Call:
+    """A call of a library function by its canonical name."""
+
+    name: str
+    args: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Cond:
+    """``condition ? if_true : if_false``."""
+
+    condition: Node
+    if_true: Node
+    if_false: Node
+
+
+Node = Num | Var | Param | Unary | Binary | Call | Cond
+
+
+def walk(node: Node):  # type: ignore[no-untyped-def]
+    """Yield ``node`` and all its descendants (depth first)."""
+    yield node
+    if isinstance(node, Unary):
+        yield from walk(node.operand)
+    elif isinstance(node, Binary):
+        yield from walk(node.left)
+        yield from walk(node.right)
+    elif isinstance(node, Call):
+        for a in node.args:
+            yield from walk(a)
+    elif isinstance(node, Cond):
+        yield from walk(node.condition)
+        yield from walk(node.if_true)
+        yield from walk(node.if_false)

@@ -1,0 +1,136 @@
+"""ROOT's predefined functions (``gaus``, ``gausn``, ``expo``, ``pol0``..``pol9``) and their
+automatic start values (``TF1::InitGaus`` / ``InitExpo``, spec §6.1)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from rootfit.functions.parser import predefined_formula_text
+
+__all__ = ["PREDEFINED", "Predefined", "init_expo", "init_gaus", "lookup_predefined"]
+
+_POL = re.compile(r"pol(\d)$")
+
+
+@dataclass(frozen=True)
+class Predefined:
+    """A predefined function.
+
+    Attributes
+    ----------
+    name : str
+        ``"gaus"``, ``"pol3"``...
+    formula : str
+        Equivalent formula text.
+    parameter_names : tuple of str
+        ROOT's parameter names.
+    defaults : tuple of float
+        Parameter values of ROOT's global function object.
+    number : int
+        ROOT's ``GetNumber()`` (100 gaus/gausn, 200 expo, 300+N polN).
+    linear : bool
+        True for polynomials (ROOT's linear fitter applies).
+    """
+
+    name: str
+    formula: str
+    parameter_names: tuple[str, ...]
+    defaults: tuple[float, ...]
+    number: int
+    linear: bool = False
+
+
+def _catalogue() -> dict[str, Predefined]:
+    table = {
+        "gaus": Predefined("gaus", predefined_formula_text("gaus") or "", ("Constant", "Mean", "Sigma"), (1.0, 0.0, 1.0), 100),
+        "gausn": Predefined("gausn", predefined_formula_text("gausn") or "", ("Constant", "Mean", "Sigma"), (1.0, 0.0, 1.0), 100),
+        "expo": Predefined("expo", predefined_formula_text("expo") or "", ("Constant", "Slope"), (1.0, 1.0), 200),
+    }  # fmt: skip
+    for degree in range(10):
+        name = f"pol{degree}"
+        table[name] = Predefined(
+            name,
+            predefined_formula_text(name) or "",
+            tuple(f"p{i}" for i in range(degree + 1)),
+            (1.0,) * (degree + 1),
+            300 + degree,
+            linear=True,
+        )
+    return table
+
+
+#: name -> :class:`Predefined`
+PREDEFINED: dict[str, Predefined] = _catalogue()
+
+
+def lookup_predefined(name: str) -> Predefined | None:
+    """The predefined function called ``name`` (surrounding blanks ignored), or None."""
+    return PREDEFINED.get(name.strip())
+
+
+def init_gaus(
+    x: NDArray[np.float64], y: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], tuple[float, float]] | None:
+    """ROOT's ``InitGaus`` on fit points.
+
+    Parameters
+    ----------
+    x, y : ndarray
+        Coordinates and values of the points that will be fitted (in fit order).
+
+    Returns
+    -------
+    (values, sigma_limits) or None
+        ``(Constant, Mean, Sigma)`` start values and the automatic ``(0, 10·rms)`` limits of
+        Sigma; None when there is nothing to initialise from (no points or Σy <= 0).
+    """
+    n = x.size
+    if n == 0:
+        return None
+    allcha = float(np.sum(y))
+    if allcha <= 0:
+        return None
+    sumx = float(np.sum(y * x))
+    sumx2 = float(np.sum(y * x * x))
+    valmax = float(np.max(y))
+    binwidth = float(x[-1] - x[0]) if n > 1 else 0.0
+    if binwidth <= 0:
+        binwidth = 1.0
+    for i in range(1, n):
+        dx = float(x[i] - x[i - 1])
+        if dx < binwidth:
+            binwidth = dx
+    mean = sumx / allcha
+    rms2 = sumx2 / allcha - mean * mean
+    rms = math.sqrt(rms2) if rms2 > 0 else binwidth * n / 4
+    sqrtpi = 2.506628
+    constant = 0.5 * (valmax + binwidth * allcha / (sqrtpi * rms))
+    return np.array([constant, mean, rms]), (0.0, 10 * rms)
+
+
+def init_expo(x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.float64] | None:
+    """ROOT's ``InitExpo``: the line through the (log) values at the smallest and largest x.
+
+    Returns ``(Constant, Slope)`` or None when there are fewer than two distinct x values.
+    """
+    if x.size == 0:
+        return None
+    i_min, i_max = int(np.argmin(x)), int(np.argmax(x))
+    xmin, xmax = float(x[i_min]), float(x[i_max])
+    if xmax <= xmin:
+        return None
+    vmin, vmax = float(y[i_min]), float(y[i_max])
+    if vmin <= 0 and vmax <= 0:
+        vmin = vmax = 1.0
+    elif vmin <= 0:
+        vmin = vmax
+    elif vmax <= 0:
+        vmax = vmin
+    slope = math.log(vmax / vmin) / (xmax - xmin)
+    constant = math.log(vmin) - slope * xmin
+    return np.array([constant, slope])

@@ -1,0 +1,268 @@
+"""Binned axis with ROOT's bin arithmetic and the UHI ``PlottableAxis`` protocol.
+
+Bin numbers in the ROOT-style methods (:meth:`Axis.find_bin`, :meth:`Axis.bin_center`,
+``first``/``last``) follow ROOT: 0 is the underflow, ``1..n`` the bins, ``n+1`` the overflow.
+The UHI protocol (``axis[i]``, ``len(axis)``, iteration) uses numpy indexing ``0..n-1``.
+
+Regular axes compute positions with ROOT's own formulas (``lo + (bin-1)·width``...), so bin
+centres and bin lookups agree with ROOT to the last bit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from rootfit.errors import DataError
+
+__all__ = ["Axis", "Traits"]
+
+
+@dataclass(frozen=True)
+class Traits:
+    """UHI axis traits: rootfit axes are neither circular nor discrete."""
+
+    circular: bool = False
+    discrete: bool = False
+
+
+class Axis:
+    """A binned axis: regular (``n, lo, hi``) or variable (``edges``).
+
+    Parameters
+    ----------
+    bins : int, optional
+        Number of bins of a regular axis.
+    lo, hi : float, optional
+        Range of a regular axis.
+    edges : array_like, optional
+        Strictly increasing bin edges of a variable axis (instead of ``bins, lo, hi``).
+    label : str
+        Axis title.
+    """
+
+    __slots__ = ("_edges", "_first", "_hi", "_lo", "_nbins", "_regular", "label")
+
+    def __init__(
+        self,
+        bins: int | None = None,
+        lo: float | None = None,
+        hi: float | None = None,
+        *,
+        edges: ArrayLike | None = None,
+        label: str = "",
+    ) -> None:
+        self.label = label
+        if edges is not None:
+            if bins is not None or lo is not None or hi is not None:
+                raise DataError("give either (bins, lo, hi) or edges=..., not both")
+            e = np.asarray(edges, dtype=np.float64)
+            if e.ndim != 1 or e.size < 2:
+                raise DataError(f"edges must be a 1-D sequence of at least 2 values, got shape {e.shape}")
+            if not np.all(np.isfinite(e)):
+                raise DataError(f"edges must be finite numbers; bad edge at index {int(np.argmin(np.isfinite(e)))}")
+            steps = np.diff(e)
+            if np.any(steps <= 0):
+                i = int(np.argmax(steps <= 0))
+                raise DataError(
+                    f"edges must be strictly increasing; edges[{i}]={e[i]!r} >= edges[{i + 1}]={e[i + 1]!r}"
+                )
+            self._edges = e
+            self._nbins = e.size - 1
+            self._lo, self._hi = float(e[0]), float(e[-1])
+            self._regular = False
+        else:
+            if bins is None or lo is None or hi is None:
+                raise DataError("a regular axis needs bins, lo and hi (or use edges=...)")
+            if isinstance(bins, bool) or int(bins) != bins or bins < 1:
+                raise DataError(f"number of bins must be a positive integer, not {bins!r}")
+            lo, hi = float(lo), float(hi)
+            if not (np.isfinite(lo) and np.isfinite(hi)):
+                raise DataError(f"axis range must be finite, got ({lo}, {hi})")
+            if not lo < hi:
+                raise DataError(f"axis range must have lo < hi, got ({lo}, {hi})")
+            self._nbins = int(bins)
+            self._lo, self._hi = lo, hi
+            width = (hi - lo) / self._nbins
+            self._edges = lo + np.arange(self._nbins + 1) * width
+            self._edges[-1] = hi
+            self._regular = True
+        self._first = (1, self._nbins)
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def nbins(self) -> int:
+        """Number of bins (without under/overflow)."""
+        return self._nbins
+
+    @property
+    def regular(self) -> bool:
+        """True for equal-width bins."""
+        return self._regular
+
+    @property
+    def lo(self) -> float:
+        """Low edge of the first bin."""
+        return self._lo
+
+    @property
+    def hi(self) -> float:
+        """Up edge of the last bin."""
+        return self._hi
+
+    @property
+    def edges(self) -> NDArray[np.float64]:
+        """Bin edges (``nbins + 1`` values, a copy)."""
+        return self._edges.copy()
+
+    @property
+    def centers(self) -> NDArray[np.float64]:
+        """Bin centres in numpy order (ROOT's formula for regular axes)."""
+        return self.bin_center(np.arange(1, self._nbins + 1))
+
+    @property
+    def widths(self) -> NDArray[np.float64]:
+        """Bin widths in numpy order."""
+        return self.bin_width(np.arange(1, self._nbins + 1))
+
+    @property
+    def traits(self) -> Traits:
+        """UHI traits."""
+        return Traits()
+
+    # ------------------------------------------------------------------ zoom (ROOT SetRange)
+    @property
+    def first(self) -> int:
+        """First bin of the visible window (ROOT ``GetFirst``)."""
+        return self._first[0]
+
+    @property
+    def last(self) -> int:
+        """Last bin of the visible window (ROOT ``GetLast``)."""
+        return self._first[1]
+
+    @property
+    def zoomed(self) -> bool:
+        """True if a sub-range was selected with :meth:`set_range`."""
+        return self._first != (1, self._nbins)
+
+    def set_range(self, first: int = 0, last: int = 0) -> None:
+        """Select the bin window ``first..last`` (ROOT ``TAxis::SetRange``).
+
+        ``set_range()`` or an empty window resets to all bins.
+        """
+        n = self._nbins
+        if last < first or (first < 0 and last < 0) or (first > n + 1 and last > n + 1) or (
+            first == 0 and last == 0
+        ):
+            self._first = (1, n)
+        else:
+            self._first = (max(first, 0), min(last, n + 1))
+
+    def set_range_user(self, lo: float, hi: float) -> None:
+        """Select the bins covering ``[lo, hi]`` in axis units (ROOT ``SetRangeUser``)."""
+        ifirst = int(self.find_bin(lo))
+        ilast = int(self.find_bin(hi))
+        if self.bin_up_edge(ifirst) <= lo:
+            ifirst += 1
+        if self.bin_low_edge(ilast) >= hi:
+            ilast -= 1
+        self.set_range(ifirst, ilast)
+
+    # ------------------------------------------------------------------ ROOT bin arithmetic
+    def find_bin(self, x: ArrayLike) -> NDArray[np.intp] | int:
+        """ROOT bin number(s) of ``x`` (0 underflow, n+1 overflow; NaN goes to the overflow)."""
+        xa = np.asarray(x, dtype=np.float64)
+        n = self._nbins
+        with np.errstate(invalid="ignore"):
+            if self._regular:
+                inside = (xa >= self._lo) & (xa < self._hi)
+                raw = np.where(inside, n * (xa - self._lo) / (self._hi - self._lo), 0.0)
+                bins = 1 + raw.astype(np.intp)
+            else:
+                bins = np.searchsorted(self._edges, xa, side="right").astype(np.intp)
+                inside = (xa >= self._lo) & (xa < self._hi)
+            result = np.where(xa < self._lo, 0, np.where(inside, bins, n + 1))
+        if result.ndim == 0:
+            return int(result)
+        return result.astype(np.intp)
+
+    def bin_low_edge(self, b: ArrayLike) -> NDArray[np.float64] | float:
+        """Low edge of ROOT bin(s) ``b``."""
+        ba = np.asarray(b)
+        if self._regular:
+            width = (self._hi - self._lo) / self._nbins
+            out = self._lo + (ba - 1) * width
+        else:
+            out = self._edges[np.clip(ba - 1, 0, self._nbins)]
+        return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
+
+    def bin_up_edge(self, b: ArrayLike) -> NDArray[np.float64] | float:
+        """Up edge of ROOT bin(s) ``b``."""
+        ba = np.asarray(b)
+        if self._regular:
+            width = (self._hi - self._lo) / self._nbins
+            out = self._lo + ba * width
+        else:
+            out = self._edges[np.clip(ba, 0, self._nbins)]
+        return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
+
+    def bin_center(self, b: ArrayLike) -> NDArray[np.float64] | float:
+        """Centre of ROOT bin(s) ``b``."""
+        ba = np.asarray(b)
+        if self._regular:
+            width = (self._hi - self._lo) / self._nbins
+            out = self._lo + (ba - 1) * width + 0.5 * width
+        else:
+            idx = np.clip(ba, 1, self._nbins)
+            out = 0.5 * (self._edges[idx - 1] + self._edges[idx])
+        return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
+
+    def bin_width(self, b: ArrayLike) -> NDArray[np.float64] | float:
+        """Width of ROOT bin(s) ``b``."""
+        ba = np.asarray(b)
+        if self._regular:
+            out = np.broadcast_to((self._hi - self._lo) / self._nbins, ba.shape).copy()
+        else:
+            idx = np.clip(ba, 1, self._nbins)
+            out = self._edges[idx] - self._edges[idx - 1]
+        return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
+
+    # ------------------------------------------------------------------ UHI protocol
+    def __len__(self) -> int:
+        return self._nbins
+
+    def __getitem__(self, index: int) -> tuple[float, float]:
+        if not -self._nbins <= index < self._nbins:
+            raise IndexError(f"bin index {index} out of range for an axis of {self._nbins} bins")
+        index %= self._nbins
+        return float(self._edges[index]), float(self._edges[index + 1])
+
+    def __iter__(self) -> Iterator[tuple[float, float]]:
+        for i in range(self._nbins):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Axis):
+            return NotImplemented
+        return self._nbins == other._nbins and bool(np.array_equal(self._edges, other._edges))
+
+    def __hash__(self) -> int:
+        return hash((self._nbins, self._lo, self._hi))
+
+    def copy(self) -> Axis:
+        """Independent copy (including the zoom window)."""
+        new = Axis.__new__(Axis)
+        new._edges = self._edges.copy()
+        new._nbins, new._lo, new._hi = self._nbins, self._lo, self._hi
+        new._regular, new._first, new.label = self._regular, self._first, self.label
+        return new
+
+    def __repr__(self) -> str:
+        if self._regular:
+            return f"Axis({self._nbins}, {self._lo!r}, {self._hi!r})"
+        return f"Axis(edges={self._edges.tolist()!r})"
+

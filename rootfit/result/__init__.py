@@ -1,0 +1,5 @@
+"""Fit results: frozen snapshots of a minimization and their ROOT-style rendering."""
+
+from rootfit.result.fit_result import FitResult, ParameterView
+
+__all__ = ["FitResult", "ParameterView"]

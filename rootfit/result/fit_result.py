@@ -1,0 +1,201 @@
+"""``FitResult``: a frozen snapshot of a fit (ROOT::Fit::FitResult).
+
+The result is data, not an engine: it holds numbers and a reference to the cost that was
+minimised (for later analysis by the Fitter or :mod:`rootfit.intervals`), and renders itself
+as ROOT's ``Print`` does (:mod:`rootfit.result.render`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import stats
+
+from rootfit.errors import did_you_mean
+
+__all__ = ["FitResult", "ParameterView"]
+
+
+class ParameterView(Mapping[str, float]):
+    """Read-only per-parameter numbers, indexable by name or by position.
+
+    ``view["Mean"]``, ``view[1]`` and ``view[-1]`` all work; iteration yields the names (it is a
+    mapping), ``np.asarray(view)`` gives the values.
+    """
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: tuple[str, ...], values: NDArray[np.float64]) -> None:
+        self._names = names
+        self._values = np.array(values, dtype=np.float64)
+        self._values.flags.writeable = False
+
+    def __getitem__(self, key: int | str) -> float:  # type: ignore[override]
+        if isinstance(key, str):
+            try:
+                return float(self._values[self._names.index(key)])
+            except ValueError:
+                raise KeyError(f"no parameter {key!r}{did_you_mean(key, self._names)}") from None
+        return float(self._values[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> NDArray[np.float64]:
+        return np.array(self._values, dtype=dtype)
+
+    def to_numpy(self) -> NDArray[np.float64]:
+        """The values as a new array."""
+        return self._values.copy()
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n}={v:.6g}" for n, v in zip(self._names, self._values, strict=True))
+        return f"ParameterView({inner})"
+
+
+@dataclass(frozen=True, eq=False)
+class FitResult:
+    """Outcome of a fit.
+
+    Attributes
+    ----------
+    parameter_names : tuple of str
+        Parameter names in order.
+    values, errors : ParameterView
+        Best-fit values and parabolic errors (0 for fixed parameters).
+    covariance : ndarray
+        ``npar × npar`` covariance (rows and columns of fixed parameters are 0).
+    fixed : tuple of bool
+        Which parameters were fixed.
+    bounds : tuple of (float, float) or None
+        Limits of bounded parameters.
+    min_fcn : float
+        Value of the objective at the minimum.
+    chi2 : float
+        ROOT's ``Chi2()``: χ² for least squares, 2·NLL for binned likelihoods, -1 if undefined.
+    ndf : int
+        Degrees of freedom ``n_points - n_free`` (0 if negative).
+    n_points : int
+        Number of fitted points.
+    edm : float
+        Estimated distance to minimum (-1 if not applicable).
+    ncalls : int
+        Number of objective evaluations.
+    status : int
+        ROOT's status code (0 = success; Minuit2: migrad + 10·minos + 100·hesse).
+    cov_status : int
+        -1 not available, 0 not computed, 1 approximate, 2 forced pos-def, 3 accurate.
+    valid : bool
+        The minimizer's convergence flag.
+    minimizer : str
+        ``"Minuit2 / Migrad"``, ``"Linear / Migrad"``...
+    minos : mapping of str to (float, float)
+        Minos errors ``(lower, upper)`` (lower negative) of the parameters where Minos ran.
+    normalized_errors : bool
+        Errors were scaled by ``sqrt(chi2/ndf)`` (fits without data errors).
+    cost : object
+        The objective function that was minimised (for further analysis).
+    """
+
+    parameter_names: tuple[str, ...]
+    values: ParameterView
+    errors: ParameterView
+    covariance: NDArray[np.float64]
+    fixed: tuple[bool, ...]
+    bounds: tuple[tuple[float, float] | None, ...]
+    min_fcn: float
+    chi2: float
+    ndf: int
+    n_points: int
+    edm: float
+    ncalls: int
+    status: int
+    cov_status: int
+    valid: bool
+    minimizer: str
+    minos: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    normalized_errors: bool = False
+    cost: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        cov = np.array(self.covariance, dtype=np.float64)
+        cov.flags.writeable = False
+        object.__setattr__(self, "covariance", cov)
+        object.__setattr__(self, "minos", dict(self.minos))
+
+    # ------------------------------------------------------------------ derived numbers
+    @property
+    def npar(self) -> int:
+        """Total number of parameters."""
+        return len(self.parameter_names)
+
+    @property
+    def nfree(self) -> int:
+        """Number of free parameters."""
+        return self.npar - sum(self.fixed)
+
+    @property
+    def prob(self) -> float:
+        """``P(χ²_ndf > chi2)`` (1 when chi2 is undefined, as ROOT)."""
+        if self.chi2 < 0:
+            return 1.0
+        if self.ndf <= 0:
+            return 0.0
+        return float(stats.chi2.sf(self.chi2, self.ndf))
+
+    @property
+    def correlation(self) -> NDArray[np.float64]:
+        """Correlation matrix (0 rows/columns for fixed parameters, 1 on their diagonal)."""
+        d = np.sqrt(np.diag(self.covariance))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            corr = self.covariance / np.outer(d, d)
+        corr = np.where(np.outer(d, d) > 0, corr, 0.0)
+        np.fill_diagonal(corr, 1.0)
+        return corr
+
+    def lower_error(self, key: int | str) -> float:
+        """Minos lower error (negative), or minus the parabolic error if Minos did not run."""
+        name = self._name(key)
+        if name in self.minos:
+            return self.minos[name][0]
+        return -self.errors[name]
+
+    def upper_error(self, key: int | str) -> float:
+        """Minos upper error, or the parabolic error if Minos did not run."""
+        name = self._name(key)
+        if name in self.minos:
+            return self.minos[name][1]
+        return self.errors[name]
+
+    def _name(self, key: int | str) -> str:
+        return key if isinstance(key, str) else self.parameter_names[key]
+
+    # ------------------------------------------------------------------ rendering
+    def to_string(self, option: str = "") -> str:
+        """ROOT's ``FitResult::Print`` text (``option="V"`` adds the matrices)."""
+        from rootfit.result.render import render_result  # noqa: PLC0415
+
+        return render_result(self, verbose="V" in option.upper())
+
+    def print(self, option: str = "") -> None:
+        """Print :meth:`to_string` (ROOT's ``Print``)."""
+        print(self.to_string(option), end="")
+
+    def __str__(self) -> str:
+        return self.to_string()
+
+    def __repr__(self) -> str:
+        pars = ", ".join(
+            f"{n}={self.values[n]:.6g}±{self.errors[n]:.3g}" for n in self.parameter_names
+        )
+        return (
+            f"FitResult(valid={self.valid}, status={self.status}, chi2={self.chi2:.6g}, "
+            f"ndf={self.ndf}, {pars})"
+        )
