@@ -130,6 +130,50 @@ class Histogram:
         h._entries = float(np.sum(c))
         return h
 
+    @classmethod
+    def from_storage(
+        cls,
+        axis: Axis,
+        sumw: ArrayLike,
+        sumw2: ArrayLike | None = None,
+        *,
+        entries: float,
+        statistics: ArrayLike | None = None,
+        name: str = "",
+        title: str = "",
+    ) -> Histogram:
+        """Rebuild a histogram from its stored state (used by file readers).
+
+        Parameters
+        ----------
+        axis : Axis
+            The x axis.
+        sumw, sumw2 : array_like
+            Per-bin Σw and Σw² *including* under- and overflow (``nbins + 2`` values);
+            ``sumw2=None`` means Σw² is not stored.
+        entries : float
+            Number of entries.
+        statistics : array_like, optional
+            ``[Σw, Σw², Σw·x, Σw·x²]`` of the filled values; None derives them from the bins.
+        name, title : str
+            ROOT-style name and title.
+        """
+        h = cls.__new__(cls)
+        Histogram.__init__(h, edges=axis.edges, name=name, title=title, label=axis.label)
+        h._axes = (axis.copy(),)
+        w = np.asarray(sumw, dtype=np.float64)
+        if w.shape != (axis.nbins + 2,):
+            raise DataError(f"sumw must have nbins + 2 = {axis.nbins + 2} values, got {w.shape}")
+        h._sumw = w.copy()
+        if sumw2 is not None:
+            w2 = np.asarray(sumw2, dtype=np.float64)
+            if w2.shape != w.shape:
+                raise DataError(f"sumw2 shape {w2.shape} does not match sumw shape {w.shape}")
+            h._sumw2 = w2.copy()
+        h._entries = float(entries)
+        h._stats = None if statistics is None else np.asarray(statistics, dtype=np.float64).copy()
+        return h
+
     # ------------------------------------------------------------------ UHI protocol
     @property
     def axes(self) -> tuple[Axis, ...]:

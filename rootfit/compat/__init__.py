@@ -1,0 +1,30 @@
+"""ROOT-spelled façade for porting PyROOT fitting code: ``from rootfit import compat as ROOT``.
+
+Each class *is* the corresponding rootfit object (``TH1D`` is a :class:`~rootfit.Histogram`,
+``TF1`` a :class:`~rootfit.Function`...) with ROOT's method names and conventions added:
+ROOT bin numbers (0 underflow, 1..n, n+1 overflow), ``Fit(f, opt, gopt, xmin, xmax)``,
+``SetParLimits`` rules (``lo >= hi`` fixes, ``(0, 0)`` frees). ``Fit`` always returns the full
+result (ROOT needs option ``S`` for that; here it is implied), which also converts to the status
+with ``int()``.
+"""
+
+from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
+from rootfit.compat.functions import TF1
+from rootfit.compat.graphs import TGraph, TGraphAsymmErrors, TGraphErrors
+from rootfit.compat.histograms import TH1, TH1D, TH1F, TAxis
+from rootfit.compat.session import gROOT
+
+__all__ = [
+    "TH1",
+    "TH1D",
+    "TH1F",
+    "TF1",
+    "TAxis",
+    "TFitResult",
+    "TFitResultPtr",
+    "TGraph",
+    "TGraphAsymmErrors",
+    "TGraphErrors",
+    "TMatrixDSym",
+    "gROOT",
+]

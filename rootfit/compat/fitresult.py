@@ -1,0 +1,171 @@
+"""``TFitResultPtr`` / ``TFitResult`` over :class:`~rootfit.FitResult`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from rootfit.result import FitResult
+
+__all__ = ["TFitResult", "TFitResultPtr", "TMatrixDSym"]
+
+
+class TMatrixDSym(np.ndarray):
+    """A numpy matrix that can also be read with ROOT's call syntax ``m(i, j)``."""
+
+    def __call__(self, i: int, j: int) -> float:
+        return float(self[i, j])
+
+    def GetNrows(self) -> int:  # noqa: N802
+        """Number of rows."""
+        return int(self.shape[0])
+
+
+class TFitResult:
+    """ROOT-spelled view of a :class:`FitResult` (``r.Parameter(0)``, ``r.Chi2()``...).
+
+    Attribute access falls through to the wrapped result (``r.values``, ``r.chi2``...).
+    """
+
+    def __init__(self, result: FitResult, name: str = "", title: str = "") -> None:
+        self._r = result
+        self._name = name
+        self._title = title
+
+    @property
+    def result(self) -> FitResult:
+        """The rootfit result."""
+        return self._r
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._r, name)
+
+    # ROOT spellings ---------------------------------------------------------------------
+    def Get(self) -> TFitResult:  # noqa: N802
+        return self
+
+    def GetName(self) -> str:  # noqa: N802
+        return self._name
+
+    def GetTitle(self) -> str:  # noqa: N802
+        return self._title
+
+    def Status(self) -> int:  # noqa: N802
+        return self._r.status
+
+    def IsValid(self) -> bool:  # noqa: N802
+        return self._r.valid
+
+    def IsEmpty(self) -> bool:  # noqa: N802
+        return self._r.npar == 0
+
+    def CovMatrixStatus(self) -> int:  # noqa: N802
+        return self._r.cov_status
+
+    def Parameter(self, i: int) -> float:  # noqa: N802
+        return self._r.values[i]
+
+    def ParError(self, i: int) -> float:  # noqa: N802
+        return self._r.errors[i]
+
+    Error = ParError
+
+    def ParName(self, i: int) -> str:  # noqa: N802
+        return self._r.parameter_names[i]
+
+    def Parameters(self) -> np.ndarray:  # noqa: N802
+        return self._r.values.to_numpy()
+
+    def Errors(self) -> np.ndarray:  # noqa: N802
+        return self._r.errors.to_numpy()
+
+    def NPar(self) -> int:  # noqa: N802
+        return self._r.npar
+
+    def NTotalParameters(self) -> int:  # noqa: N802
+        return self._r.npar
+
+    def NFreeParameters(self) -> int:  # noqa: N802
+        return self._r.nfree
+
+    def IsParameterFixed(self, i: int) -> bool:  # noqa: N802
+        return self._r.fixed[i]
+
+    def IsParameterBound(self, i: int) -> bool:  # noqa: N802
+        return self._r.bounds[i] is not None
+
+    def Chi2(self) -> float:  # noqa: N802
+        return self._r.chi2
+
+    def Ndf(self) -> int:  # noqa: N802
+        return self._r.ndf
+
+    def Prob(self) -> float:  # noqa: N802
+        return self._r.prob
+
+    def MinFcnValue(self) -> float:  # noqa: N802
+        return self._r.min_fcn
+
+    def Edm(self) -> float:  # noqa: N802
+        return self._r.edm
+
+    def NCalls(self) -> int:  # noqa: N802
+        return self._r.ncalls
+
+    def MinimizerType(self) -> str:  # noqa: N802
+        return self._r.minimizer
+
+    def NormalizedErrors(self) -> bool:  # noqa: N802
+        return self._r.normalized_errors
+
+    def HasMinosError(self, i: int) -> bool:  # noqa: N802
+        return self._r.parameter_names[i] in self._r.minos
+
+    def LowerError(self, i: int) -> float:  # noqa: N802
+        return self._r.lower_error(i)
+
+    def UpperError(self, i: int) -> float:  # noqa: N802
+        return self._r.upper_error(i)
+
+    def CovMatrix(self, i: int, j: int) -> float:  # noqa: N802
+        return float(self._r.covariance[i, j])
+
+    def Correlation(self, i: int, j: int) -> float:  # noqa: N802
+        return float(self._r.correlation[i, j])
+
+    def GetCovarianceMatrix(self) -> TMatrixDSym:  # noqa: N802
+        return np.array(self._r.covariance).view(TMatrixDSym)
+
+    def GetCorrelationMatrix(self) -> TMatrixDSym:  # noqa: N802
+        return np.array(self._r.correlation).view(TMatrixDSym)
+
+    def Print(self, option: str = "") -> None:  # noqa: N802
+        self._r.print(option)
+
+    def __str__(self) -> str:
+        return self._r.to_string()
+
+    def __repr__(self) -> str:
+        return f"<TFitResult {self._name} {self._r!r}>"
+
+
+class TFitResultPtr(TFitResult):
+    """What ``Fit`` returns: the result, and ``int(ptr)`` is the fit status (ROOT's rule)."""
+
+    def __int__(self) -> int:
+        return self._r.status
+
+    def __index__(self) -> int:
+        return self._r.status
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, int):
+            return self._r.status == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __bool__(self) -> bool:
+        return True

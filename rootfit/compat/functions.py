@@ -1,0 +1,177 @@
+"""``TF1`` over :class:`~rootfit.Function` with ROOT's parameter conventions."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from rootfit.functions import Function
+
+__all__ = ["TF1"]
+
+
+class TF1(Function):
+    """ROOT's ``TF1(name, formula_or_callable, xmin=0, xmax=1, npar=0, ndim=1)``.
+
+    A callable is either ROOT-style ``f(x, p)`` (give ``npar``; ``x[0]`` is the coordinate) or
+    ``f(x, a, b, ...)``.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        formula: str | Callable[..., Any],
+        xmin: float = 0.0,
+        xmax: float = 1.0,
+        npar: int = 0,
+        ndim: int = 1,
+    ) -> None:
+        rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
+        super().__init__(
+            formula, name=name, range=rng, npar=npar or None, ndim=ndim if callable(formula) else None
+        )
+        if isinstance(formula, str):
+            self._values[:] = 0.0  # a fresh TF1 starts with all parameters at 0
+
+    @classmethod
+    def from_function(cls, function: Function) -> TF1:
+        """View a rootfit Function as a TF1 (shares nothing: a copy)."""
+        new = cls.__new__(cls)
+        new.__dict__.update(function.copy().__dict__)
+        return new
+
+    # parameters ---------------------------------------------------------------------------
+    def GetNpar(self) -> int:  # noqa: N802
+        return self.npar
+
+    def GetName(self) -> str:  # noqa: N802
+        return self.name
+
+    def SetName(self, name: str) -> None:  # noqa: N802
+        self.name = name
+
+    def SetParameters(self, *values: float | ArrayLike) -> None:  # noqa: N802
+        flat = np.asarray(values[0] if len(values) == 1 else values, dtype=np.float64).ravel()
+        self._values[: flat.size] = flat[: self.npar]
+
+    def SetParameter(self, key: int | str, value: float) -> None:  # noqa: N802
+        self.set_parameter(key, value)
+
+    def GetParameter(self, key: int | str) -> float:  # noqa: N802
+        return self.parameter(key)
+
+    def GetParameters(self) -> np.ndarray:  # noqa: N802
+        return self.parameters
+
+    def GetParError(self, key: int | str) -> float:  # noqa: N802
+        return self.error(key)
+
+    def GetParErrors(self) -> np.ndarray:  # noqa: N802
+        return self.errors
+
+    def SetParError(self, key: int | str, error: float) -> None:  # noqa: N802
+        self._errors[self.index(key)] = float(error)
+
+    def SetParErrors(self, errors: ArrayLike) -> None:  # noqa: N802
+        self.set_errors(errors)
+
+    def SetParName(self, key: int, name: str) -> None:  # noqa: N802
+        self.set_parameter_name(key, name)
+
+    def SetParNames(self, *names: str) -> None:  # noqa: N802
+        for i, name in enumerate(names[: self.npar]):
+            self.set_parameter_name(i, name)
+
+    def GetParName(self, i: int) -> str:  # noqa: N802
+        return self.parameter_names[i]
+
+    def GetParNumber(self, name: str) -> int:  # noqa: N802
+        return self.index(name)
+
+    def SetParLimits(self, key: int | str, lo: float, hi: float) -> None:  # noqa: N802
+        """ROOT rules: ``lo*hi != 0 and lo >= hi`` fixes the parameter at its current value,
+        ``(0, 0)`` frees it, ``lo < hi`` bounds it."""
+        i = self.index(key)
+        lo, hi = float(lo), float(hi)
+        if lo == 0.0 and hi == 0.0:
+            self.remove_limits(i)
+            self.release(i)
+        elif lo * hi != 0 and lo >= hi:
+            self.fix(i)
+        elif lo < hi:
+            self.set_limits(i, lo, hi)
+            self.release(i)
+
+    def GetParLimits(self, key: int | str) -> tuple[float, float]:  # noqa: N802
+        """``(lo, hi)``; ``(v, v)`` for a fixed parameter, ``(0, 0)`` when free (ROOT's values)."""
+        i = self.index(key)
+        if self.is_fixed(i):
+            v = self._values[i]
+            return (float(v), float(v)) if v != 0 else (1.0, 1.0)
+        lim = self.limits(i)
+        return lim if lim is not None else (0.0, 0.0)
+
+    def FixParameter(self, key: int | str, value: float) -> None:  # noqa: N802
+        self.fix(key, value)
+
+    def ReleaseParameter(self, key: int | str) -> None:  # noqa: N802
+        i = self.index(key)
+        self.release(i)
+        self.remove_limits(i)
+
+    def IsFixed(self, key: int | str) -> bool:  # noqa: N802
+        return self.is_fixed(key)
+
+    # fit results --------------------------------------------------------------------------
+    def GetChisquare(self) -> float:  # noqa: N802
+        return float(self.chi2) if self.chi2 is not None else 0.0
+
+    def GetNDF(self) -> int:  # noqa: N802
+        return int(self.ndf) if self.ndf is not None else 0
+
+    def GetNumberFitPoints(self) -> int:  # noqa: N802
+        return int(self.n_fit_points) if self.n_fit_points is not None else 0
+
+    def GetProb(self) -> float:  # noqa: N802
+        from scipy import stats  # noqa: PLC0415
+
+        if not self.ndf or self.chi2 is None or self.chi2 < 0:
+            return 0.0
+        return float(stats.chi2.sf(self.chi2, self.ndf))
+
+    # evaluation and range -----------------------------------------------------------------
+    def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:  # noqa: N802
+        point = np.array([[x, y, z, t][: max(self.ndim, 1)]])
+        return float(self.evaluate(point)[0])
+
+    def EvalPar(self, x: ArrayLike, params: ArrayLike | None = None) -> float:  # noqa: N802
+        point = np.asarray(x, dtype=np.float64).ravel()[: self.ndim].reshape(1, -1)
+        return float(self.evaluate(point, params)[0])
+
+    def SetRange(self, xmin: float, xmax: float) -> None:  # noqa: N802
+        self.range = self._check_range((xmin, xmax))
+
+    def GetXmin(self) -> float:  # noqa: N802
+        return self.range[0] if self.range else 0.0
+
+    def GetXmax(self) -> float:  # noqa: N802
+        return self.range[1] if self.range else 1.0
+
+    def GetExpFormula(self) -> str:  # noqa: N802
+        return self.formula or ""
+
+    def GetTitle(self) -> str:  # noqa: N802
+        return self.formula or self.name
+
+    def Clone(self, name: str | None = None) -> TF1:  # noqa: N802
+        new = self.copy()
+        if name:
+            new.name = name
+        return new  # type: ignore[return-value]
+
+    def __float__(self) -> float:  # pragma: no cover - guard against misuse
+        return math.nan

@@ -1,0 +1,99 @@
+"""``TGraph``, ``TGraphErrors``, ``TGraphAsymmErrors`` over :class:`~rootfit.Graph`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from rootfit.compat.fitresult import TFitResultPtr
+from rootfit.compat.functions import TF1
+from rootfit.compat.histograms import fit_as_root, get_function_as_tf1
+from rootfit.hist import Graph
+
+__all__ = ["TGraph", "TGraphAsymmErrors", "TGraphErrors"]
+
+
+def _take(n: int, values: ArrayLike | None) -> np.ndarray | None:
+    return None if values is None else np.asarray(values, dtype=np.float64)[:n]
+
+
+class _GraphMethods:
+    """ROOT spellings shared by the graph classes."""
+
+    name: str
+    title: str
+
+    def GetN(self) -> int:  # noqa: N802
+        return len(self)  # type: ignore[arg-type]
+
+    def GetX(self) -> np.ndarray:  # noqa: N802
+        return self.x  # type: ignore[attr-defined,no-any-return]
+
+    def GetY(self) -> np.ndarray:  # noqa: N802
+        return self.y  # type: ignore[attr-defined,no-any-return]
+
+    def GetName(self) -> str:  # noqa: N802
+        return self.name
+
+    def SetName(self, name: str) -> None:  # noqa: N802
+        self.name = name
+
+    def GetTitle(self) -> str:  # noqa: N802
+        return self.title
+
+    def SetTitle(self, title: str) -> None:  # noqa: N802
+        self.title = title
+
+    def Fit(self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0) -> TFitResultPtr:  # noqa: N802
+        """``TGraph::Fit``; ``gopt`` has no effect."""
+        return fit_as_root(self, f, opt, xmin, xmax)
+
+    def GetFunction(self, name: str) -> TF1 | None:  # noqa: N802
+        return get_function_as_tf1(self, name)
+
+    def GetListOfFunctions(self) -> list[Any]:  # noqa: N802
+        return self.functions  # type: ignore[attr-defined,no-any-return]
+
+
+class TGraph(_GraphMethods, Graph):
+    """``TGraph(n, x, y)``."""
+
+    def __init__(self, n: int, x: ArrayLike, y: ArrayLike) -> None:
+        Graph.__init__(self, _take(n, x), _take(n, y))  # type: ignore[arg-type]
+
+
+class TGraphErrors(_GraphMethods, Graph):
+    """``TGraphErrors(n, x, y, ex=None, ey=None)``."""
+
+    def __init__(self, n: int, x: ArrayLike, y: ArrayLike, ex: ArrayLike | None = None, ey: ArrayLike | None = None) -> None:
+        Graph.__init__(
+            self, _take(n, x), _take(n, y),  # type: ignore[arg-type]
+            xerr=_take(n, ex) if ex is not None else np.zeros(n),
+            yerr=_take(n, ey) if ey is not None else np.zeros(n),
+        )
+
+    def GetEX(self) -> np.ndarray:  # noqa: N802
+        return self.xerr  # type: ignore[return-value]
+
+    def GetEY(self) -> np.ndarray:  # noqa: N802
+        return self.yerr  # type: ignore[return-value]
+
+
+class TGraphAsymmErrors(_GraphMethods, Graph):
+    """``TGraphAsymmErrors(n, x, y, exl, exh, eyl, eyh)``."""
+
+    def __init__(
+        self, n: int, x: ArrayLike, y: ArrayLike,
+        exl: ArrayLike | None = None, exh: ArrayLike | None = None,
+        eyl: ArrayLike | None = None, eyh: ArrayLike | None = None,
+    ) -> None:  # fmt: skip
+        zeros = np.zeros(n)
+        Graph.__init__(
+            self, _take(n, x), _take(n, y),  # type: ignore[arg-type]
+            xerr_low=_take(n, exl) if exl is not None else zeros,
+            xerr_high=_take(n, exh) if exh is not None else zeros,
+            yerr_low=_take(n, eyl) if eyl is not None else zeros,
+            yerr_high=_take(n, eyh) if eyh is not None else zeros,
+        )

@@ -1,0 +1,81 @@
+"""Figure of a fit: data with error bars and the fitted curve."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+from rootfit.hist import Graph, Histogram
+from rootfit.result import FitResult
+
+__all__ = ["plot_fit"]
+
+
+def plot_fit(
+    data: Histogram | Graph,
+    result: FitResult,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    ax: Any = None,
+    npoints: int = 400,
+) -> Any:
+    """Draw the data and the fitted model.
+
+    Parameters
+    ----------
+    data : Histogram or Graph
+        What was fitted.
+    result : FitResult
+        The fit (its cost knows the model).
+    path : path-like, optional
+        Save the figure there (PNG, PDF... by extension).
+    ax : matplotlib Axes, optional
+        Draw into these axes.
+    npoints : int
+        Points of the curve.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib  # noqa: PLC0415
+
+    if ax is None and path is not None:
+        matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    fig = ax.figure if ax is not None else plt.figure(figsize=(7, 4.5))
+    ax = ax if ax is not None else fig.add_subplot(1, 1, 1)
+    if isinstance(data, Histogram):
+        x = data.axis.centers
+        ax.errorbar(x, data.values(), yerr=data.errors(), xerr=0.5 * data.axis.widths,
+                    fmt="o", ms=3, color="black", label=data.title or data.name or "data")
+        lo, hi = data.axis.lo, data.axis.hi
+    else:
+        ax.errorbar(data.x, data.y, yerr=data.yerr, xerr=data.xerr, fmt="o", ms=3, color="black",
+                    label=data.title or data.name or "data")
+        lo, hi = float(np.min(data.x)), float(np.max(data.x))
+    cost = result.cost
+    model = cost.model
+    xs = np.linspace(lo, hi, npoints)
+    ys = model.evaluate(xs, result.values.to_numpy())
+    if cost.data.bin_volume:
+        ys = ys * (data.axis.widths.mean() if isinstance(data, Histogram) else 1.0)
+    text = "\n".join(
+        [f"χ²/ndf = {result.chi2:.4g}/{result.ndf}"]
+        + [f"{n} = {result.values[n]:.4g} ± {result.errors[n]:.2g}" for n in result.parameter_names]
+    )
+    ax.plot(xs, ys, color="tab:red", lw=2, label=f"fit: {model.formula or model.name}")
+    ax.text(0.98, 0.97, text, transform=ax.transAxes, ha="right", va="top", fontsize=8,
+            bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "0.8"})
+    ax.set_xlabel(data.axis.label if isinstance(data, Histogram) and data.axis.label else "x")
+    ax.set_ylabel("entries" if isinstance(data, Histogram) else "y")
+    ax.legend(loc="upper left", fontsize=8)
+    if not result.valid:
+        ax.set_title(f"fit NOT converged (status {result.status})", color="red")
+    if path is not None:
+        fig.tight_layout()
+        fig.savefig(path, dpi=120)
+    return fig

@@ -1,0 +1,254 @@
+#!/usr/bin/env python
+"""Generate ROOT 6.40 reference numbers for the rootfit tests.
+
+Run in the ROOT virtualenv (``make references``; ROOT is never a test dependency):
+
+    .venv-root/bin/python tests/reference/generate_root_references.py
+
+Writes ``root_fits.json``, ``root_print.json`` and ``root_histograms.json`` beside this script.
+Every input is literal or generated from a fixed-seed numpy Generator and stored in the JSON,
+so the tests rebuild exactly the same data without ROOT.
+"""
+
+from __future__ import annotations
+
+import array
+import json
+import math
+import os
+import sys
+import tempfile
+
+import numpy as np
+import ROOT
+
+ROOT.gROOT.SetBatch(True)
+ROOT.gErrorIgnoreLevel = ROOT.kError
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def A(values):
+    return array.array("d", [float(v) for v in values])
+
+
+G = [0, 2, 1, 0, 5, 11, 21, 30, 33, 50, 62, 52, 43, 49, 19, 13, 12, 5, 1, 0]
+E = [36, 32, 24, 26, 19, 15, 11, 20, 8, 12, 10, 7, 6, 8, 4, 3, 5, 5, 4, 1]
+X = [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5]
+Y = [2.79, 2.92, 3.55, 3.37, 4.96, 5.72, 6.66, 7.19, 8.28, 8.86]
+EY = [0.3, 0.4, 0.5, 0.3, 0.6, 0.5, 0.4, 0.5, 0.7, 0.4]
+W = [0.5 if i % 2 == 0 else 2.0 for i in range(20)]
+
+HISTOGRAMS = {
+    "G": {"counts": G, "nbins": 20, "lo": -5.0, "hi": 5.0},
+    "Gw": {"counts": [w * c for w, c in zip(W, G)], "errors": [w * math.sqrt(c) for w, c in zip(W, G)],
+           "nbins": 20, "lo": -5.0, "hi": 5.0},
+    "E": {"counts": E, "nbins": 20, "lo": 0.0, "hi": 10.0},
+    # G with bin 1 error set to 1 (content 0) and bin 10 error set to 0 (content 50)
+    "Gedge": {"counts": G, "errors": [1.0] + [math.sqrt(c) for c in G[1:9]] + [0.0] + [math.sqrt(c) for c in G[10:]],
+              "nbins": 20, "lo": -5.0, "hi": 5.0},
+}
+GRAPHS = {
+    "graph": {"x": X, "y": Y},
+    "graph_ey": {"x": X, "y": Y, "ex": [0.0] * 10, "ey": EY},
+    "graph_exy": {"x": X, "y": Y, "ex": [0.2] * 10, "ey": EY},
+    "graph_asym": {"x": X, "y": Y, "exl": [0.0] * 10, "exh": [0.0] * 10, "eyl": EY, "eyh": [2 * e for e in EY]},
+}
+
+
+def make_hist(name, spec):
+    h = ROOT.TH1D(name, name, spec["nbins"], spec["lo"], spec["hi"])
+    if "errors" in spec:
+        h.Sumw2()
+    for i, c in enumerate(spec["counts"]):
+        h.SetBinContent(i + 1, c)
+        if "errors" in spec:
+            h.SetBinError(i + 1, spec["errors"][i])
+    if "errors" not in spec:
+        h.Sumw2(False)
+    return h
+
+
+def make_graph(spec):
+    n = len(spec["x"])
+    if "eyl" in spec:
+        return ROOT.TGraphAsymmErrors(n, A(spec["x"]), A(spec["y"]), A(spec["exl"]), A(spec["exh"]),
+                                      A(spec["eyl"]), A(spec["eyh"]))
+    if "ey" in spec:
+        return ROOT.TGraphErrors(n, A(spec["x"]), A(spec["y"]), A(spec["ex"]), A(spec["ey"]))
+    return ROOT.TGraph(n, A(spec["x"]), A(spec["y"]))
+
+
+def result_record(r, f=None):
+    rec = {
+        "status": int(r.Status()), "cov_status": int(r.CovMatrixStatus()), "valid": bool(r.IsValid()),
+        "ndf": int(r.Ndf()), "min_fcn": r.MinFcnValue(), "chi2": r.Chi2(), "prob": r.Prob(),
+        "ncalls": int(r.NCalls()), "edm": r.Edm(), "minimizer": str(r.MinimizerType()),
+        "names": [str(r.ParName(i)) for i in range(r.NPar())],
+        "values": [r.Parameter(i) for i in range(r.NPar())],
+        "errors": [r.ParError(i) for i in range(r.NPar())],
+        "minos": {str(r.ParName(i)): [r.LowerError(i), r.UpperError(i)] for i in range(r.NPar()) if r.HasMinosError(i)},
+    }
+    if f is not None:
+        rec["n_points"] = int(f.GetNumberFitPoints())
+    return rec
+
+
+def capture(callable_):
+    """Capture what ROOT prints to the stdout file descriptor from C++."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile("w+") as tmp:
+        os.dup2(tmp.fileno(), 1)
+        try:
+            callable_()
+            ROOT.gInterpreter.ProcessLine("std::cout << std::flush; fflush(stdout);")
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        tmp.seek(0)
+        return tmp.read()
+
+
+def fits():
+    cases = []
+
+    def hist_case(case_id, data, func, option, xr=(0.0, 0.0), zoom=None):
+        h = make_hist("h_" + case_id, HISTOGRAMS[data])
+        if zoom:
+            h.GetXaxis().SetRangeUser(*zoom)
+        spec = HISTOGRAMS[data]
+        f = ROOT.TF1("f_" + case_id, func, spec["lo"], spec["hi"])
+        r = h.Fit(f, option + "SQ0", "", xr[0], xr[1])
+        rec = {"id": case_id, "kind": "histogram", "data": data, "function": func, "option": option,
+               "range": list(xr), "zoom": zoom}
+        rec.update(result_record(r, f))
+        cases.append(rec)
+
+    for o in ["", "L", "P", "PW", "W", "WW", "WIDTH", "E", "LE"]:
+        hist_case(f"G gaus {o!r}", "G", "gaus", o)
+    for o in ["", "L", "PW"]:
+        hist_case(f"Gw gaus {o!r}", "Gw", "gaus", o)
+    for o in ["", "L"]:
+        hist_case(f"E expo {o!r}", "E", "expo", o)
+    for o in ["", "F", "L", "W", "P"]:
+        hist_case(f"G pol2 {o!r}", "G", "pol2", o)
+    hist_case("E pol1 ''", "E", "pol1", "")
+    hist_case("E user formula L", "E", "[0]*exp(-x/[tau])", "L")
+    for xr in [(-2.2, 2.6), (-2.25, 2.75), (-2.0, 2.0), (1.0, 1.2)]:
+        hist_case(f"G gaus range {xr}", "G", "gaus", "", xr)
+    hist_case("G gaus zoom", "G", "gaus", "", zoom=(-1.0, 3.0))
+    hist_case("G gaus zoom+range", "G", "gaus", "", (-3.0, 1.0), zoom=(-1.0, 3.0))
+    for o in ["", "W", "L"]:
+        hist_case(f"Gedge gaus {o!r}", "Gedge", "gaus", o)
+
+    for gname, spec in GRAPHS.items():
+        opts = ["", "F", "W"] + (["EX0"] if gname == "graph_exy" else [])
+        for o in opts:
+            g = make_graph(spec)
+            f = ROOT.TF1("p1", "pol1", 0, 10)
+            r = g.Fit(f, o + "SQ0")
+            rec = {"id": f"{gname} pol1 {o!r}", "kind": "graph", "data": gname, "function": "pol1",
+                   "option": o, "range": [0.0, 0.0]}
+            rec.update(result_record(r, f))
+            cases.append(rec)
+    for xr in [(1.5, 4.5), (1.6, 4.4)]:
+        g = make_graph(GRAPHS["graph"])
+        f = ROOT.TF1("p1r", "pol1", 0, 10)
+        r = g.Fit(f, "SQ0", "", *xr)
+        rec = {"id": f"graph pol1 range {xr}", "kind": "graph", "data": "graph", "function": "pol1",
+               "option": "", "range": list(xr)}
+        rec.update(result_record(r, f))
+        cases.append(rec)
+    return cases
+
+
+def printed():
+    out = {}
+    h = make_hist("hp1", HISTOGRAMS["G"])
+    f = ROOT.TF1("fp1", "gaus", -5, 5)
+    r = h.Fit(f, "SQ0")
+    out["G gaus '' Print(V)"] = capture(lambda: r.Print("V"))
+    out["G gaus '' Print()"] = capture(lambda: r.Print(""))
+    h = make_hist("hp2", HISTOGRAMS["G"])
+    f = ROOT.TF1("fp2", "gaus", -5, 5)
+    r = h.Fit(f, "LSQ0")
+    out["G gaus 'L' Print()"] = capture(lambda: r.Print(""))
+    h = make_hist("hp3", HISTOGRAMS["G"])
+    f = ROOT.TF1("fp3", "gaus", -5, 5)
+    r = h.Fit(f, "ESQ0")
+    out["G gaus 'E' Print()"] = capture(lambda: r.Print(""))
+    g = make_graph(GRAPHS["graph"])
+    f = ROOT.TF1("fp4", "pol1", 0, 10)
+    r = g.Fit(f, "SQ0")
+    out["graph pol1 '' Print()"] = capture(lambda: r.Print(""))
+    h = make_hist("hp5", HISTOGRAMS["G"])
+    f = ROOT.TF1("fp5", "gaus", -5, 5)
+    f.SetParameters(50, 0.4, 1.5)
+    f.FixParameter(1, 0.4)
+    r = h.Fit(f, "SQ0B")
+    out["G gaus fixed mean 'B' Print(V)"] = capture(lambda: r.Print("V"))
+    return out
+
+
+def histograms():
+    """Statistics of filled histograms (fills from fixed-seed numpy draws)."""
+    rng = np.random.default_rng(20261123)
+    values = rng.normal(0.3, 1.2, 500)
+    weights = rng.uniform(0.2, 3.0, 500)
+    values_list = [float(v) for v in values] + [-10.0, 12.0]
+    weights_list = [float(w) for w in weights] + [1.5, 0.7]
+    out = {"values": values_list, "weights": weights_list, "cases": []}
+
+    def stats(tag, h, **extra):
+        n = h.GetNbinsX()
+        rec = {
+            "id": tag, "entries": h.GetEntries(), "mean": h.GetMean(), "std": h.GetStdDev(),
+            "effective_entries": h.GetEffectiveEntries(), "sum_of_weights": h.GetSumOfWeights(),
+            "integral": h.Integral(),
+            "contents": [h.GetBinContent(i) for i in range(n + 2)],
+            "errors": [h.GetBinError(i) for i in range(n + 2)],
+        }
+        rec.update(extra)
+        out["cases"].append(rec)
+
+    h = ROOT.TH1D("hs1", "", 40, -4, 4)
+    for v in values_list:
+        h.Fill(v)
+    stats("unweighted regular", h, nbins=40, lo=-4.0, hi=4.0, weighted=False)
+    h = ROOT.TH1D("hs2", "", 40, -4, 4)
+    for v, w in zip(values_list, weights_list):
+        h.Fill(v, w)
+    stats("weighted regular", h, nbins=40, lo=-4.0, hi=4.0, weighted=True)
+    edges = [-4.0, -2.0, -1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 2.0, 3.5]
+    h = ROOT.TH1D("hs3", "", len(edges) - 1, A(edges))
+    for v, w in zip(values_list, weights_list):
+        h.Fill(v, w)
+    stats("weighted variable", h, edges=edges, weighted=True)
+    h = ROOT.TH1D("hs4", "", 40, -4, 4)
+    for v in values_list:
+        h.Fill(v)
+    h.GetXaxis().SetRangeUser(-1.0, 2.0)
+    stats("unweighted zoom(-1,2)", h, nbins=40, lo=-4.0, hi=4.0, weighted=False, zoom=[-1.0, 2.0],
+          first=h.GetXaxis().GetFirst(), last=h.GetXaxis().GetLast())
+    h = make_hist("hs5", HISTOGRAMS["G"])
+    stats("G set contents", h, nbins=20, lo=-5.0, hi=5.0, set_contents="G")
+    h = ROOT.TH1D("hs6", "", 10, 0, 1)
+    for v in [0.5, float("nan"), 0.25, 1.0, -0.1]:
+        h.Fill(v)
+    stats("nan fill", h, nbins=10, lo=0.0, hi=1.0, fill=["0.5", "nan", "0.25", "1.0", "-0.1"])
+    return out
+
+
+def main():
+    data = {"root_version": str(ROOT.gROOT.GetVersion()), "histograms": HISTOGRAMS, "graphs": GRAPHS}
+    with open(os.path.join(HERE, "root_fits.json"), "w") as fh:
+        json.dump({**data, "cases": fits()}, fh, indent=1)
+    with open(os.path.join(HERE, "root_print.json"), "w") as fh:
+        json.dump({**data, "prints": printed()}, fh, indent=1)
+    with open(os.path.join(HERE, "root_histograms.json"), "w") as fh:
+        json.dump({"root_version": data["root_version"], **histograms()}, fh, indent=1)
+    print("wrote references for ROOT", data["root_version"], file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
