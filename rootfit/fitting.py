@@ -15,11 +15,10 @@ It holds no numerics of its own; it wires the layers together once per call:
 
 from __future__ import annotations
 
-import warnings
 from typing import Any, Literal
 
 from rootfit.costs import Chi2, Cost, EffectiveChi2, PearsonChi2, PoissonLikelihood
-from rootfit.errors import DataError, FitOptionError, FitWarning, FunctionError
+from rootfit.errors import DataError, FitOptionError, FunctionError
 from rootfit.fitdata import BinData, DataOptions, ErrorType
 from rootfit.fitdata.filling import (
     bin_data_from_graph,
@@ -216,16 +215,13 @@ def fit(
     normalize = (
         cost.kind == "least_squares" and data.error_type == ErrorType.NONE and opts.pearson != 2
     )
-    with warnings.catch_warnings():
-        if opts.quiet:
-            warnings.simplefilter("ignore", FitWarning)
-        result = Fitter(options).fit(
-            cost,
-            settings_from_function(model),
-            hesse=opts.minos,
-            minos=opts.minos,
-            normalize_errors=normalize,
-        )
+    result = Fitter(options).fit(
+        cost,
+        settings_from_function(model),
+        hesse=opts.minos,
+        minos=opts.minos,
+        normalize_errors=normalize,
+    )
 
     model.set_parameters(result.values.to_numpy())
     model.set_errors(result.errors.to_numpy())

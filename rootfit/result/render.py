@@ -30,7 +30,7 @@ def _label(text: str) -> str:
 
 def render_result(result: FitResult, verbose: bool = False) -> str:
     """Text of ``Print()`` (``verbose``: ``Print("V")``)."""
-    lines = ["", "*" * 40]
+    lines = ["*" * 40]
     if not result.valid:
         lines.append(f"         Invalid FitResult  (status = {result.status} )")
         lines.append("*" * 40)
