@@ -41,7 +41,8 @@ def test_fit_agrees_with_root(case):
         return
     if case["id"] in ILL_CONDITIONED:
         assert result.chi2 == pytest.approx(case["chi2"], rel=1e-6)
-        assert result.values.to_numpy() == pytest.approx(case["values"], rel=1e-3)
+        shift = abs(result.values.to_numpy() - case["values"]) / case["errors"]
+        assert shift.max() < 1e-2
         assert result.errors.to_numpy() == pytest.approx(case["errors"], rel=1e-2)
         return
     assert_agrees_with_root(result, case)
