@@ -324,7 +324,9 @@ class _Parser:
                 args.append(self.ternary())
             if self.accept(")"):
                 return args
-            self.expect(",")
+            if not self.accept(","):
+                found = f"{self.tok.text!r}" if self.tok.kind != "end" else "end of formula"
+                raise self.error(f"expected ',' or ')' in the argument list but found {found}")
 
     def predefined(self, t: _Token) -> Node:
         offset = 0

@@ -241,11 +241,10 @@ class Histogram:
         if weights is None:
             w = np.ones_like(x)
         else:
-            w = np.broadcast_to(np.asarray(weights, dtype=np.float64), x.shape)
-            if np.asarray(weights).ndim == 1 and np.asarray(weights).shape != x.shape:
-                raise DataError(
-                    f"weights length {np.asarray(weights).size} does not match values length {x.size}"
-                )
+            wa = np.asarray(weights, dtype=np.float64)
+            if wa.ndim > 0 and wa.shape != x.shape:
+                raise DataError(f"weights length {wa.size} does not match values length {x.size}")
+            w = np.broadcast_to(wa, x.shape)
             if np.any(np.isnan(w)):
                 raise DataError("weights contain NaN")
             if self._sumw2 is None and np.any(w != 1.0):

@@ -19,14 +19,15 @@ _LOG_EPS = math.log(_EPS)
 def safe_log(v: np.ndarray) -> np.ndarray:
     """ROOT's safe log, vectorised."""
     v = np.asarray(v, dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return np.where(v > _EPS, np.log(np.where(v > _EPS, v, 1.0)), v / _EPS + _LOG_EPS - 1.0)
 
 
 def chi2(y: np.ndarray, inv_err: np.ndarray, f: np.ndarray) -> float:
     """Neyman χ²."""
     cap = _DBL_MAX / max(len(y), 1)
-    return float(np.minimum(((y - f) * inv_err) ** 2, cap).sum())
+    with np.errstate(over="ignore"):
+        return float(np.minimum(((y - f) * inv_err) ** 2, cap).sum())
 
 
 def pearson_chi2(y: np.ndarray, w_inv: np.ndarray, f: np.ndarray) -> float:

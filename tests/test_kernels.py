@@ -1,0 +1,57 @@
+"""Every numba cost kernel against its plain-numpy twin."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rootfit.kernels import costs as fast
+from rootfit.kernels import reference as twin
+
+RNG = np.random.default_rng(7)
+N = 257
+Y = RNG.poisson(5.0, N).astype(float)
+F = RNG.uniform(-0.5, 9.0, N)
+F[::17] = 0.0
+INV = np.where(Y > 0, 1 / np.sqrt(np.maximum(Y, 1)), 0.0)
+W = RNG.uniform(0.1, 2.0, N)
+EYL, EYH = RNG.uniform(0.0, 1.0, N), RNG.uniform(0.0, 1.0, N)
+EX2 = RNG.uniform(0.0, 0.5, N)
+EX2[::5] = 0.0
+EYL[::5] = EYH[::5] = 0.0
+
+
+def test_safe_log():
+    v = np.array([1e-320, 0.0, -1.0, 1e-300, 1.0, 5.0])
+    np.testing.assert_allclose([fast.safe_log(x) for x in v], twin.safe_log(v), rtol=1e-15)
+    assert fast.safe_log(5.0) == pytest.approx(np.log(5.0))
+
+
+def test_chi2():
+    assert fast.chi2(Y, INV, F) == pytest.approx(twin.chi2(Y, INV, F), rel=1e-13)
+    huge = np.array([1e300, 0.0])
+    assert np.isfinite(fast.chi2(huge, np.ones(2), np.zeros(2)))
+    assert fast.chi2(huge, np.ones(2), np.zeros(2)) == twin.chi2(huge, np.ones(2), np.zeros(2))
+
+
+def test_pearson():
+    assert fast.pearson_chi2(Y, W, F) == pytest.approx(twin.pearson_chi2(Y, W, F), rel=1e-13)
+
+
+@pytest.mark.parametrize("extended", [True, False])
+def test_poisson(extended):
+    assert fast.poisson_nll(Y, F, extended) == pytest.approx(twin.poisson_nll(Y, F, extended), rel=1e-13)
+
+
+def test_poisson_is_half_baker_cousins_and_zero_at_saturation():
+    y = np.array([0.0, 3.0, 10.0])
+    assert fast.poisson_nll(y, y.copy(), True) == 0.0
+    f = np.array([0.5, 2.0, 12.0])
+    bc = 2 * np.sum(f - y + np.where(y > 0, y * np.log(np.where(y > 0, y, 1) / f), 0))
+    assert 2 * fast.poisson_nll(y, f, True) == pytest.approx(bc)
+
+
+def test_effective_chi2():
+    assert fast.effective_chi2(Y, F, EYL, EYH, EX2) == pytest.approx(
+        twin.effective_chi2(Y, F, EYL, EYH, EX2), rel=1e-13
+    )
