@@ -1,0 +1,90 @@
+"""The dependency rules of ARCHITECTURE.md, checked on the import statements of rootfit.
+
+Layers (a module may import its own layer and those below):
+
+    errors, _optional  <  kernels  <  hist, functions  <  fitdata  <  costs  <  options
+    <  result  <  fitter  <  intervals  <  fitting  <  plotting, io, compat, cli
+
+``result`` sits below ``fitter`` here (the architecture sketch draws it above): the Fitter
+builds FitResults, while a result never runs a minimizer. The one upward door is the lazy
+import of :mod:`rootfit.fitting` inside ``Histogram.fit`` / ``Graph.fit``; imports under
+``if TYPE_CHECKING:`` are annotations only and not checked.
+"""
+
+from __future__ import annotations
+
+import ast
+import pathlib
+
+import pytest
+
+PACKAGE = pathlib.Path(__file__).resolve().parent.parent / "rootfit"
+LAYER = {
+    "errors": 0, "_optional": 0, "kernels": 1, "hist": 2, "functions": 2, "fitdata": 3,
+    "costs": 4, "options": 4, "result": 5, "fitter": 6, "intervals": 7, "fitting": 8,
+    "plotting": 9, "io": 9, "compat": 9, "cli": 9, "__init__": 10,
+}  # fmt: skip
+ALLOWED_UPWARD = {("hist", "fitting")}
+EXCLUSIVE = {"numba": "kernels", "iminuit": "fitter/backends/minuit.py"}
+LAZY_ONLY = {"matplotlib", "uproot"}
+
+
+def _modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        yield rel, ast.parse(path.read_text())
+
+
+def _layer_of(rel: pathlib.PurePath) -> str:
+    return rel.parts[0].removesuffix(".py")
+
+
+def _imports(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node, alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node, node.module
+
+
+@pytest.mark.parametrize(("rel", "tree"), list(_modules()), ids=lambda v: str(v) if isinstance(v, pathlib.Path) else "")
+def test_dependency_direction(rel, tree):
+    here = _layer_of(rel)
+    top_level = {id(n) for n in tree.body}
+    typing_only = {
+        id(inner)
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+        for inner in ast.walk(node)
+    }
+    for node, name in _imports(tree):
+        if id(node) in typing_only:
+            continue
+        root = name.split(".")[0]
+        if root == "rootfit" and "." in name:
+            target = name.split(".")[1]
+            if target in LAYER and LAYER[target] > LAYER[here]:
+                assert (here, target) in ALLOWED_UPWARD and id(node) not in top_level, (
+                    f"{rel} imports {name} from a higher layer"
+                )
+        if root in EXCLUSIVE:
+            assert str(rel).startswith(EXCLUSIVE[root]), f"{rel} imports {root}"
+        if root in LAZY_ONLY:
+            assert id(node) not in top_level, f"{rel} imports {root} at module level"
+
+
+def test_no_eval_or_exec_in_the_package():
+    for rel, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("eval", "exec"), f"{rel} calls {node.func.id}"
+
+
+def test_import_rootfit_is_light():
+    import subprocess
+    import sys
+
+    code = "import sys, rootfit; print(int(any(m in sys.modules for m in ('numba', 'iminuit', 'matplotlib', 'uproot'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
