@@ -239,10 +239,45 @@ def histograms():
     return out
 
 
+MULTIFIT_X = [
+    1.913521, 1.953769, 2.347435, 2.883654, 3.493567, 4.047560, 4.337210, 4.364347, 4.563004,
+    5.054247, 5.194183, 5.380521, 5.303213, 5.384578, 5.563983, 5.728500, 5.685752, 5.080029,
+    4.251809, 3.372246, 2.207432, 1.227541, 0.8597788, 0.4620524, 0.4245240, 0.4732193,
+    0.6408807, 0.8989874, 1.234160, 1.566905, 1.973590, 2.351845, 2.576729, 2.765245, 2.924146,
+    2.991828, 2.915218, 2.716541, 2.484551, 2.201442, 1.844055, 1.426532, 1.021655, 0.7054512,
+    0.5119609, 0.3801516, 0.3227549, 0.3218446, 0.3286069,
+]
+
+
+def multifit():
+    """ROOT's tutorial multifit.C: three gaus fits in sub-ranges, then their sum."""
+    h = ROOT.TH1F("hmf", "Example of several fits in subranges", len(MULTIFIT_X), 85, 134)
+    for i, v in enumerate(MULTIFIT_X):
+        h.SetBinContent(i + 1, v)
+    specs = [("g1", "gaus", 85, 95, "R"), ("g2", "gaus", 98, 108, "R+"), ("g3", "gaus", 110, 121, "R+")]
+    out = {"x": MULTIFIT_X, "nbins": len(MULTIFIT_X), "lo": 85.0, "hi": 134.0, "fits": []}
+    funcs = []
+    for name, formula, lo, hi, opt in specs:
+        f = ROOT.TF1(name, formula, lo, hi)
+        r = h.Fit(f, opt + "SQ0")
+        rec = {"name": name, "formula": formula, "range": [lo, hi], "option": opt}
+        rec.update(result_record(r, f))
+        out["fits"].append(rec)
+        funcs.append(f)
+    total = ROOT.TF1("total", "gaus(0)+gaus(3)+gaus(6)", 85, 125)
+    total.SetParameters(A([f.GetParameter(i) for f in funcs for i in range(3)]))
+    r = h.Fit(total, "R+SQ0")
+    rec = {"name": "total", "formula": "gaus(0)+gaus(3)+gaus(6)", "range": [85.0, 125.0], "option": "R+"}
+    rec.update(result_record(r, total))
+    out["fits"].append(rec)
+    out["n_functions"] = h.GetListOfFunctions().GetSize()
+    return out
+
+
 def main():
     data = {"root_version": str(ROOT.gROOT.GetVersion()), "histograms": HISTOGRAMS, "graphs": GRAPHS}
     with open(os.path.join(HERE, "root_fits.json"), "w") as fh:
-        json.dump({**data, "cases": fits()}, fh, indent=1)
+        json.dump({**data, "cases": fits(), "multifit": multifit()}, fh, indent=1)
     with open(os.path.join(HERE, "root_print.json"), "w") as fh:
         json.dump({**data, "prints": printed()}, fh, indent=1)
     with open(os.path.join(HERE, "root_histograms.json"), "w") as fh:

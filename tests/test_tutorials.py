@@ -1,0 +1,40 @@
+"""The tutorials run and (where ROOT has numbers for them) agree with ROOT."""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+
+import pytest
+from conftest import FITS
+
+TUTORIALS = pathlib.Path(__file__).resolve().parent.parent / "tutorials"
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(name, TUTORIALS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_multifit_agrees_with_root(tmp_path):
+    ref = FITS["multifit"]
+    tutorial = load("multifit")
+    assert tutorial.X == ref["x"]
+    h, results = tutorial.multifit(quiet=True)
+    for r, rref in zip(results, ref["fits"], strict=True):
+        assert r.Ndf() == rref["ndf"] and r.result.n_points == rref["n_points"]
+        assert r.Chi2() == pytest.approx(rref["chi2"], rel=1e-4)
+        for i in range(r.NPar()):
+            assert abs(r.Parameter(i) - rref["values"][i]) <= 1e-3 * rref["errors"][i] + 1e-6 * abs(rref["values"][i])
+            assert r.ParError(i) == pytest.approx(rref["errors"][i], rel=2e-3)
+    assert len(h.GetListOfFunctions()) == ref["n_functions"]
+    tutorial.main(str(tmp_path))
+    assert (tmp_path / "multifit.png").exists()
+
+
+def test_fit_histogram_tutorial(capsys):
+    results = load("fit_histogram").main()
+    assert all(r.valid for r in results.values())
+    assert "Minos interval of Sigma" in capsys.readouterr().out
