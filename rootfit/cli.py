@@ -22,32 +22,36 @@ __all__ = ["main"]
 
 
 def _demo(out: str, seed: int) -> int:
-    from rootfit.hist import Histogram  # noqa: PLC0415
+    from rootfit.hist import Histogram
 
     rng = np.random.default_rng(seed)
     hpx = Histogram(100, -4, 4, name="hpx", title="This is the px distribution", label="px")
     hpx.fill(rng.normal(0.0, 1.0, 25000))
     if out.endswith(".root"):
-        from rootfit.io import write_root  # noqa: PLC0415
+        from rootfit.io import write_root
 
         write_root(out, {"hpx": hpx})
     else:
         np.savez(out, counts=hpx.values(), edges=hpx.axis.edges)
-    print(f"wrote {out}: hpx with {hpx.entries:g} entries (mean {hpx.mean():.4g}, std dev {hpx.std():.4g})")
+    print(
+        f"wrote {out}: hpx with {hpx.entries:g} entries (mean {hpx.mean():.4g}, std dev {hpx.std():.4g})"
+    )
     return 0
 
 
 def _fit(args: argparse.Namespace) -> int:
-    from rootfit.io import read_histogram  # noqa: PLC0415
+    from rootfit.io import read_histogram
 
     hist = read_histogram(args.file, bins=args.bins)
     option = args.option.replace("Q", "").replace("q", "")
     result = hist.fit(args.function, option + "Q", range=tuple(args.range) if args.range else None)
-    print(f"Fit of {hist.name or args.file} ({hist.entries:g} entries) with {args.function!r}, "
-          f"option {args.option!r}")
+    print(
+        f"Fit of {hist.name or args.file} ({hist.entries:g} entries) with {args.function!r}, "
+        f"option {args.option!r}"
+    )
     result.print("V" if args.verbose else "")
     if args.plot:
-        from rootfit.plotting import plot_fit  # noqa: PLC0415
+        from rootfit.plotting import plot_fit
 
         plot_fit(hist, result, args.plot)
         print(f"figure written to {args.plot}")
@@ -56,7 +60,9 @@ def _fit(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``rootfit`` command."""
-    parser = argparse.ArgumentParser(prog="rootfit", description="Fit histograms the way ROOT does.")
+    parser = argparse.ArgumentParser(
+        prog="rootfit", description="Fit histograms the way ROOT does."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     fit = sub.add_parser("fit", help="fit a histogram from a file")
     fit.add_argument("file", help="FILE[:NAME] (.root, .npz, or text/CSV of values)")

@@ -139,7 +139,9 @@ def _make_cost(opts: FitOptions, model: Function, data: BinData) -> Cost:
     return Chi2(data, model)
 
 
-def _drawing_range(obj: Histogram | Graph, fit_range: tuple[float, float] | None) -> tuple[float, float]:
+def _drawing_range(
+    obj: Histogram | Graph, fit_range: tuple[float, float] | None
+) -> tuple[float, float]:
     if fit_range is not None:
         return fit_range
     if isinstance(obj, Histogram):
@@ -154,7 +156,7 @@ def fit(
     function: Any,
     option: str | FitOptions = "",
     *,
-    range: tuple[float, float] | None = None,  # noqa: A002 - ROOT's and the issue's name
+    range: tuple[float, float] | None = None,
     minimizer: MinimizerOptions | None = None,
     nan_policy: Literal["raise", "omit"] = "raise",
 ) -> FitResult:

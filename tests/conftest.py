@@ -44,8 +44,14 @@ def make_histogram(data: str, zoom: list[float] | None = None) -> rf.Histogram:
 def make_graph(data: str) -> rf.Graph:
     spec = FITS["graphs"][data]
     if "eyl" in spec:
-        return rf.Graph(spec["x"], spec["y"], xerr_low=spec["exl"], xerr_high=spec["exh"],
-                        yerr_low=spec["eyl"], yerr_high=spec["eyh"])
+        return rf.Graph(
+            spec["x"],
+            spec["y"],
+            xerr_low=spec["exl"],
+            xerr_high=spec["exh"],
+            yerr_low=spec["eyl"],
+            yerr_high=spec["eyh"],
+        )
     if "ey" in spec:
         return rf.Graph(spec["x"], spec["y"], xerr=spec["ex"], yerr=spec["ey"])
     return rf.Graph(spec["x"], spec["y"])
@@ -61,7 +67,9 @@ def _quiet_matplotlib() -> None:
     os.environ.setdefault("MPLBACKEND", "Agg")
 
 
-def assert_agrees_with_root(result: rf.FitResult, ref: dict[str, Any], *, value_rel: float = 1e-5) -> None:
+def assert_agrees_with_root(
+    result: rf.FitResult, ref: dict[str, Any], *, value_rel: float = 1e-5
+) -> None:
     """ROOT agreement: values to 1e-5 relative or 1e-3 of the error, errors to 1e-3 relative,
     Chi2/ndf/point selection exact in count and to 1e-6 in value."""
     assert result.ndf == ref["ndf"]
@@ -86,4 +94,12 @@ def quiet_fit(obj: Any, *args: Any, **kwargs: Any) -> rf.FitResult:
         return obj.fit(*args, **kwargs)  # type: ignore[no-any-return]
 
 
-__all__ = ["FITS", "HISTS", "PRINTS", "assert_agrees_with_root", "make_graph", "make_histogram", "np"]
+__all__ = [
+    "FITS",
+    "HISTS",
+    "PRINTS",
+    "assert_agrees_with_root",
+    "make_graph",
+    "make_histogram",
+    "np",
+]

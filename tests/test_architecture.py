@@ -48,7 +48,9 @@ def _imports(tree):
             yield node, node.module
 
 
-@pytest.mark.parametrize(("rel", "tree"), list(_modules()), ids=lambda v: str(v) if isinstance(v, pathlib.Path) else "")
+@pytest.mark.parametrize(
+    ("rel", "tree"), list(_modules()), ids=lambda v: str(v) if isinstance(v, pathlib.Path) else ""
+)
 def test_dependency_direction(rel, tree):
     here = _layer_of(rel)
     top_level = {id(n) for n in tree.body}

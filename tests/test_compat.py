@@ -18,7 +18,9 @@ def _check(r, ref):
     assert r.Ndf() == ref["ndf"]
     assert r.Chi2() == pytest.approx(ref["chi2"], rel=1e-6)
     for i in range(r.NPar()):
-        assert abs(r.Parameter(i) - ref["values"][i]) <= max(1e-5 * abs(ref["values"][i]), 1e-3 * ref["errors"][i])
+        assert abs(r.Parameter(i) - ref["values"][i]) <= max(
+            1e-5 * abs(ref["values"][i]), 1e-3 * ref["errors"][i]
+        )
         assert r.ParError(i) == pytest.approx(ref["errors"][i], rel=1e-3)
 
 
@@ -39,11 +41,15 @@ def test_pyroot_style_script():
     assert f.GetNumberFitPoints() == 17
     assert r.MinFcnValue() == pytest.approx(r.Chi2()) and r.Edm() < 2e-5 and r.NCalls() == 53
     cov = r.GetCovarianceMatrix()
-    assert cov(0, 0) == pytest.approx(r.ParError(0) ** 2) and cov[1][1] == pytest.approx(r.ParError(1) ** 2)
+    assert cov(0, 0) == pytest.approx(r.ParError(0) ** 2) and cov[1][1] == pytest.approx(
+        r.ParError(1) ** 2
+    )
     assert r.Prob() == pytest.approx(CASE["G gaus ''"]["prob"], rel=1e-5)
     stored = h.GetFunction("f")
     assert stored is not None and stored.GetParameter(0) == pytest.approx(r.Parameter(0))
-    assert f.Eval(0.39) == pytest.approx(r.Parameter(0) * math.exp(-0.5 * ((0.39 - r.Parameter(1)) / r.Parameter(2)) ** 2))
+    assert f.Eval(0.39) == pytest.approx(
+        r.Parameter(0) * math.exp(-0.5 * ((0.39 - r.Parameter(1)) / r.Parameter(2)) ** 2)
+    )
 
     rl = h.Fit("gaus", "LSQ")
     _check(rl, CASE["G gaus 'L'"])
@@ -57,8 +63,13 @@ def test_pyroot_style_script():
 
     spec = FITS["graphs"]["graph_ey"]
     n = len(spec["x"])
-    g = ROOT.TGraphErrors(n, array.array("d", spec["x"]), array.array("d", spec["y"]),
-                          array.array("d", spec["ex"]), array.array("d", spec["ey"]))
+    g = ROOT.TGraphErrors(
+        n,
+        array.array("d", spec["x"]),
+        array.array("d", spec["y"]),
+        array.array("d", spec["ex"]),
+        array.array("d", spec["ey"]),
+    )
     rg = g.Fit(ROOT.TF1("p1", "pol1", 0, 10), "SQ")
     _check(rg, CASE["graph_ey pol1 ''"])
     assert rg.MinimizerType() == "Linear / Migrad"

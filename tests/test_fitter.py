@@ -30,7 +30,9 @@ def test_linear_fitter_equals_weighted_least_squares_closed_form():
     cov = np.linalg.inv(A.T @ A)
     np.testing.assert_allclose(r.values.to_numpy(), beta, rtol=1e-10)
     np.testing.assert_allclose(r.covariance, cov, rtol=1e-10)
-    assert r.chi2 == pytest.approx(np.sum(((y - np.vander(x, 3, increasing=True) @ beta) / err) ** 2))
+    assert r.chi2 == pytest.approx(
+        np.sum(((y - np.vander(x, 3, increasing=True) @ beta) / err) ** 2)
+    )
     assert r.ncalls == 1 and r.minimizer == "Linear / Migrad"
 
 
@@ -39,7 +41,9 @@ def test_minuit_agrees_with_linear_fitter_and_scipy():
     cost = rf.Chi2(BinData(x, y, errors=err), rf.Function("pol2"))
     lin = rf.Fitter(rf.MinimizerOptions(minimizer_type="Linear")).fit(cost)
     mig = rf.Fitter().fit(cost, [1.0, 1.0, 0.0])
-    popt, pcov = optimize.curve_fit(lambda t, a, b, c: a + b * t + c * t * t, x, y, sigma=err, absolute_sigma=True)
+    popt, pcov = optimize.curve_fit(
+        lambda t, a, b, c: a + b * t + c * t * t, x, y, sigma=err, absolute_sigma=True
+    )
     np.testing.assert_allclose(mig.values.to_numpy(), lin.values.to_numpy(), rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(mig.values.to_numpy(), popt, rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(mig.errors.to_numpy(), np.sqrt(np.diag(pcov)), rtol=1e-3)
@@ -70,7 +74,11 @@ def test_poisson_likelihood_constant_model_has_closed_form():
     # Migrad stops at EDM < 1e-5: the minimum is located to a small fraction of the error
     assert abs(r.values[0] - mean) < 1e-3 * error
     assert r.errors[0] == pytest.approx(error, rel=1e-3)
-    nll = np.sum(mean - counts + np.where(counts > 0, counts * np.log(np.where(counts > 0, counts, 1) / mean), 0))
+    nll = np.sum(
+        mean
+        - counts
+        + np.where(counts > 0, counts * np.log(np.where(counts > 0, counts, 1) / mean), 0)
+    )
     assert r.min_fcn == pytest.approx(nll, rel=1e-6)
     assert r.chi2 == pytest.approx(2 * r.min_fcn, rel=1e-15)
 
@@ -100,7 +108,7 @@ def test_error_normalisation_for_data_without_errors():
     r = rf.Graph(x, y).fit("pol2", "Q")
     assert r.normalized_errors
     A = np.vander(x, 3, increasing=True)
-    beta, res, *_ = np.linalg.lstsq(A, y, rcond=None)
+    _, res, *_ = np.linalg.lstsq(A, y, rcond=None)
     cov = np.linalg.inv(A.T @ A) * res[0] / (x.size - 3)
     np.testing.assert_allclose(r.errors.to_numpy(), np.sqrt(np.diag(cov)), rtol=1e-8)
 
@@ -114,20 +122,28 @@ def test_effective_variance_matches_closed_form_for_a_line():
     def chi2(p):
         return np.sum((y - p[0] - p[1] * x) ** 2 / (ey**2 + (ex * p[1]) ** 2))
 
-    best = optimize.minimize(chi2, [0.0, 1.0], method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-12})
+    best = optimize.minimize(
+        chi2, [0.0, 1.0], method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-12}
+    )
     assert np.all(np.abs(r.values.to_numpy() - best.x) < 1e-3 * r.errors.to_numpy())
     assert r.chi2 == pytest.approx(best.fun, rel=1e-6)
 
 
 def test_call_limit_gives_invalid_result_with_warning():
-    h = rf.Histogram.from_counts([0, 2, 1, 0, 5, 11, 21, 30, 33, 50, 62, 52, 43, 49, 19, 13, 12, 5, 1, 0], np.linspace(-5, 5, 21))
+    h = rf.Histogram.from_counts(
+        [0, 2, 1, 0, 5, 11, 21, 30, 33, 50, 62, 52, 43, 49, 19, 13, 12, 5, 1, 0],
+        np.linspace(-5, 5, 21),
+    )
     with pytest.warns(FitWarning, match="did not converge"):
         r = h.fit("gaus", "Q", minimizer=rf.MinimizerOptions(max_function_calls=20))
     assert not r.valid and r.status == 4
 
 
 def test_strategy_and_simplex_options():
-    h = rf.Histogram.from_counts([0, 2, 1, 0, 5, 11, 21, 30, 33, 50, 62, 52, 43, 49, 19, 13, 12, 5, 1, 0], np.linspace(-5, 5, 21))
+    h = rf.Histogram.from_counts(
+        [0, 2, 1, 0, 5, 11, 21, 30, 33, 50, 62, 52, 43, 49, 19, 13, 12, 5, 1, 0],
+        np.linspace(-5, 5, 21),
+    )
     r2 = h.fit("gaus", "Q", minimizer=rf.MinimizerOptions(strategy=2))
     assert r2.chi2 == pytest.approx(11.9446652, rel=1e-6)
     rs = h.fit("gaus", "Q", minimizer=rf.MinimizerOptions(algorithm="Simplex"))

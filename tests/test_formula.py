@@ -62,10 +62,18 @@ def test_constant_expressions(text, expected):
         ("x^2+3*x-1", lambda x, p: x**2 + 3 * x - 1),
         ("[0]*exp(-x/[1])", lambda x, p: p[0] * np.exp(-x / p[1])),
         ("gaus", lambda x, p: p[0] * np.exp(-0.5 * ((x - p[1]) / p[2]) ** 2)),
-        ("gausn", lambda x, p: p[0] * np.exp(-0.5 * ((x - p[1]) / p[2]) ** 2) / (np.sqrt(2 * np.pi) * p[2])),
+        (
+            "gausn",
+            lambda x, p: (
+                p[0] * np.exp(-0.5 * ((x - p[1]) / p[2]) ** 2) / (np.sqrt(2 * np.pi) * p[2])
+            ),
+        ),
         ("expo", lambda x, p: np.exp(p[0] + p[1] * x)),
         ("pol3", lambda x, p: p[0] + p[1] * x + p[2] * x**2 + p[3] * x**3),
-        ("gaus(0)+pol1(3)", lambda x, p: p[0] * np.exp(-0.5 * ((x - p[1]) / p[2]) ** 2) + p[3] + p[4] * x),
+        (
+            "gaus(0)+pol1(3)",
+            lambda x, p: p[0] * np.exp(-0.5 * ((x - p[1]) / p[2]) ** 2) + p[3] + p[4] * x,
+        ),
         ("x>0 ? x : -x", lambda x, p: np.abs(x)),
         ("TMath::Erf(x)+erfc(x)", lambda x, p: np.ones_like(x)),
         ("sin(x)^2+cos(x)^2", lambda x, p: np.ones_like(x)),
@@ -80,7 +88,11 @@ def test_formulas_against_numpy(text, reference):
 
 def test_parameter_order_follows_root():
     assert parse_formula("[b]*x+[a]").parameter_names == ("a", "b")
-    assert parse_formula("[N]*TMath::Gaus(x,[mean],[sigma])").parameter_names == ("N", "mean", "sigma")
+    assert parse_formula("[N]*TMath::Gaus(x,[mean],[sigma])").parameter_names == (
+        "N",
+        "mean",
+        "sigma",
+    )
     assert parse_formula("[z1]+[Z2]*x+[p10]+[p2]").parameter_names == ("p2", "p10", "Z2", "z1")
     assert parse_formula("[0]+[2]*x").parameter_names == ("p0", "p1", "p2")
     assert parse_formula("[0]*x+[p0]").parameter_names == ("p0",)

@@ -16,7 +16,10 @@ def test_error_kinds():
     assert graph_error_type(rf.Graph(x, y), DataOptions()) == ErrorType.NONE
     assert graph_error_type(rf.Graph(x, y, yerr=0.1), DataOptions()) == ErrorType.VALUE
     assert graph_error_type(rf.Graph(x, y, xerr=0.1, yerr=0.1), DataOptions()) == ErrorType.COORD
-    assert graph_error_type(rf.Graph(x, y, xerr=0.1, yerr=0.1), DataOptions(coord_errors=False)) == ErrorType.VALUE
+    assert (
+        graph_error_type(rf.Graph(x, y, xerr=0.1, yerr=0.1), DataOptions(coord_errors=False))
+        == ErrorType.VALUE
+    )
     assert graph_error_type(rf.Graph(x, y, yerr=[0, 0, 0]), DataOptions()) == ErrorType.NONE
     asym = rf.Graph(x, y, yerr_low=0.1, yerr_high=0.2)
     assert graph_error_type(asym, DataOptions()) == ErrorType.ASYM

@@ -40,7 +40,9 @@ def test_pearson():
 
 @pytest.mark.parametrize("extended", [True, False])
 def test_poisson(extended):
-    assert fast.poisson_nll(Y, F, extended) == pytest.approx(twin.poisson_nll(Y, F, extended), rel=1e-13)
+    assert fast.poisson_nll(Y, F, extended) == pytest.approx(
+        twin.poisson_nll(Y, F, extended), rel=1e-13
+    )
 
 
 def test_poisson_is_half_baker_cousins_and_zero_at_saturation():

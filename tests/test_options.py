@@ -65,7 +65,12 @@ def test_unknown_letters_are_errors(text):
 
 def test_minimizer_options_defaults_and_validation():
     m = MinimizerOptions.default()
-    assert (m.minimizer_type, m.algorithm, m.strategy, m.tolerance) == ("Minuit2", "Migrad", 1, 0.01)
+    assert (m.minimizer_type, m.algorithm, m.strategy, m.tolerance) == (
+        "Minuit2",
+        "Migrad",
+        1,
+        0.01,
+    )
     assert m.call_limit(3) == 1345
     with pytest.raises(FitOptionError, match="strategy"):
         MinimizerOptions(strategy=3)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FITS, assert_agrees_with_root, make_graph, make_histogram, quiet_fit
 
 from rootfit import compat as ROOT
-from conftest import FITS, assert_agrees_with_root, make_graph, make_histogram, quiet_fit
 
 CASES = FITS["cases"]
 

@@ -27,7 +27,9 @@ def test_multifit_agrees_with_root(tmp_path):
         assert r.Ndf() == rref["ndf"] and r.result.n_points == rref["n_points"]
         assert r.Chi2() == pytest.approx(rref["chi2"], rel=1e-4)
         for i in range(r.NPar()):
-            assert abs(r.Parameter(i) - rref["values"][i]) <= 1e-3 * rref["errors"][i] + 1e-6 * abs(rref["values"][i])
+            assert abs(r.Parameter(i) - rref["values"][i]) <= 1e-3 * rref["errors"][i] + 1e-6 * abs(
+                rref["values"][i]
+            )
             assert r.ParError(i) == pytest.approx(rref["errors"][i], rel=2e-3)
     assert len(h.GetListOfFunctions()) == ref["n_functions"]
     tutorial.main(str(tmp_path))

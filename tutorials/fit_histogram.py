@@ -18,9 +18,11 @@ def main() -> dict[str, rf.FitResult]:
     h.fill(rng.normal(0.2, 0.8, 200))
     results = {option: h.fit("gaus", option + "Q") for option in ("", "L", "LE")}
     for option, r in results.items():
-        print(f"option {option or '(none)':6} chi2/ndf = {r.chi2:7.3f}/{r.ndf}  "
-              f"Mean = {r.values['Mean']:.4f} ± {r.errors['Mean']:.4f}  "
-              f"Sigma = {r.values['Sigma']:.4f} ± {r.errors['Sigma']:.4f}")
+        print(
+            f"option {option or '(none)':6} chi2/ndf = {r.chi2:7.3f}/{r.ndf}  "
+            f"Mean = {r.values['Mean']:.4f} ± {r.errors['Mean']:.4f}  "
+            f"Sigma = {r.values['Sigma']:.4f} ± {r.errors['Sigma']:.4f}"
+        )
     lo, up = results["LE"].minos["Sigma"]
     print(f"Minos interval of Sigma: {lo:+.4f} / {up:+.4f}")
     results["LE"].print()

@@ -15,10 +15,10 @@ from rootfit.compat.histograms import TH1, TH1D, TH1F, TAxis
 from rootfit.compat.session import gROOT
 
 __all__ = [
+    "TF1",
     "TH1",
     "TH1D",
     "TH1F",
-    "TF1",
     "TAxis",
     "TFitResult",
     "TFitResultPtr",

@@ -17,7 +17,7 @@ class TMatrixDSym(np.ndarray):
     def __call__(self, i: int, j: int) -> float:
         return float(self[i, j])
 
-    def GetNrows(self) -> int:  # noqa: N802
+    def GetNrows(self) -> int:
         """Number of rows."""
         return int(self.shape[0])
 
@@ -42,105 +42,105 @@ class TFitResult:
         return getattr(self._r, name)
 
     # ROOT spellings ---------------------------------------------------------------------
-    def Get(self) -> TFitResult:  # noqa: N802
+    def Get(self) -> TFitResult:
         return self
 
-    def GetName(self) -> str:  # noqa: N802
+    def GetName(self) -> str:
         return self._name
 
-    def GetTitle(self) -> str:  # noqa: N802
+    def GetTitle(self) -> str:
         return self._title
 
-    def Status(self) -> int:  # noqa: N802
+    def Status(self) -> int:
         return self._r.status
 
-    def IsValid(self) -> bool:  # noqa: N802
+    def IsValid(self) -> bool:
         return self._r.valid
 
-    def IsEmpty(self) -> bool:  # noqa: N802
+    def IsEmpty(self) -> bool:
         return self._r.npar == 0
 
-    def CovMatrixStatus(self) -> int:  # noqa: N802
+    def CovMatrixStatus(self) -> int:
         return self._r.cov_status
 
-    def Parameter(self, i: int) -> float:  # noqa: N802
+    def Parameter(self, i: int) -> float:
         return self._r.values[i]
 
-    def ParError(self, i: int) -> float:  # noqa: N802
+    def ParError(self, i: int) -> float:
         return self._r.errors[i]
 
     Error = ParError
 
-    def ParName(self, i: int) -> str:  # noqa: N802
+    def ParName(self, i: int) -> str:
         return self._r.parameter_names[i]
 
-    def Parameters(self) -> np.ndarray:  # noqa: N802
+    def Parameters(self) -> np.ndarray:
         return self._r.values.to_numpy()
 
-    def Errors(self) -> np.ndarray:  # noqa: N802
+    def Errors(self) -> np.ndarray:
         return self._r.errors.to_numpy()
 
-    def NPar(self) -> int:  # noqa: N802
+    def NPar(self) -> int:
         return self._r.npar
 
-    def NTotalParameters(self) -> int:  # noqa: N802
+    def NTotalParameters(self) -> int:
         return self._r.npar
 
-    def NFreeParameters(self) -> int:  # noqa: N802
+    def NFreeParameters(self) -> int:
         return self._r.nfree
 
-    def IsParameterFixed(self, i: int) -> bool:  # noqa: N802
+    def IsParameterFixed(self, i: int) -> bool:
         return self._r.fixed[i]
 
-    def IsParameterBound(self, i: int) -> bool:  # noqa: N802
+    def IsParameterBound(self, i: int) -> bool:
         return self._r.bounds[i] is not None
 
-    def Chi2(self) -> float:  # noqa: N802
+    def Chi2(self) -> float:
         return self._r.chi2
 
-    def Ndf(self) -> int:  # noqa: N802
+    def Ndf(self) -> int:
         return self._r.ndf
 
-    def Prob(self) -> float:  # noqa: N802
+    def Prob(self) -> float:
         return self._r.prob
 
-    def MinFcnValue(self) -> float:  # noqa: N802
+    def MinFcnValue(self) -> float:
         return self._r.min_fcn
 
-    def Edm(self) -> float:  # noqa: N802
+    def Edm(self) -> float:
         return self._r.edm
 
-    def NCalls(self) -> int:  # noqa: N802
+    def NCalls(self) -> int:
         return self._r.ncalls
 
-    def MinimizerType(self) -> str:  # noqa: N802
+    def MinimizerType(self) -> str:
         return self._r.minimizer
 
-    def NormalizedErrors(self) -> bool:  # noqa: N802
+    def NormalizedErrors(self) -> bool:
         return self._r.normalized_errors
 
-    def HasMinosError(self, i: int) -> bool:  # noqa: N802
+    def HasMinosError(self, i: int) -> bool:
         return self._r.parameter_names[i] in self._r.minos
 
-    def LowerError(self, i: int) -> float:  # noqa: N802
+    def LowerError(self, i: int) -> float:
         return self._r.lower_error(i)
 
-    def UpperError(self, i: int) -> float:  # noqa: N802
+    def UpperError(self, i: int) -> float:
         return self._r.upper_error(i)
 
-    def CovMatrix(self, i: int, j: int) -> float:  # noqa: N802
+    def CovMatrix(self, i: int, j: int) -> float:
         return float(self._r.covariance[i, j])
 
-    def Correlation(self, i: int, j: int) -> float:  # noqa: N802
+    def Correlation(self, i: int, j: int) -> float:
         return float(self._r.correlation[i, j])
 
-    def GetCovarianceMatrix(self) -> TMatrixDSym:  # noqa: N802
+    def GetCovarianceMatrix(self) -> TMatrixDSym:
         return np.array(self._r.covariance).view(TMatrixDSym)
 
-    def GetCorrelationMatrix(self) -> TMatrixDSym:  # noqa: N802
+    def GetCorrelationMatrix(self) -> TMatrixDSym:
         return np.array(self._r.correlation).view(TMatrixDSym)
 
-    def Print(self, option: str = "") -> None:  # noqa: N802
+    def Print(self, option: str = "") -> None:
         self._r.print(option)
 
     def __str__(self) -> str:

@@ -32,7 +32,11 @@ class TF1(Function):
     ) -> None:
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
         super().__init__(
-            formula, name=name, range=rng, npar=npar or None, ndim=ndim if callable(formula) else None
+            formula,
+            name=name,
+            range=rng,
+            npar=npar or None,
+            ndim=ndim if callable(formula) else None,
         )
         if isinstance(formula, str):
             self._values[:] = 0.0  # a fresh TF1 starts with all parameters at 0
@@ -45,54 +49,54 @@ class TF1(Function):
         return new
 
     # parameters ---------------------------------------------------------------------------
-    def GetNpar(self) -> int:  # noqa: N802
+    def GetNpar(self) -> int:
         return self.npar
 
-    def GetName(self) -> str:  # noqa: N802
+    def GetName(self) -> str:
         return self.name
 
-    def SetName(self, name: str) -> None:  # noqa: N802
+    def SetName(self, name: str) -> None:
         self.name = name
 
-    def SetParameters(self, *values: float | ArrayLike) -> None:  # noqa: N802
+    def SetParameters(self, *values: float | ArrayLike) -> None:
         flat = np.asarray(values[0] if len(values) == 1 else values, dtype=np.float64).ravel()
         self._values[: flat.size] = flat[: self.npar]
 
-    def SetParameter(self, key: int | str, value: float) -> None:  # noqa: N802
+    def SetParameter(self, key: int | str, value: float) -> None:
         self.set_parameter(key, value)
 
-    def GetParameter(self, key: int | str) -> float:  # noqa: N802
+    def GetParameter(self, key: int | str) -> float:
         return self.parameter(key)
 
-    def GetParameters(self) -> np.ndarray:  # noqa: N802
+    def GetParameters(self) -> np.ndarray:
         return self.parameters
 
-    def GetParError(self, key: int | str) -> float:  # noqa: N802
+    def GetParError(self, key: int | str) -> float:
         return self.error(key)
 
-    def GetParErrors(self) -> np.ndarray:  # noqa: N802
+    def GetParErrors(self) -> np.ndarray:
         return self.errors
 
-    def SetParError(self, key: int | str, error: float) -> None:  # noqa: N802
+    def SetParError(self, key: int | str, error: float) -> None:
         self._errors[self.index(key)] = float(error)
 
-    def SetParErrors(self, errors: ArrayLike) -> None:  # noqa: N802
+    def SetParErrors(self, errors: ArrayLike) -> None:
         self.set_errors(errors)
 
-    def SetParName(self, key: int, name: str) -> None:  # noqa: N802
+    def SetParName(self, key: int, name: str) -> None:
         self.set_parameter_name(key, name)
 
-    def SetParNames(self, *names: str) -> None:  # noqa: N802
+    def SetParNames(self, *names: str) -> None:
         for i, name in enumerate(names[: self.npar]):
             self.set_parameter_name(i, name)
 
-    def GetParName(self, i: int) -> str:  # noqa: N802
+    def GetParName(self, i: int) -> str:
         return self.parameter_names[i]
 
-    def GetParNumber(self, name: str) -> int:  # noqa: N802
+    def GetParNumber(self, name: str) -> int:
         return self.index(name)
 
-    def SetParLimits(self, key: int | str, lo: float, hi: float) -> None:  # noqa: N802
+    def SetParLimits(self, key: int | str, lo: float, hi: float) -> None:
         """ROOT rules: ``lo*hi != 0 and lo >= hi`` fixes the parameter at its current value,
         ``(0, 0)`` frees it, ``lo < hi`` bounds it."""
         i = self.index(key)
@@ -106,7 +110,7 @@ class TF1(Function):
             self.set_limits(i, lo, hi)
             self.release(i)
 
-    def GetParLimits(self, key: int | str) -> tuple[float, float]:  # noqa: N802
+    def GetParLimits(self, key: int | str) -> tuple[float, float]:
         """``(lo, hi)``; ``(v, v)`` for a fixed parameter, ``(0, 0)`` when free (ROOT's values)."""
         i = self.index(key)
         if self.is_fixed(i):
@@ -115,59 +119,59 @@ class TF1(Function):
         lim = self.limits(i)
         return lim if lim is not None else (0.0, 0.0)
 
-    def FixParameter(self, key: int | str, value: float) -> None:  # noqa: N802
+    def FixParameter(self, key: int | str, value: float) -> None:
         self.fix(key, value)
 
-    def ReleaseParameter(self, key: int | str) -> None:  # noqa: N802
+    def ReleaseParameter(self, key: int | str) -> None:
         i = self.index(key)
         self.release(i)
         self.remove_limits(i)
 
-    def IsFixed(self, key: int | str) -> bool:  # noqa: N802
+    def IsFixed(self, key: int | str) -> bool:
         return self.is_fixed(key)
 
     # fit results --------------------------------------------------------------------------
-    def GetChisquare(self) -> float:  # noqa: N802
+    def GetChisquare(self) -> float:
         return float(self.chi2) if self.chi2 is not None else 0.0
 
-    def GetNDF(self) -> int:  # noqa: N802
+    def GetNDF(self) -> int:
         return int(self.ndf) if self.ndf is not None else 0
 
-    def GetNumberFitPoints(self) -> int:  # noqa: N802
+    def GetNumberFitPoints(self) -> int:
         return int(self.n_fit_points) if self.n_fit_points is not None else 0
 
-    def GetProb(self) -> float:  # noqa: N802
-        from scipy import stats  # noqa: PLC0415
+    def GetProb(self) -> float:
+        from scipy import stats
 
         if not self.ndf or self.chi2 is None or self.chi2 < 0:
             return 0.0
         return float(stats.chi2.sf(self.chi2, self.ndf))
 
     # evaluation and range -----------------------------------------------------------------
-    def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:  # noqa: N802
+    def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:
         point = np.array([[x, y, z, t][: max(self.ndim, 1)]])
         return float(self.evaluate(point)[0])
 
-    def EvalPar(self, x: ArrayLike, params: ArrayLike | None = None) -> float:  # noqa: N802
+    def EvalPar(self, x: ArrayLike, params: ArrayLike | None = None) -> float:
         point = np.asarray(x, dtype=np.float64).ravel()[: self.ndim].reshape(1, -1)
         return float(self.evaluate(point, params)[0])
 
-    def SetRange(self, xmin: float, xmax: float) -> None:  # noqa: N802
+    def SetRange(self, xmin: float, xmax: float) -> None:
         self.range = self._check_range((xmin, xmax))
 
-    def GetXmin(self) -> float:  # noqa: N802
+    def GetXmin(self) -> float:
         return self.range[0] if self.range else 0.0
 
-    def GetXmax(self) -> float:  # noqa: N802
+    def GetXmax(self) -> float:
         return self.range[1] if self.range else 1.0
 
-    def GetExpFormula(self) -> str:  # noqa: N802
+    def GetExpFormula(self) -> str:
         return self.formula or ""
 
-    def GetTitle(self) -> str:  # noqa: N802
+    def GetTitle(self) -> str:
         return self.formula or self.name
 
-    def Clone(self, name: str | None = None) -> TF1:  # noqa: N802
+    def Clone(self, name: str | None = None) -> TF1:
         new = self.copy()
         if name:
             new.name = name

@@ -15,8 +15,8 @@ from rootfit.hist import Graph
 __all__ = ["TGraph", "TGraphAsymmErrors", "TGraphErrors"]
 
 
-def _take(n: int, values: ArrayLike | None) -> np.ndarray | None:
-    return None if values is None else np.asarray(values, dtype=np.float64)[:n]
+def _take(n: int, values: ArrayLike) -> np.ndarray:
+    return np.asarray(values, dtype=np.float64)[:n]
 
 
 class _GraphMethods:
@@ -25,59 +25,70 @@ class _GraphMethods:
     name: str
     title: str
 
-    def GetN(self) -> int:  # noqa: N802
+    def GetN(self) -> int:
         return len(self)  # type: ignore[arg-type]
 
-    def GetX(self) -> np.ndarray:  # noqa: N802
-        return self.x  # type: ignore[attr-defined,no-any-return]
+    def GetX(self) -> np.ndarray:
+        return self.x  # type: ignore[attr-defined]
 
-    def GetY(self) -> np.ndarray:  # noqa: N802
-        return self.y  # type: ignore[attr-defined,no-any-return]
+    def GetY(self) -> np.ndarray:
+        return self.y  # type: ignore[attr-defined]
 
-    def GetName(self) -> str:  # noqa: N802
+    def GetName(self) -> str:
         return self.name
 
-    def SetName(self, name: str) -> None:  # noqa: N802
+    def SetName(self, name: str) -> None:
         self.name = name
 
-    def GetTitle(self) -> str:  # noqa: N802
+    def GetTitle(self) -> str:
         return self.title
 
-    def SetTitle(self, title: str) -> None:  # noqa: N802
+    def SetTitle(self, title: str) -> None:
         self.title = title
 
-    def Fit(self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0) -> TFitResultPtr:  # noqa: N802
+    def Fit(
+        self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0
+    ) -> TFitResultPtr:
         """``TGraph::Fit``; ``gopt`` has no effect."""
         return fit_as_root(self, f, opt, xmin, xmax)
 
-    def GetFunction(self, name: str) -> TF1 | None:  # noqa: N802
+    def GetFunction(self, name: str) -> TF1 | None:
         return get_function_as_tf1(self, name)
 
-    def GetListOfFunctions(self) -> list[Any]:  # noqa: N802
-        return self.functions  # type: ignore[attr-defined,no-any-return]
+    def GetListOfFunctions(self) -> list[Any]:
+        return self.functions  # type: ignore[attr-defined]
 
 
 class TGraph(_GraphMethods, Graph):
     """``TGraph(n, x, y)``."""
 
     def __init__(self, n: int, x: ArrayLike, y: ArrayLike) -> None:
-        Graph.__init__(self, _take(n, x), _take(n, y))  # type: ignore[arg-type]
+        Graph.__init__(self, _take(n, x), _take(n, y))
 
 
 class TGraphErrors(_GraphMethods, Graph):
     """``TGraphErrors(n, x, y, ex=None, ey=None)``."""
 
-    def __init__(self, n: int, x: ArrayLike, y: ArrayLike, ex: ArrayLike | None = None, ey: ArrayLike | None = None) -> None:
+    def __init__(
+        self,
+        n: int,
+        x: ArrayLike,
+        y: ArrayLike,
+        ex: ArrayLike | None = None,
+        ey: ArrayLike | None = None,
+    ) -> None:
         Graph.__init__(
-            self, _take(n, x), _take(n, y),  # type: ignore[arg-type]
+            self,
+            _take(n, x),
+            _take(n, y),
             xerr=_take(n, ex) if ex is not None else np.zeros(n),
             yerr=_take(n, ey) if ey is not None else np.zeros(n),
         )
 
-    def GetEX(self) -> np.ndarray:  # noqa: N802
+    def GetEX(self) -> np.ndarray:
         return self.xerr  # type: ignore[return-value]
 
-    def GetEY(self) -> np.ndarray:  # noqa: N802
+    def GetEY(self) -> np.ndarray:
         return self.yerr  # type: ignore[return-value]
 
 
@@ -91,7 +102,9 @@ class TGraphAsymmErrors(_GraphMethods, Graph):
     ) -> None:  # fmt: skip
         zeros = np.zeros(n)
         Graph.__init__(
-            self, _take(n, x), _take(n, y),  # type: ignore[arg-type]
+            self,
+            _take(n, x),
+            _take(n, y),
             xerr_low=_take(n, exl) if exl is not None else zeros,
             xerr_high=_take(n, exh) if exh is not None else zeros,
             yerr_low=_take(n, eyl) if eyl is not None else zeros,

@@ -17,12 +17,14 @@ __all__ = ["TH1", "TH1D", "TH1F", "TAxis", "fit_as_root"]
 
 def fit_as_root(obj: Any, f: Any, opt: str, xmin: float, xmax: float) -> TFitResultPtr:
     """Shared body of ``TH1::Fit`` and ``TGraph::Fit``."""
-    from rootfit.fitting import fit  # noqa: PLC0415
+    from rootfit.fitting import fit
 
     rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
     result = fit(obj, f, opt, range=rng)
     fname = f.name if isinstance(f, Function) else str(f)
-    return TFitResultPtr(result, name=f"TFitResult-{obj.name}-{fname}", title=f"TFitResult-{obj.title}")
+    return TFitResultPtr(
+        result, name=f"TFitResult-{obj.name}-{fname}", title=f"TFitResult-{obj.title}"
+    )
 
 
 def get_function_as_tf1(obj: Any, name: str) -> TF1 | None:
@@ -42,48 +44,48 @@ class TAxis:
     def __init__(self, axis: Axis) -> None:
         self._axis = axis
 
-    def GetNbins(self) -> int:  # noqa: N802
+    def GetNbins(self) -> int:
         return self._axis.nbins
 
-    def GetXmin(self) -> float:  # noqa: N802
+    def GetXmin(self) -> float:
         return self._axis.lo
 
-    def GetXmax(self) -> float:  # noqa: N802
+    def GetXmax(self) -> float:
         return self._axis.hi
 
-    def FindBin(self, x: float) -> int:  # noqa: N802
+    def FindBin(self, x: float) -> int:
         return int(self._axis.find_bin(x))
 
     FindFixBin = FindBin
 
-    def GetBinCenter(self, b: int) -> float:  # noqa: N802
+    def GetBinCenter(self, b: int) -> float:
         return float(self._axis.bin_center(b))
 
-    def GetBinLowEdge(self, b: int) -> float:  # noqa: N802
+    def GetBinLowEdge(self, b: int) -> float:
         return float(self._axis.bin_low_edge(b))
 
-    def GetBinUpEdge(self, b: int) -> float:  # noqa: N802
+    def GetBinUpEdge(self, b: int) -> float:
         return float(self._axis.bin_up_edge(b))
 
-    def GetBinWidth(self, b: int) -> float:  # noqa: N802
+    def GetBinWidth(self, b: int) -> float:
         return float(self._axis.bin_width(b))
 
-    def SetRange(self, first: int = 0, last: int = 0) -> None:  # noqa: N802
+    def SetRange(self, first: int = 0, last: int = 0) -> None:
         self._axis.set_range(first, last)
 
-    def SetRangeUser(self, lo: float, hi: float) -> None:  # noqa: N802
+    def SetRangeUser(self, lo: float, hi: float) -> None:
         self._axis.set_range_user(lo, hi)
 
-    def GetFirst(self) -> int:  # noqa: N802
+    def GetFirst(self) -> int:
         return self._axis.first
 
-    def GetLast(self) -> int:  # noqa: N802
+    def GetLast(self) -> int:
         return self._axis.last
 
-    def SetTitle(self, title: str) -> None:  # noqa: N802
+    def SetTitle(self, title: str) -> None:
         self._axis.label = title
 
-    def GetTitle(self) -> str:  # noqa: N802
+    def GetTitle(self) -> str:
         return self._axis.label
 
 
@@ -106,112 +108,114 @@ class TH1(Histogram):
             super().__init__(int(nbins), float(xlow), float(xup), name=name, title=title)  # type: ignore[arg-type]
 
     # names and axes -----------------------------------------------------------------------
-    def GetName(self) -> str:  # noqa: N802
+    def GetName(self) -> str:
         return self.name
 
-    def SetName(self, name: str) -> None:  # noqa: N802
+    def SetName(self, name: str) -> None:
         self.name = name
 
-    def GetTitle(self) -> str:  # noqa: N802
+    def GetTitle(self) -> str:
         return self.title
 
-    def SetTitle(self, title: str) -> None:  # noqa: N802
+    def SetTitle(self, title: str) -> None:
         self.title = title
 
-    def GetXaxis(self) -> TAxis:  # noqa: N802
+    def GetXaxis(self) -> TAxis:
         return TAxis(self.axis)
 
-    def GetNbinsX(self) -> int:  # noqa: N802
+    def GetNbinsX(self) -> int:
         return self.axis.nbins
 
-    def FindBin(self, x: float) -> int:  # noqa: N802
+    def FindBin(self, x: float) -> int:
         return int(self.axis.find_bin(x))
 
-    def GetBinCenter(self, b: int) -> float:  # noqa: N802
+    def GetBinCenter(self, b: int) -> float:
         return float(self.axis.bin_center(b))
 
-    def GetBinLowEdge(self, b: int) -> float:  # noqa: N802
+    def GetBinLowEdge(self, b: int) -> float:
         return float(self.axis.bin_low_edge(b))
 
-    def GetBinWidth(self, b: int) -> float:  # noqa: N802
+    def GetBinWidth(self, b: int) -> float:
         return float(self.axis.bin_width(b))
 
     # contents ------------------------------------------------------------------------------
-    def Fill(self, x: float, w: float | None = None) -> int:  # noqa: N802
+    def Fill(self, x: float, w: float | None = None) -> int:
         self.fill(x, None if w is None else w)
         return int(self.axis.find_bin(x))
 
-    def FillN(self, n: int, x: ArrayLike, w: ArrayLike | None = None) -> None:  # noqa: N802
+    def FillN(self, n: int, x: ArrayLike, w: ArrayLike | None = None) -> None:
         self.fill(np.asarray(x)[:n], None if w is None else np.asarray(w)[:n])
 
-    def SetBinContent(self, b: int, content: float) -> None:  # noqa: N802
+    def SetBinContent(self, b: int, content: float) -> None:
         self.set_value(b, content, flow=True)
 
-    def GetBinContent(self, b: int) -> float:  # noqa: N802
+    def GetBinContent(self, b: int) -> float:
         return float(self.values(flow=True)[b])
 
-    def SetBinError(self, b: int, error: float) -> None:  # noqa: N802
+    def SetBinError(self, b: int, error: float) -> None:
         self.set_error(b, error, flow=True)
 
-    def GetBinError(self, b: int) -> float:  # noqa: N802
+    def GetBinError(self, b: int) -> float:
         return float(self.errors(flow=True)[b])
 
-    def Sumw2(self, on: bool = True) -> None:  # noqa: N802
+    def Sumw2(self, on: bool = True) -> None:
         self.enable_sumw2(on)
 
-    def GetSumw2N(self) -> int:  # noqa: N802
+    def GetSumw2N(self) -> int:
         return self.axis.nbins + 2 if self.has_sumw2 else 0
 
-    def Reset(self, option: str = "") -> None:  # noqa: N802
+    def Reset(self, option: str = "") -> None:
         self.reset()
 
     # statistics ----------------------------------------------------------------------------
-    def GetEntries(self) -> float:  # noqa: N802
+    def GetEntries(self) -> float:
         return self.entries
 
-    def SetEntries(self, n: float) -> None:  # noqa: N802
+    def SetEntries(self, n: float) -> None:
         self.entries = n
 
-    def GetEffectiveEntries(self) -> float:  # noqa: N802
+    def GetEffectiveEntries(self) -> float:
         return self.effective_entries
 
-    def GetSumOfWeights(self) -> float:  # noqa: N802
+    def GetSumOfWeights(self) -> float:
         return self.integral()
 
-    def GetMean(self, axis: int = 1) -> float:  # noqa: N802
+    def GetMean(self, axis: int = 1) -> float:
         return self.mean()
 
-    def GetStdDev(self, axis: int = 1) -> float:  # noqa: N802
+    def GetStdDev(self, axis: int = 1) -> float:
         return self.std()
 
     GetRMS = GetStdDev
 
-    def Integral(self, first: int | None = None, last: int | None = None) -> float:  # noqa: N802
+    def Integral(self, first: int | None = None, last: int | None = None) -> float:
         if first is None:
             return self.integral()
         stop = self.axis.nbins if last is None else last
         return float(self.values(flow=True)[max(first, 0) : stop + 1].sum())
 
-    def GetMaximum(self) -> float:  # noqa: N802
+    def GetMaximum(self) -> float:
         a = self.axis
         return float(self.values(flow=True)[a.first : a.last + 1].max())
 
-    def GetMaximumBin(self) -> int:  # noqa: N802
+    def GetMaximumBin(self) -> int:
         a = self.axis
         return int(np.argmax(self.values(flow=True)[a.first : a.last + 1])) + a.first
 
     # fitting -------------------------------------------------------------------------------
-    def Fit(self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0) -> TFitResultPtr:  # noqa: N802
+    def Fit(
+        self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0
+    ) -> TFitResultPtr:
         """``TH1::Fit``; ``gopt`` (drawing options) has no effect."""
         return fit_as_root(self, f, opt, xmin, xmax)
 
-    def GetFunction(self, name: str) -> TF1 | None:  # noqa: N802
+    def GetFunction(self, name: str) -> TF1 | None:
         return get_function_as_tf1(self, name)
 
-    def GetListOfFunctions(self) -> list[Any]:  # noqa: N802
+    def GetListOfFunctions(self) -> list[Any]:
         return self.functions
 
-    def Clone(self, name: str | None = None) -> TH1:  # noqa: N802
+    def Clone(self, name: str | None = None) -> TH1:
         new = type(self).__new__(type(self))
         new.__dict__.update(self.copy().__dict__)
         if name:

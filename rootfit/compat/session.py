@@ -12,10 +12,10 @@ __all__ = ["gROOT"]
 class _ROOTSession:
     """Accepts ROOT's session calls that have no meaning without graphics."""
 
-    def SetBatch(self, batch: bool = True) -> None:  # noqa: N802 - ROOT spelling
+    def SetBatch(self, batch: bool = True) -> None:
         """No-op: rootfit is always in batch mode."""
 
-    def IsBatch(self) -> bool:  # noqa: N802 - ROOT spelling
+    def IsBatch(self) -> bool:
         """Always True."""
         return True
 

@@ -19,7 +19,7 @@ class Chi2(Cost):
     """Neyman χ²: ``Σ ((y - f)/e)²`` (unit errors for data without errors)."""
 
     def __init__(self, data: BinData, model: Function) -> None:
-        if data.error_type >= ErrorType.COORD:  # type: ignore[operator]
+        if data.error_type >= ErrorType.COORD:
             raise FitError("data with coordinate errors needs EffectiveChi2")
         super().__init__(data, model)
         self._y = data.values
@@ -108,7 +108,9 @@ class EffectiveChi2(Cost):
     def __call__(self, parameters: ArrayLike) -> float:
         f = self.model_values(parameters)
         return float(
-            kernels.effective_chi2(self._y, f, self._ey_low, self._ey_high, self.x_variance(parameters))
+            kernels.effective_chi2(
+                self._y, f, self._ey_low, self._ey_high, self.x_variance(parameters)
+            )
         )
 
 

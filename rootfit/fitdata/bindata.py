@@ -80,7 +80,7 @@ class BinData:
     coords: NDArray[np.float64]
     values: NDArray[np.float64]
     errors: NDArray[np.float64] | None = None
-    error_type: ErrorType | None = None
+    error_type: ErrorType = None  # type: ignore[assignment]  # None: inferred from errors
     coord_errors: NDArray[np.float64] | None = None
     errors_low: NDArray[np.float64] | None = None
     errors_high: NDArray[np.float64] | None = None
@@ -109,10 +109,10 @@ class BinData:
             "errors_high": _array("errors_high", self.errors_high, n),
             "bin_up_edges": _array("bin_up_edges", self.bin_up_edges, n),
         }
-        if arrays["coord_errors"] is not None and arrays["coord_errors"].ndim == 1:  # type: ignore[union-attr]
-            arrays["coord_errors"] = arrays["coord_errors"].reshape(-1, 1)  # type: ignore[union-attr]
-        if arrays["bin_up_edges"] is not None and arrays["bin_up_edges"].ndim == 1:  # type: ignore[union-attr]
-            arrays["bin_up_edges"] = arrays["bin_up_edges"].reshape(-1, 1)  # type: ignore[union-attr]
+        for name in ("coord_errors", "bin_up_edges"):
+            a = arrays[name]
+            if a is not None and a.ndim == 1:
+                arrays[name] = a.reshape(-1, 1)
         bad = np.zeros(n, dtype=bool)
         for name, a in arrays.items():
             if a is not None:
@@ -128,7 +128,8 @@ class BinData:
             raise DataError(f"nan_policy must be 'raise' or 'omit', not {self.nan_policy!r}")
         if bad.any():
             warnings.warn(
-                f"dropped {int(bad.sum())} fit point(s) with non-finite entries", RootfitWarning,
+                f"dropped {int(bad.sum())} fit point(s) with non-finite entries",
+                RootfitWarning,
                 stacklevel=3,
             )
             arrays = {k: (None if a is None else a[~bad]) for k, a in arrays.items()}
@@ -149,11 +150,15 @@ class BinData:
             if self.errors is None:
                 raise DataError(f"error type {self.error_type.name} needs errors")
             with np.errstate(divide="ignore"):
-                inv = np.where(self.errors > 0, 1.0 / np.where(self.errors > 0, self.errors, 1.0), 0.0)
+                inv = np.where(
+                    self.errors > 0, 1.0 / np.where(self.errors > 0, self.errors, 1.0), 0.0
+                )
         set_(self, "inv_errors", np.ascontiguousarray(inv))
         if self.error_type >= ErrorType.COORD and self.coord_errors is None:
             raise DataError(f"error type {self.error_type.name} needs coord_errors")
-        if self.error_type == ErrorType.ASYM and (self.errors_low is None or self.errors_high is None):
+        if self.error_type == ErrorType.ASYM and (
+            self.errors_low is None or self.errors_high is None
+        ):
             raise DataError("error type ASYM needs errors_low and errors_high")
         for a in (self.coords, self.values, self.inv_errors):
             a.flags.writeable = False

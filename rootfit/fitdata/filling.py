@@ -69,9 +69,7 @@ def _adjust_errors(
     return keep, adjusted
 
 
-def histogram_window(
-    hist: Histogram, fit_range: tuple[float, float] | None
-) -> tuple[int, int]:
+def histogram_window(hist: Histogram, fit_range: tuple[float, float] | None) -> tuple[int, int]:
     """First and last ROOT bin used by a fit (zoom window narrowed by the range)."""
     axis = hist.axis
     first, last = max(axis.first, 1), min(axis.last, axis.nbins)
@@ -98,7 +96,7 @@ def histogram_window(
 
 def bin_data_from_histogram(
     hist: Histogram,
-    opts: DataOptions = DataOptions(),  # noqa: B008 - frozen dataclass, immutable default
+    opts: DataOptions = DataOptions(),
     fit_range: tuple[float, float] | None = None,
     *,
     nan_policy: Literal["raise", "omit"] = "raise",
@@ -172,7 +170,7 @@ def graph_error_type(graph: Graph, opts: DataOptions) -> ErrorType:
 
 def bin_data_from_graph(
     graph: Graph,
-    opts: DataOptions = DataOptions(),  # noqa: B008 - frozen dataclass, immutable default
+    opts: DataOptions = DataOptions(),
     fit_range: tuple[float, float] | None = None,
     *,
     nan_policy: Literal["raise", "omit"] = "raise",
@@ -188,19 +186,30 @@ def bin_data_from_graph(
     ey = np.asarray(graph.yerr)
     if error_type == ErrorType.VALUE:
         keep = inside & (ey > 0)
-        return BinData(x[keep], y[keep], errors=ey[keep], error_type=error_type, nan_policy=nan_policy)
+        return BinData(
+            x[keep], y[keep], errors=ey[keep], error_type=error_type, nan_policy=nan_policy
+        )
     ex = np.maximum(np.asarray(graph.xerr if graph.xerr is not None else np.zeros(x.size)), 0.0)
     keep = inside & ~((ex <= 0) & (ey <= 0))
     if error_type == ErrorType.COORD:
         return BinData(
-            x[keep], y[keep], errors=ey[keep], error_type=error_type, coord_errors=ex[keep],
+            x[keep],
+            y[keep],
+            errors=ey[keep],
+            error_type=error_type,
+            coord_errors=ex[keep],
             nan_policy=nan_policy,
         )
     if not opts.coord_errors:
         ex = np.zeros_like(ex)
     return BinData(
-        x[keep], y[keep], errors=ey[keep], error_type=ErrorType.ASYM, coord_errors=ex[keep],
-        errors_low=np.asarray(graph.yerr_low)[keep], errors_high=np.asarray(graph.yerr_high)[keep],
+        x[keep],
+        y[keep],
+        errors=ey[keep],
+        error_type=ErrorType.ASYM,
+        coord_errors=ex[keep],
+        errors_low=np.asarray(graph.yerr_low)[keep],
+        errors_high=np.asarray(graph.yerr_high)[keep],
         nan_policy=nan_policy,
     )
 

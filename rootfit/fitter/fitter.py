@@ -137,8 +137,8 @@ class Fitter:
         if len(items) != len(names):
             raise FitOptionError(f"cost has {len(names)} parameters, {len(items)} settings given")
         if all(isinstance(p, ParameterSettings) for p in items):
-            return tuple(items)  # type: ignore[arg-type]
+            return tuple(items)
         return tuple(
-            ParameterSettings(n, float(v), default_step(float(v)))  # type: ignore[arg-type]
+            ParameterSettings(n, float(v), default_step(float(v)))
             for n, v in zip(names, items, strict=True)
         )

@@ -101,7 +101,7 @@ def build_function(
         kw_defaults=[],
         defaults=[],
     )
-    func = ast.FunctionDef(name=name, args=args, body=[body], decorator_list=[], type_params=[])
+    func = ast.FunctionDef(name=name, args=args, body=[body], decorator_list=[])
     module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
     code = compile(module, f"<rootfit formula {name}>", "exec")
     func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))

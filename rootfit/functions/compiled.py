@@ -50,7 +50,7 @@ def _numpy_evaluator(tree: Node) -> Evaluator:
 @functools.lru_cache(maxsize=512)
 def compile_tree(tree: Node) -> CompiledFormula:
     """Compile ``tree`` (cached: the same formula is compiled once per process)."""
-    from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_model, jit_scalar  # noqa: PLC0415
+    from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_model, jit_scalar
 
     scalar = jit_scalar(build_function(tree, SCALAR_NAMESPACE, vectorized=False))
     return CompiledFormula(

@@ -66,7 +66,7 @@ class Cond:
 Node = Num | Var | Param | Unary | Binary | Call | Cond
 
 
-def walk(node: Node):  # type: ignore[no-untyped-def]
+def walk(node: Node):
     """Yield ``node`` and all its descendants (depth first)."""
     yield node
     if isinstance(node, Unary):

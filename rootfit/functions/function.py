@@ -36,10 +36,10 @@ class _CallableModel:
         self.ndim = ndim
         self.vectorized: bool | None = None  # decided at the first evaluation
         self.jitted: Any = None
-        from rootfit.kernels.formula import is_numba_function  # noqa: PLC0415
+        from rootfit.kernels.formula import is_numba_function
 
         if root_style and is_numba_function(func):
-            from rootfit.kernels.formula import jit_model  # noqa: PLC0415
+            from rootfit.kernels.formula import jit_model
 
             self.jitted = jit_model(func)
 
@@ -56,7 +56,7 @@ class _CallableModel:
 
     def __call__(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> NDArray[np.float64]:
         if self.jitted is not None:
-            return self.jitted(X, p)  # type: ignore[no-any-return]
+            return self.jitted(X, p)
         n = X.shape[0]
         if self.vectorized is not False:
             try:
@@ -65,7 +65,7 @@ class _CallableModel:
                 if out.shape in ((n,), ()):
                     self.vectorized = True
                     return np.broadcast_to(out, (n,)).copy()
-            except Exception:  # noqa: BLE001 - any failure means "not vectorisable"
+            except Exception:
                 if self.vectorized:
                     raise
             self.vectorized = False
@@ -107,7 +107,7 @@ class Function:
         spec: str | Callable[..., Any],
         *,
         name: str | None = None,
-        range: tuple[float, float] | None = None,  # noqa: A002 - ROOT's name
+        range: tuple[float, float] | None = None,
         npar: int | None = None,
         ndim: int | None = None,
         parameter_names: Sequence[str] | None = None,
@@ -131,7 +131,9 @@ class Function:
                 names, defaults = predefined.parameter_names, predefined.defaults
                 self.number, self.linear = predefined.number, predefined.linear
             if npar is not None and npar != len(names):
-                raise FunctionError(f"formula {spec!r} has {len(names)} parameters, not npar={npar}")
+                raise FunctionError(
+                    f"formula {spec!r} has {len(names)} parameters, not npar={npar}"
+                )
             default_name = predefined.name if predefined else "f"
         elif callable(spec):
             names, root_style = self._callable_signature(spec, npar)
@@ -235,7 +237,7 @@ class Function:
             try:
                 return self._names.index(key)
             except ValueError:
-                from rootfit.errors import did_you_mean  # noqa: PLC0415
+                from rootfit.errors import did_you_mean
 
                 raise FunctionError(
                     f"unknown parameter {key!r}{did_you_mean(key, self._names)}; "
@@ -344,10 +346,12 @@ class Function:
         return self.evaluator(np.ascontiguousarray(X), np.ascontiguousarray(p))
 
     @property
-    def evaluator(self) -> Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]:
+    def evaluator(
+        self,
+    ) -> Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]:
         """The raw evaluator ``evaluate(X, p)`` (``X`` contiguous, shape ``(n, ndim)``)."""
         if self._compiled is not None:
-            return self._compiled.evaluate  # type: ignore[no-any-return]
+            return self._compiled.evaluate
         assert self._callable is not None
         return self._callable
 

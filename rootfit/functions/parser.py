@@ -99,9 +99,7 @@ def predefined_formula_text(name: str, offset: int = 0, variable: str = "x") -> 
     if name == "gaus":
         return f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)"
     if name == "gausn":
-        return (
-            f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)/(sqrt(2*pi)*[{k + 2}])"
-        )
+        return f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)/(sqrt(2*pi)*[{k + 2}])"
     if name == "expo":
         return f"exp([{k}]+[{k + 1}]*{variable})"
     m = _POLY.match(name)
@@ -181,7 +179,7 @@ class _Parser:
             return Cond(cond, a, b)
         return cond
 
-    def _left_assoc(self, ops: tuple[str, ...], sub) -> Node:  # type: ignore[no-untyped-def]
+    def _left_assoc(self, ops: tuple[str, ...], sub) -> Node:
         node = sub()
         while True:
             t = self.accept(*ops)
@@ -199,7 +197,9 @@ class _Parser:
                 and right.value != 0
             ):
                 return Num(float(int(left.value) % int(right.value)))
-            raise FormulaSyntaxError("'%' is only defined between non-zero integer literals", self.text, t.pos)
+            raise FormulaSyntaxError(
+                "'%' is only defined between non-zero integer literals", self.text, t.pos
+            )
         return Binary(t.text, left, right)
 
     def logical_or(self) -> Node:
@@ -261,7 +261,9 @@ class _Parser:
     def parameter(self, t: _Token) -> Node:
         inner = t.text[1:-1].strip()
         if _PARAM_RANGE.match(inner):
-            raise self.error("a parameter range [a..b] is only allowed as function arguments", t.pos)
+            raise self.error(
+                "a parameter range [a..b] is only allowed as function arguments", t.pos
+            )
         m = _PARAM_NUMERIC.match(inner)
         if m:
             name = f"p{int(m.group(1))}"
@@ -294,7 +296,9 @@ class _Parser:
                     self.advance()
                     self.expect(")")
                     return Num(CONSTANTS[name])
-                raise self.error(f"unknown function {name!r}{did_you_mean(name, known_names())}", t.pos)
+                raise self.error(
+                    f"unknown function {name!r}{did_you_mean(name, known_names())}", t.pos
+                )
             self.advance()
             args = self.arguments()
             lo, hi = FUNCTIONS[canonical]
@@ -334,7 +338,9 @@ class _Parser:
         if self.tok.kind == "param":
             inner = self.tok.text[1:-1].strip()
             if inner not in _VARIABLES:
-                raise self.error(f"{t.text}[...] must name a variable (x, y, z or t), got [{inner}]")
+                raise self.error(
+                    f"{t.text}[...] must name a variable (x, y, z or t), got [{inner}]"
+                )
             variable = inner
             self.advance()
         if self.tok.kind == "op" and self.tok.text == "(":

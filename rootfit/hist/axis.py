@@ -61,9 +61,13 @@ class Axis:
                 raise DataError("give either (bins, lo, hi) or edges=..., not both")
             e = np.asarray(edges, dtype=np.float64)
             if e.ndim != 1 or e.size < 2:
-                raise DataError(f"edges must be a 1-D sequence of at least 2 values, got shape {e.shape}")
+                raise DataError(
+                    f"edges must be a 1-D sequence of at least 2 values, got shape {e.shape}"
+                )
             if not np.all(np.isfinite(e)):
-                raise DataError(f"edges must be finite numbers; bad edge at index {int(np.argmin(np.isfinite(e)))}")
+                raise DataError(
+                    f"edges must be finite numbers; bad edge at index {int(np.argmin(np.isfinite(e)))}"
+                )
             steps = np.diff(e)
             if np.any(steps <= 0):
                 i = int(np.argmax(steps <= 0))
@@ -87,7 +91,7 @@ class Axis:
             self._nbins = int(bins)
             self._lo, self._hi = lo, hi
             width = (hi - lo) / self._nbins
-            self._edges = lo + np.arange(self._nbins + 1) * width
+            self._edges = np.asarray(lo + np.arange(self._nbins + 1) * width, dtype=np.float64)
             self._edges[-1] = hi
             self._regular = True
         self._first = (1, self._nbins)
@@ -121,12 +125,12 @@ class Axis:
     @property
     def centers(self) -> NDArray[np.float64]:
         """Bin centres in numpy order (ROOT's formula for regular axes)."""
-        return self.bin_center(np.arange(1, self._nbins + 1))
+        return np.asarray(self.bin_center(np.arange(1, self._nbins + 1)), dtype=np.float64)
 
     @property
     def widths(self) -> NDArray[np.float64]:
         """Bin widths in numpy order."""
-        return self.bin_width(np.arange(1, self._nbins + 1))
+        return np.asarray(self.bin_width(np.arange(1, self._nbins + 1)), dtype=np.float64)
 
     @property
     def traits(self) -> Traits:
@@ -155,8 +159,11 @@ class Axis:
         ``set_range()`` or an empty window resets to all bins.
         """
         n = self._nbins
-        if last < first or (first < 0 and last < 0) or (first > n + 1 and last > n + 1) or (
-            first == 0 and last == 0
+        if (
+            last < first
+            or (first < 0 and last < 0)
+            or (first > n + 1 and last > n + 1)
+            or (first == 0 and last == 0)
         ):
             self._first = (1, n)
         else:
@@ -265,4 +272,3 @@ class Axis:
         if self._regular:
             return f"Axis({self._nbins}, {self._lo!r}, {self._hi!r})"
         return f"Axis(edges={self._edges.tolist()!r})"
-

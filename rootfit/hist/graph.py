@@ -74,11 +74,15 @@ class Graph:
         xa = np.asarray(x, dtype=np.float64)
         ya = np.asarray(y, dtype=np.float64)
         if xa.ndim != 1 or ya.ndim != 1 or xa.shape != ya.shape:
-            raise DataError(f"x and y must be 1-D of equal length, got shapes {xa.shape} and {ya.shape}")
+            raise DataError(
+                f"x and y must be 1-D of equal length, got shapes {xa.shape} and {ya.shape}"
+            )
         n = xa.size
         asym = any(v is not None for v in (xerr_low, xerr_high, yerr_low, yerr_high))
         if asym and (xerr is not None or yerr is not None):
-            raise DataError("give symmetric (xerr, yerr) or asymmetric (*_low, *_high) errors, not both")
+            raise DataError(
+                "give symmetric (xerr, yerr) or asymmetric (*_low, *_high) errors, not both"
+            )
         if asym and (yerr_low is None) != (yerr_high is None):
             raise DataError("yerr_low and yerr_high must be given together")
         if asym and (xerr_low is None) != (xerr_high is None):
@@ -177,7 +181,7 @@ class Graph:
         function: Any,
         option: str = "",
         *,
-        range: tuple[float, float] | None = None,  # noqa: A002 - ROOT's and the issue's name
+        range: tuple[float, float] | None = None,
         minimizer: Any = None,
     ) -> FitResult:
         """Fit a function to the points (ROOT ``TGraph::Fit``).
@@ -193,12 +197,14 @@ class Graph:
         minimizer : MinimizerOptions, optional
             Minimizer configuration.
         """
-        from rootfit.fitting import fit  # noqa: PLC0415 - the one documented upward door
+        from rootfit.fitting import fit
 
         return fit(self, function, option, range=range, minimizer=minimizer)
 
     def __repr__(self) -> str:
-        kind = "asymmetric errors" if self.is_asymmetric else (
-            "errors" if self.has_y_errors or self.has_x_errors else "no errors"
+        kind = (
+            "asymmetric errors"
+            if self.is_asymmetric
+            else ("errors" if self.has_y_errors or self.has_x_errors else "no errors")
         )
         return f"Graph({len(self)} points, {kind})"

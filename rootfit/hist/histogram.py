@@ -289,9 +289,13 @@ class Histogram:
         if variances is not None:
             var = np.asarray(variances, dtype=np.float64)
             if var.shape != v.shape:
-                raise DataError(f"variances shape {var.shape} does not match values shape {v.shape}")
+                raise DataError(
+                    f"variances shape {var.shape} does not match values shape {v.shape}"
+                )
             if np.any(var < 0):
-                raise DataError(f"variances must be >= 0; bin {int(np.argmax(var < 0))} is {var[var < 0][0]}")
+                raise DataError(
+                    f"variances must be >= 0; bin {int(np.argmax(var < 0))} is {var[var < 0][0]}"
+                )
             if self._sumw2 is None:
                 self._sumw2 = np.zeros_like(self._sumw)
             self._sumw2[1:-1] = var
@@ -402,7 +406,7 @@ class Histogram:
         function: Any,
         option: str = "",
         *,
-        range: tuple[float, float] | None = None,  # noqa: A002 - ROOT's and the issue's name
+        range: tuple[float, float] | None = None,
         minimizer: Any = None,
     ) -> FitResult:
         """Fit a function to the histogram (ROOT ``TH1::Fit``).
@@ -423,7 +427,7 @@ class Histogram:
         -------
         FitResult
         """
-        from rootfit.fitting import fit  # noqa: PLC0415 - the one documented upward door
+        from rootfit.fitting import fit
 
         return fit(self, function, option, range=range, minimizer=minimizer)
 

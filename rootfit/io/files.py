@@ -62,7 +62,7 @@ def read_histogram(spec: str, *, bins: int = 100) -> Histogram:
         raise DataError(f"no such file: {path}")
     base = os.path.splitext(os.path.basename(path))[0]
     if path.endswith(".root"):
-        from rootfit.io.root_files import read_root_histogram  # noqa: PLC0415
+        from rootfit.io.root_files import read_root_histogram
 
         return read_root_histogram(path, name or None)
     if path.endswith(".npz"):
@@ -75,7 +75,9 @@ def read_histogram(spec: str, *, bins: int = 100) -> Histogram:
                     variances = f["variances"]
                 elif "errors" in keys:
                     variances = np.asarray(f["errors"]) ** 2
-                return Histogram.from_counts(f[counts_key], f["edges"], variances=variances, name=base)
+                return Histogram.from_counts(
+                    f[counts_key], f["edges"], variances=variances, name=base
+                )
             key = name or "x"
             if key not in keys:
                 raise DataError(

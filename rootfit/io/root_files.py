@@ -45,7 +45,9 @@ def read_root_histogram(path: str | os.PathLike[str], name: str | None = None) -
             axis = Axis(edges=xbins, label=str(xaxis.member("fTitle")))
         else:
             axis = Axis(
-                int(xaxis.member("fNbins")), float(xaxis.member("fXmin")), float(xaxis.member("fXmax")),
+                int(xaxis.member("fNbins")),
+                float(xaxis.member("fXmin")),
+                float(xaxis.member("fXmax")),
                 label=str(xaxis.member("fTitle")),
             )
         sumw2 = np.asarray(obj.member("fSumw2"))
@@ -65,7 +67,7 @@ def write_root(path: str | os.PathLike[str], objects: Mapping[str, Histogram]) -
     """Write histograms to a new ``.root`` file (as TH1D), keeping contents, Σw², edges,
     names, titles, entries and statistics."""
     uproot = require("uproot", feature="writing .root files", extra="io")
-    from uproot.writing.identify import to_TAxis, to_TH1x  # noqa: PLC0415
+    from uproot.writing.identify import to_TAxis, to_TH1x
 
     with uproot.recreate(path) as f:
         for key, h in objects.items():

@@ -13,13 +13,13 @@ import numpy as np
 
 __all__ = ["chi2", "effective_chi2", "pearson_chi2", "poisson_nll", "safe_log"]
 
-_JIT = {"error_model": "numpy", "cache": True, "fastmath": False}
+_jit = numba.njit(error_model="numpy", cache=True)
 _DBL_MAX = np.finfo(np.float64).max
 _EPS = 2.0 * np.finfo(np.float64).tiny  # ROOT's safelog threshold (2·DBL_MIN)
 _LOG_EPS = math.log(_EPS)
 
 
-@numba.njit(**_JIT)
+@_jit
 def safe_log(v: float) -> float:
     """log(v) for v > ε, linear continuation below (ROOT's ``safelog``)."""
     if v > _EPS:
@@ -27,7 +27,7 @@ def safe_log(v: float) -> float:
     return v / _EPS + _LOG_EPS - 1.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def chi2(y: np.ndarray, inv_err: np.ndarray, f: np.ndarray) -> float:
     """Neyman χ² ``Σ ((y - f)·inv_err)²``, each term capped at DBL_MAX/n."""
     n = y.shape[0]
@@ -40,7 +40,7 @@ def chi2(y: np.ndarray, inv_err: np.ndarray, f: np.ndarray) -> float:
     return total
 
 
-@numba.njit(**_JIT)
+@_jit
 def pearson_chi2(y: np.ndarray, w_inv: np.ndarray, f: np.ndarray) -> float:
     """Pearson χ² ``Σ (y - f)²·w_inv / f`` over terms with f > 0."""
     n = y.shape[0]
@@ -54,7 +54,7 @@ def pearson_chi2(y: np.ndarray, w_inv: np.ndarray, f: np.ndarray) -> float:
     return total
 
 
-@numba.njit(**_JIT)
+@_jit
 def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
     """Binned Poisson NLL with the saturated term (½ Baker–Cousins χ²).
 
@@ -72,7 +72,7 @@ def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
     return total
 
 
-@numba.njit(**_JIT)
+@_jit
 def effective_chi2(
     y: np.ndarray, f: np.ndarray, ey_low: np.ndarray, ey_high: np.ndarray, ex_df2: np.ndarray
 ) -> float:

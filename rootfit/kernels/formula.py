@@ -16,20 +16,20 @@ import numpy as np
 
 __all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_scalar"]
 
-_JIT = {"error_model": "numpy", "cache": False}
+_jit = numba.njit(error_model="numpy", cache=False)
 
 
-@numba.njit(**_JIT)
+@_jit
 def _sign(a: float) -> float:
     return 1.0 if a > 0 else (-1.0 if a < 0 else 0.0)
 
 
-@numba.njit(**_JIT)
+@_jit
 def _sq(a: float) -> float:
     return a * a
 
 
-@numba.njit(**_JIT)
+@_jit
 def _gaus(x: float, mean: float = 0.0, sigma: float = 1.0, norm: float = 0.0) -> float:
     g = math.exp(-0.5 * ((x - mean) / sigma) ** 2)
     if norm != 0:
@@ -37,67 +37,67 @@ def _gaus(x: float, mean: float = 0.0, sigma: float = 1.0, norm: float = 0.0) ->
     return g
 
 
-@numba.njit(**_JIT)
+@_jit
 def _fmin(a: float, b: float) -> float:
     return a if a < b else b
 
 
-@numba.njit(**_JIT)
+@_jit
 def _fmax(a: float, b: float) -> float:
     return a if a > b else b
 
 
-@numba.njit(**_JIT)
+@_jit
 def _lt(a: float, b: float) -> float:
     return 1.0 if a < b else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _le(a: float, b: float) -> float:
     return 1.0 if a <= b else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _gt(a: float, b: float) -> float:
     return 1.0 if a > b else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _ge(a: float, b: float) -> float:
     return 1.0 if a >= b else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _eq(a: float, b: float) -> float:
     return 1.0 if a == b else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _ne(a: float, b: float) -> float:
     return 1.0 if a != b else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _and(a: float, b: float) -> float:
     return 1.0 if (a != 0 and b != 0) else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _or(a: float, b: float) -> float:
     return 1.0 if (a != 0 or b != 0) else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _not(a: float) -> float:
     return 1.0 if a == 0 else 0.0
 
 
-@numba.njit(**_JIT)
+@_jit
 def _pow(a: float, b: float) -> float:
     return a**b
 
 
-@numba.njit(**_JIT)
+@_jit
 def _tgamma(a: float) -> float:
     return math.gamma(a)
 
@@ -120,13 +120,13 @@ def jit_scalar(model: Callable[..., float]) -> Any:
     """numba-compile a one-point ``model(x, p)``."""
     if isinstance(model, numba.core.dispatcher.Dispatcher):
         return model
-    return numba.njit(**_JIT)(model)
+    return _jit(model)
 
 
 def jit_model(scalar: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     """Compiled loop ``evaluate(X, p) -> values`` over the rows of ``X`` for a jitted scalar."""
 
-    @numba.njit(**_JIT)
+    @_jit
     def evaluate(X: np.ndarray, p: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
         n = X.shape[0]
         out = np.empty(n)
@@ -134,7 +134,7 @@ def jit_model(scalar: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
             out[i] = scalar(X[i], p)
         return out
 
-    return evaluate  # type: ignore[no-any-return]
+    return evaluate
 
 
 def is_numba_function(obj: object) -> bool:

@@ -131,15 +131,16 @@ def _tokenize(text: str, target: Target) -> tuple[list[str], float]:
             if char not in _LETTERS:
                 raise FitOptionError(
                     f"unknown fit option '{text[i] if i < len(text) else char}' in {text!r}"
-                    f"{did_you_mean(char, _ALL_TOKENS)}; known options: "
-                    + " ".join(_ALL_TOKENS)
+                    f"{did_you_mean(char, _ALL_TOKENS)}; known options: " + " ".join(_ALL_TOKENS)
                 )
             tokens.append(char)
             i += 1
     return tokens, robust_fraction
 
 
-def parse_fit_options(text: str | FitOptions | None = "", target: Target = "histogram") -> FitOptions:
+def parse_fit_options(
+    text: str | FitOptions | None = "", target: Target = "histogram"
+) -> FitOptions:
     """Parse a ROOT fit-option string.
 
     Parameters
@@ -181,7 +182,9 @@ def parse_fit_options(text: str | FitOptions | None = "", target: Target = "hist
                 f"fit option(s) {', '.join(wrong)} in {text!r} apply to graph fits only"
             )
     else:
-        ignored = sorted(t for t in present if t in _HISTOGRAM_WORDS or t in _HISTOGRAM_ONLY_LETTERS)
+        ignored = sorted(
+            t for t in present if t in _HISTOGRAM_WORDS or t in _HISTOGRAM_ONLY_LETTERS
+        )
         if ignored:
             warnings.warn(
                 f"fit option(s) {', '.join(ignored)} in {text!r} are not valid for graphs and "

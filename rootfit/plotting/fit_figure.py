@@ -40,22 +40,38 @@ def plot_fit(
     -------
     matplotlib.figure.Figure
     """
-    import matplotlib  # noqa: PLC0415
+    import matplotlib
 
     if ax is None and path is not None:
         matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt  # noqa: PLC0415
+    import matplotlib.pyplot as plt
 
     fig = ax.figure if ax is not None else plt.figure(figsize=(7, 4.5))
     ax = ax if ax is not None else fig.add_subplot(1, 1, 1)
     if isinstance(data, Histogram):
         x = data.axis.centers
-        ax.errorbar(x, data.values(), yerr=data.errors(), xerr=0.5 * data.axis.widths,
-                    fmt="o", ms=3, color="black", label=data.title or data.name or "data")
+        ax.errorbar(
+            x,
+            data.values(),
+            yerr=data.errors(),
+            xerr=0.5 * data.axis.widths,
+            fmt="o",
+            ms=3,
+            color="black",
+            label=data.title or data.name or "data",
+        )
         lo, hi = data.axis.lo, data.axis.hi
     else:
-        ax.errorbar(data.x, data.y, yerr=data.yerr, xerr=data.xerr, fmt="o", ms=3, color="black",
-                    label=data.title or data.name or "data")
+        ax.errorbar(
+            data.x,
+            data.y,
+            yerr=data.yerr,
+            xerr=data.xerr,
+            fmt="o",
+            ms=3,
+            color="black",
+            label=data.title or data.name or "data",
+        )
         lo, hi = float(np.min(data.x)), float(np.max(data.x))
     cost = result.cost
     model = cost.model
@@ -68,8 +84,16 @@ def plot_fit(
         + [f"{n} = {result.values[n]:.4g} ± {result.errors[n]:.2g}" for n in result.parameter_names]
     )
     ax.plot(xs, ys, color="tab:red", lw=2, label=f"fit: {model.formula or model.name}")
-    ax.text(0.98, 0.97, text, transform=ax.transAxes, ha="right", va="top", fontsize=8,
-            bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "0.8"})
+    ax.text(
+        0.98,
+        0.97,
+        text,
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=8,
+        bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "0.8"},
+    )
     ax.set_xlabel(data.axis.label if isinstance(data, Histogram) and data.axis.label else "x")
     ax.set_ylabel("entries" if isinstance(data, Histogram) else "y")
     ax.legend(loc="upper left", fontsize=8)

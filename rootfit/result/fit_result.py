@@ -34,7 +34,7 @@ class ParameterView(Mapping[str, float]):
         self._values = np.array(values, dtype=np.float64)
         self._values.flags.writeable = False
 
-    def __getitem__(self, key: int | str) -> float:  # type: ignore[override]
+    def __getitem__(self, key: int | str) -> float:
         if isinstance(key, str):
             try:
                 return float(self._values[self._names.index(key)])
@@ -180,7 +180,7 @@ class FitResult:
     # ------------------------------------------------------------------ rendering
     def to_string(self, option: str = "") -> str:
         """ROOT's ``FitResult::Print`` text (``option="V"`` adds the matrices)."""
-        from rootfit.result.render import render_result  # noqa: PLC0415
+        from rootfit.result.render import render_result
 
         return render_result(self, verbose="V" in option.upper())
 

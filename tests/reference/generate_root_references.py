@@ -40,18 +40,35 @@ W = [0.5 if i % 2 == 0 else 2.0 for i in range(20)]
 
 HISTOGRAMS = {
     "G": {"counts": G, "nbins": 20, "lo": -5.0, "hi": 5.0},
-    "Gw": {"counts": [w * c for w, c in zip(W, G)], "errors": [w * math.sqrt(c) for w, c in zip(W, G)],
-           "nbins": 20, "lo": -5.0, "hi": 5.0},
+    "Gw": {
+        "counts": [w * c for w, c in zip(W, G, strict=True)],
+        "errors": [w * math.sqrt(c) for w, c in zip(W, G, strict=True)],
+        "nbins": 20,
+        "lo": -5.0,
+        "hi": 5.0,
+    },
     "E": {"counts": E, "nbins": 20, "lo": 0.0, "hi": 10.0},
     # G with bin 1 error set to 1 (content 0) and bin 10 error set to 0 (content 50)
-    "Gedge": {"counts": G, "errors": [1.0] + [math.sqrt(c) for c in G[1:9]] + [0.0] + [math.sqrt(c) for c in G[10:]],
-              "nbins": 20, "lo": -5.0, "hi": 5.0},
+    "Gedge": {
+        "counts": G,
+        "errors": [1.0] + [math.sqrt(c) for c in G[1:9]] + [0.0] + [math.sqrt(c) for c in G[10:]],
+        "nbins": 20,
+        "lo": -5.0,
+        "hi": 5.0,
+    },
 }
 GRAPHS = {
     "graph": {"x": X, "y": Y},
     "graph_ey": {"x": X, "y": Y, "ex": [0.0] * 10, "ey": EY},
     "graph_exy": {"x": X, "y": Y, "ex": [0.2] * 10, "ey": EY},
-    "graph_asym": {"x": X, "y": Y, "exl": [0.0] * 10, "exh": [0.0] * 10, "eyl": EY, "eyh": [2 * e for e in EY]},
+    "graph_asym": {
+        "x": X,
+        "y": Y,
+        "exl": [0.0] * 10,
+        "exh": [0.0] * 10,
+        "eyl": EY,
+        "eyh": [2 * e for e in EY],
+    },
 }
 
 
@@ -71,8 +88,15 @@ def make_hist(name, spec):
 def make_graph(spec):
     n = len(spec["x"])
     if "eyl" in spec:
-        return ROOT.TGraphAsymmErrors(n, A(spec["x"]), A(spec["y"]), A(spec["exl"]), A(spec["exh"]),
-                                      A(spec["eyl"]), A(spec["eyh"]))
+        return ROOT.TGraphAsymmErrors(
+            n,
+            A(spec["x"]),
+            A(spec["y"]),
+            A(spec["exl"]),
+            A(spec["exh"]),
+            A(spec["eyl"]),
+            A(spec["eyh"]),
+        )
     if "ey" in spec:
         return ROOT.TGraphErrors(n, A(spec["x"]), A(spec["y"]), A(spec["ex"]), A(spec["ey"]))
     return ROOT.TGraph(n, A(spec["x"]), A(spec["y"]))
@@ -80,13 +104,24 @@ def make_graph(spec):
 
 def result_record(r, f=None):
     rec = {
-        "status": int(r.Status()), "cov_status": int(r.CovMatrixStatus()), "valid": bool(r.IsValid()),
-        "ndf": int(r.Ndf()), "min_fcn": r.MinFcnValue(), "chi2": r.Chi2(), "prob": r.Prob(),
-        "ncalls": int(r.NCalls()), "edm": r.Edm(), "minimizer": str(r.MinimizerType()),
+        "status": int(r.Status()),
+        "cov_status": int(r.CovMatrixStatus()),
+        "valid": bool(r.IsValid()),
+        "ndf": int(r.Ndf()),
+        "min_fcn": r.MinFcnValue(),
+        "chi2": r.Chi2(),
+        "prob": r.Prob(),
+        "ncalls": int(r.NCalls()),
+        "edm": r.Edm(),
+        "minimizer": str(r.MinimizerType()),
         "names": [str(r.ParName(i)) for i in range(r.NPar())],
         "values": [r.Parameter(i) for i in range(r.NPar())],
         "errors": [r.ParError(i) for i in range(r.NPar())],
-        "minos": {str(r.ParName(i)): [r.LowerError(i), r.UpperError(i)] for i in range(r.NPar()) if r.HasMinosError(i)},
+        "minos": {
+            str(r.ParName(i)): [r.LowerError(i), r.UpperError(i)]
+            for i in range(r.NPar())
+            if r.HasMinosError(i)
+        },
     }
     if f is not None:
         rec["n_points"] = int(f.GetNumberFitPoints())
@@ -119,8 +154,15 @@ def fits():
         spec = HISTOGRAMS[data]
         f = ROOT.TF1("f_" + case_id, func, spec["lo"], spec["hi"])
         r = h.Fit(f, option + "SQ0", "", xr[0], xr[1])
-        rec = {"id": case_id, "kind": "histogram", "data": data, "function": func, "option": option,
-               "range": list(xr), "zoom": zoom}
+        rec = {
+            "id": case_id,
+            "kind": "histogram",
+            "data": data,
+            "function": func,
+            "option": option,
+            "range": list(xr),
+            "zoom": zoom,
+        }
         rec.update(result_record(r, f))
         cases.append(rec)
 
@@ -147,16 +189,28 @@ def fits():
             g = make_graph(spec)
             f = ROOT.TF1("p1", "pol1", 0, 10)
             r = g.Fit(f, o + "SQ0")
-            rec = {"id": f"{gname} pol1 {o!r}", "kind": "graph", "data": gname, "function": "pol1",
-                   "option": o, "range": [0.0, 0.0]}
+            rec = {
+                "id": f"{gname} pol1 {o!r}",
+                "kind": "graph",
+                "data": gname,
+                "function": "pol1",
+                "option": o,
+                "range": [0.0, 0.0],
+            }
             rec.update(result_record(r, f))
             cases.append(rec)
     for xr in [(1.5, 4.5), (1.6, 4.4)]:
         g = make_graph(GRAPHS["graph"])
         f = ROOT.TF1("p1r", "pol1", 0, 10)
         r = g.Fit(f, "SQ0", "", *xr)
-        rec = {"id": f"graph pol1 range {xr}", "kind": "graph", "data": "graph", "function": "pol1",
-               "option": "", "range": list(xr)}
+        rec = {
+            "id": f"graph pol1 range {xr}",
+            "kind": "graph",
+            "data": "graph",
+            "function": "pol1",
+            "option": "",
+            "range": list(xr),
+        }
         rec.update(result_record(r, f))
         cases.append(rec)
     return cases
@@ -202,8 +256,12 @@ def histograms():
     def stats(tag, h, **extra):
         n = h.GetNbinsX()
         rec = {
-            "id": tag, "entries": h.GetEntries(), "mean": h.GetMean(), "std": h.GetStdDev(),
-            "effective_entries": h.GetEffectiveEntries(), "sum_of_weights": h.GetSumOfWeights(),
+            "id": tag,
+            "entries": h.GetEntries(),
+            "mean": h.GetMean(),
+            "std": h.GetStdDev(),
+            "effective_entries": h.GetEffectiveEntries(),
+            "sum_of_weights": h.GetSumOfWeights(),
             "integral": h.Integral(),
             "contents": [h.GetBinContent(i) for i in range(n + 2)],
             "errors": [h.GetBinError(i) for i in range(n + 2)],
@@ -216,20 +274,29 @@ def histograms():
         h.Fill(v)
     stats("unweighted regular", h, nbins=40, lo=-4.0, hi=4.0, weighted=False)
     h = ROOT.TH1D("hs2", "", 40, -4, 4)
-    for v, w in zip(values_list, weights_list):
+    for v, w in zip(values_list, weights_list, strict=True):
         h.Fill(v, w)
     stats("weighted regular", h, nbins=40, lo=-4.0, hi=4.0, weighted=True)
     edges = [-4.0, -2.0, -1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 2.0, 3.5]
     h = ROOT.TH1D("hs3", "", len(edges) - 1, A(edges))
-    for v, w in zip(values_list, weights_list):
+    for v, w in zip(values_list, weights_list, strict=True):
         h.Fill(v, w)
     stats("weighted variable", h, edges=edges, weighted=True)
     h = ROOT.TH1D("hs4", "", 40, -4, 4)
     for v in values_list:
         h.Fill(v)
     h.GetXaxis().SetRangeUser(-1.0, 2.0)
-    stats("unweighted zoom(-1,2)", h, nbins=40, lo=-4.0, hi=4.0, weighted=False, zoom=[-1.0, 2.0],
-          first=h.GetXaxis().GetFirst(), last=h.GetXaxis().GetLast())
+    stats(
+        "unweighted zoom(-1,2)",
+        h,
+        nbins=40,
+        lo=-4.0,
+        hi=4.0,
+        weighted=False,
+        zoom=[-1.0, 2.0],
+        first=h.GetXaxis().GetFirst(),
+        last=h.GetXaxis().GetLast(),
+    )
     h = make_hist("hs5", HISTOGRAMS["G"])
     stats("G set contents", h, nbins=20, lo=-5.0, hi=5.0, set_contents="G")
     h = ROOT.TH1D("hs6", "", 10, 0, 1)
@@ -240,12 +307,55 @@ def histograms():
 
 
 MULTIFIT_X = [
-    1.913521, 1.953769, 2.347435, 2.883654, 3.493567, 4.047560, 4.337210, 4.364347, 4.563004,
-    5.054247, 5.194183, 5.380521, 5.303213, 5.384578, 5.563983, 5.728500, 5.685752, 5.080029,
-    4.251809, 3.372246, 2.207432, 1.227541, 0.8597788, 0.4620524, 0.4245240, 0.4732193,
-    0.6408807, 0.8989874, 1.234160, 1.566905, 1.973590, 2.351845, 2.576729, 2.765245, 2.924146,
-    2.991828, 2.915218, 2.716541, 2.484551, 2.201442, 1.844055, 1.426532, 1.021655, 0.7054512,
-    0.5119609, 0.3801516, 0.3227549, 0.3218446, 0.3286069,
+    1.913521,
+    1.953769,
+    2.347435,
+    2.883654,
+    3.493567,
+    4.047560,
+    4.337210,
+    4.364347,
+    4.563004,
+    5.054247,
+    5.194183,
+    5.380521,
+    5.303213,
+    5.384578,
+    5.563983,
+    5.728500,
+    5.685752,
+    5.080029,
+    4.251809,
+    3.372246,
+    2.207432,
+    1.227541,
+    0.8597788,
+    0.4620524,
+    0.4245240,
+    0.4732193,
+    0.6408807,
+    0.8989874,
+    1.234160,
+    1.566905,
+    1.973590,
+    2.351845,
+    2.576729,
+    2.765245,
+    2.924146,
+    2.991828,
+    2.915218,
+    2.716541,
+    2.484551,
+    2.201442,
+    1.844055,
+    1.426532,
+    1.021655,
+    0.7054512,
+    0.5119609,
+    0.3801516,
+    0.3227549,
+    0.3218446,
+    0.3286069,
 ]
 
 
@@ -254,7 +364,11 @@ def multifit():
     h = ROOT.TH1F("hmf", "Example of several fits in subranges", len(MULTIFIT_X), 85, 134)
     for i, v in enumerate(MULTIFIT_X):
         h.SetBinContent(i + 1, v)
-    specs = [("g1", "gaus", 85, 95, "R"), ("g2", "gaus", 98, 108, "R+"), ("g3", "gaus", 110, 121, "R+")]
+    specs = [
+        ("g1", "gaus", 85, 95, "R"),
+        ("g2", "gaus", 98, 108, "R+"),
+        ("g3", "gaus", 110, 121, "R+"),
+    ]
     out = {"x": MULTIFIT_X, "nbins": len(MULTIFIT_X), "lo": 85.0, "hi": 134.0, "fits": []}
     funcs = []
     for name, formula, lo, hi, opt in specs:
@@ -267,7 +381,12 @@ def multifit():
     total = ROOT.TF1("total", "gaus(0)+gaus(3)+gaus(6)", 85, 125)
     total.SetParameters(A([f.GetParameter(i) for f in funcs for i in range(3)]))
     r = h.Fit(total, "R+SQ0")
-    rec = {"name": "total", "formula": "gaus(0)+gaus(3)+gaus(6)", "range": [85.0, 125.0], "option": "R+"}
+    rec = {
+        "name": "total",
+        "formula": "gaus(0)+gaus(3)+gaus(6)",
+        "range": [85.0, 125.0],
+        "option": "R+",
+    }
     rec.update(result_record(r, total))
     out["fits"].append(rec)
     out["n_functions"] = h.GetListOfFunctions().GetSize()
@@ -275,7 +394,11 @@ def multifit():
 
 
 def main():
-    data = {"root_version": str(ROOT.gROOT.GetVersion()), "histograms": HISTOGRAMS, "graphs": GRAPHS}
+    data = {
+        "root_version": str(ROOT.gROOT.GetVersion()),
+        "histograms": HISTOGRAMS,
+        "graphs": GRAPHS,
+    }
     with open(os.path.join(HERE, "root_fits.json"), "w") as fh:
         json.dump({**data, "cases": fits(), "multifit": multifit()}, fh, indent=1)
     with open(os.path.join(HERE, "root_print.json"), "w") as fh:

@@ -20,7 +20,9 @@ from rootfit.options import MinimizerOptions
 __all__ = ["solve"]
 
 
-def solve(cost: Cost, settings: Sequence[ParameterSettings], options: MinimizerOptions) -> BackendResult:
+def solve(
+    cost: Cost, settings: Sequence[ParameterSettings], options: MinimizerOptions
+) -> BackendResult:
     """Solve the weighted normal equations of a linear model.
 
     Parameters

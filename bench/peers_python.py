@@ -1,0 +1,160 @@
+"""rootfit, iminuit and scipy implementations of workloads W1, W2, W4, W6 (WORKLOADS.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+Workload = Callable[[], Any]
+
+
+def gaus(x, c, mu, s):
+    return c * np.exp(-0.5 * ((x - mu) / s) ** 2)
+
+
+def init_gaus(x, y):
+    """ROOT's InitGaus on the fitted points (start values and Sigma limit)."""
+    a = y.sum()
+    mean = (y * x).sum() / a
+    rms = np.sqrt((y * x * x).sum() / a - mean * mean)
+    bw = np.min(np.diff(x))
+    return [0.5 * (y.max() + bw * a / (2.506628 * rms)), mean, rms], (0.0, 10 * rms)
+
+
+# ------------------------------------------------------------------------------ rootfit
+def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
+    import rootfit as rf
+
+    w1 = rf.Histogram.from_counts(data["w1"]["counts"], data["w1"]["edges"])
+    w2 = rf.Histogram.from_counts(data["w2"]["counts"], data["w2"]["edges"])
+    w2_model = rf.Function("gaus(0)+expo(3)")
+    w2_model.set_parameters(data["w2"]["p0"])
+    w4 = [rf.Histogram.from_counts(c, data["w4"]["edges"]) for c in data["w4"]["counts"]]
+    w6 = data["w6"]
+    g_pol2 = rf.Graph(w6["pol2_x"], w6["pol2_y"], xerr=w6["pol2_ex"], yerr=w6["pol2_ey"])
+    g_expo = rf.Graph(w6["expo_x"], w6["expo_y"], xerr=w6["expo_ex"], yerr=w6["expo_ey"])
+    expo_model = rf.Function("[0]*exp(-[1]*x)+[2]")
+    pol2_model = rf.Function("pol2")
+
+    def fresh(model, start):
+        f = model.copy()
+        f.set_parameters(start)
+        return f
+
+    return {
+        "W1": lambda: w1.fit("gaus", "SQN"),
+        "W2": lambda: w2.fit(w2_model.copy(), "LSQN"),
+        "W4": lambda: [h.fit("gaus", "SQN") for h in w4],
+        "W6a": lambda: g_pol2.fit(fresh(pol2_model, w6["pol2_p0"]), "SQN"),
+        "W6b": lambda: g_expo.fit(fresh(expo_model, w6["expo_p0"]), "SQN"),
+        "W6c": lambda: g_pol2.fit(fresh(pol2_model, w6["pol2_p0"]), "SQNEX0"),
+        "W6d": lambda: g_expo.fit(fresh(expo_model, w6["expo_p0"]), "SQNEX0"),
+    }
+
+
+# ------------------------------------------------------------------------------ iminuit
+def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
+    from iminuit import Minuit
+    from iminuit.cost import LeastSquares
+
+    def migrad(cost, start, limits=None):
+        m = Minuit(cost, *start)
+        m.tol, m.strategy = 0.01, 1
+        m.errors = [0.3 * abs(v) if v else 0.3 for v in start]
+        if limits:
+            m.limits[2] = limits
+            m.errors[2] = start[2] / 2
+        m.migrad(iterate=1)
+        return m
+
+    def w1_fit(counts, edges):
+        x = 0.5 * (edges[1:] + edges[:-1])
+        keep = counts > 0
+        start, lim = init_gaus(x[keep], counts[keep])
+        return migrad(LeastSquares(x[keep], counts[keep], np.sqrt(counts[keep]), gaus), start, lim)
+
+    w1, w2, w4, w6 = data["w1"], data["w2"], data["w4"], data["w6"]
+
+    x2 = 0.5 * (w2["edges"][1:] + w2["edges"][:-1])
+
+    def w2_model(x, p0, p1, p2, p3, p4):
+        return p0 * np.exp(-0.5 * ((x - p1) / p2) ** 2) + np.exp(p3 + p4 * x)
+
+    def w2_nll(p0, p1, p2, p3, p4):
+        f = np.maximum(w2_model(x2, p0, p1, p2, p3, p4), 1e-300)
+        y = w2["counts"]
+        return np.sum(f - y) + np.sum(np.where(y > 0, y * np.log(np.where(y > 0, y, 1) / f), 0.0))
+
+    w2_nll.errordef = 0.5  # type: ignore[attr-defined]
+
+    def lsq_eff(x, y, ex, ey, model, start):
+        def chi2(*p):
+            h = np.maximum(0.01 * ex, 8e-8 * (np.abs(x) + 1e-8))
+            d = (model(x + h / 2, *p) - model(x - h / 2, *p)) / h
+            return np.sum((y - model(x, *p)) ** 2 / (ey**2 + (ex * d) ** 2))
+
+        chi2.errordef = 1.0  # type: ignore[attr-defined]
+        return migrad(chi2, list(start))
+
+    def pol2(x, a, b, c):
+        return a + b * x + c * x * x
+
+    def expo(x, a, b, c):
+        return a * np.exp(-b * x) + c
+
+    return {
+        "W1": lambda: w1_fit(w1["counts"], w1["edges"]),
+        "W2": lambda: migrad(w2_nll, list(w2["p0"])),
+        "W4": lambda: [w1_fit(c, w4["edges"]) for c in w4["counts"]],
+        "W6a": lambda: lsq_eff(
+            w6["pol2_x"], w6["pol2_y"], w6["pol2_ex"], w6["pol2_ey"], pol2, w6["pol2_p0"]
+        ),
+        "W6b": lambda: lsq_eff(
+            w6["expo_x"], w6["expo_y"], w6["expo_ex"], w6["expo_ey"], expo, w6["expo_p0"]
+        ),
+        "W6c": lambda: migrad(
+            LeastSquares(w6["pol2_x"], w6["pol2_y"], w6["pol2_ey"], pol2), list(w6["pol2_p0"])
+        ),
+        "W6d": lambda: migrad(
+            LeastSquares(w6["expo_x"], w6["expo_y"], w6["expo_ey"], expo), list(w6["expo_p0"])
+        ),
+    }
+
+
+# ------------------------------------------------------------------------------ scipy
+def scipy_workloads(data: dict[str, Any]) -> dict[str, Workload]:
+    from scipy.optimize import curve_fit
+
+    def w1_fit(counts, edges):
+        x = 0.5 * (edges[1:] + edges[:-1])
+        keep = counts > 0
+        start, _ = init_gaus(x[keep], counts[keep])
+        return curve_fit(
+            gaus, x[keep], counts[keep], p0=start, sigma=np.sqrt(counts[keep]), absolute_sigma=True
+        )
+
+    w1, w4, w6 = data["w1"], data["w4"], data["w6"]
+
+    def pol2(x, a, b, c):
+        return a + b * x + c * x * x
+
+    def expo(x, a, b, c):
+        return a * np.exp(-b * x) + c
+
+    return {
+        "W1": lambda: w1_fit(w1["counts"], w1["edges"]),
+        "W4": lambda: [w1_fit(c, w4["edges"]) for c in w4["counts"]],
+        "W6c": lambda: curve_fit(
+            pol2, w6["pol2_x"], w6["pol2_y"], p0=[0, 0, 0], sigma=w6["pol2_ey"], absolute_sigma=True
+        ),
+        "W6d": lambda: curve_fit(
+            expo,
+            w6["expo_x"],
+            w6["expo_y"],
+            p0=w6["expo_p0"],
+            sigma=w6["expo_ey"],
+            absolute_sigma=True,
+        ),
+    }

@@ -1,0 +1,67 @@
+"""ROOT 6.40 implementations of W1, W2, W4, W6, run in ROOT's own virtualenv by bench/run.py.
+
+Prints one JSON object {workload: {"first": s, "median": s}} on stdout.
+"""
+
+from __future__ import annotations
+
+import array
+import json
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ROOT
+from common import measure
+
+ROOT.gROOT.SetBatch(True)
+ROOT.gErrorIgnoreLevel = ROOT.kError
+
+
+def hist(name, counts, edges):
+    h = ROOT.TH1D(name, name, len(counts), float(edges[0]), float(edges[-1]))
+    for i, c in enumerate(counts):
+        h.SetBinContent(i + 1, float(c))
+    return h
+
+
+def main(data_dir: str) -> None:
+    load = lambda n: dict(np.load(os.path.join(data_dir, f"{n}.npz")))  # noqa: E731
+    w1, w2, w4, w6 = load("w1"), load("w2"), load("w4"), load("w6")
+    h1 = hist("h1", w1["counts"], w1["edges"])
+    h2 = hist("h2", w2["counts"], w2["edges"])
+    h4 = [hist(f"h4_{i}", c, w4["edges"]) for i, c in enumerate(w4["counts"])]
+    A = lambda v: array.array("d", [float(t) for t in v])  # noqa: E731
+    g_pol2 = ROOT.TGraphErrors(
+        50, A(w6["pol2_x"]), A(w6["pol2_y"]), A(w6["pol2_ex"]), A(w6["pol2_ey"])
+    )
+    g_expo = ROOT.TGraphErrors(
+        50, A(w6["expo_x"]), A(w6["expo_y"]), A(w6["expo_ex"]), A(w6["expo_ey"])
+    )
+
+    def w2_fit():
+        f = ROOT.TF1("w2f", "gaus(0)+expo(3)", 0, 10)
+        f.SetParameters(A(w2["p0"]))
+        return h2.Fit(f, "LSQN")
+
+    def graph_fit(g, formula, p0, opt):
+        f = ROOT.TF1("w6f", formula, 0, 11)
+        f.SetParameters(A(p0))
+        return g.Fit(f, opt)
+
+    work = {
+        "W1": lambda: h1.Fit("gaus", "SQN"),
+        "W2": w2_fit,
+        "W4": lambda: [h.Fit("gaus", "SQN") for h in h4],
+        "W6a": lambda: graph_fit(g_pol2, "pol2", w6["pol2_p0"], "SQN"),
+        "W6b": lambda: graph_fit(g_expo, "[0]*exp(-[1]*x)+[2]", w6["expo_p0"], "SQN"),
+        "W6c": lambda: graph_fit(g_pol2, "pol2", w6["pol2_p0"], "SQNEX0"),
+        "W6d": lambda: graph_fit(g_expo, "[0]*exp(-[1]*x)+[2]", w6["expo_p0"], "SQNEX0"),
+    }
+    print(json.dumps({name: measure(run) for name, run in work.items()}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

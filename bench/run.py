@@ -1,0 +1,91 @@
+"""``make bench``: rootfit against the peers that are installed, as ratios from one run.
+
+Peers: iminuit and scipy in this environment; ROOT 6.40 in its own virtualenv
+(``--root-python``), run as a subprocess. Timings are the median of warm repeats; the first
+call (JIT compilation included) is reported separately. Ratios > 1 mean rootfit is slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import measure
+from peers_python import iminuit_workloads, rootfit_workloads, scipy_workloads
+
+WORKLOADS = ["W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d"]
+
+
+def load(data_dir: str) -> dict[str, dict[str, np.ndarray]]:
+    return {n: dict(np.load(os.path.join(data_dir, f"{n}.npz"))) for n in ("w1", "w2", "w4", "w6")}
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds * 1e3:9.3f} ms" if seconds < 1 else f"{seconds:9.3f} s "
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", default="bench/data")
+    ap.add_argument("--root-python", default=".venv-root/bin/python")
+    ap.add_argument("--json", help="also write the timings to this file")
+    args = ap.parse_args(argv)
+    data = load(args.data)
+    timings: dict[str, dict[str, dict[str, float]]] = {}
+    for peer, factory in (
+        ("rootfit", rootfit_workloads),
+        ("iminuit", iminuit_workloads),
+        ("scipy", scipy_workloads),
+    ):
+        try:
+            work = factory(data)
+        except ImportError as exc:
+            print(f"skipping {peer}: {exc}", file=sys.stderr)
+            continue
+        timings[peer] = {name: measure(run) for name, run in work.items()}
+    if os.path.exists(args.root_python):
+        here = os.path.dirname(os.path.abspath(__file__))
+        out = subprocess.run(
+            [args.root_python, os.path.join(here, "root_peer.py"), args.data],
+            capture_output=True,
+            text=True,
+        )
+        if out.returncode == 0:
+            timings["ROOT"] = json.loads(out.stdout.strip().splitlines()[-1])
+        else:
+            print(f"ROOT peer failed:\n{out.stderr[-2000:]}", file=sys.stderr)
+    else:
+        print(
+            f"ROOT not found at {args.root_python} (make references installs it)", file=sys.stderr
+        )
+
+    peers = [p for p in ("ROOT", "iminuit", "scipy") if p in timings]
+    header = f"{'workload':9} {'rootfit':>12} {'(1st call)':>12} " + " ".join(
+        f"{p:>12} {'ratio':>6}" for p in peers
+    )
+    print(header)
+    print("-" * len(header))
+    for w in WORKLOADS:
+        ours = timings["rootfit"].get(w)
+        row = f"{w:9} {fmt(ours['median']) if ours else '-':>12} {fmt(ours['first']) if ours else '-':>12} "
+        for p in peers:
+            theirs = timings[p].get(w)
+            ratio = f"{ours['median'] / theirs['median']:6.2f}" if ours and theirs else "     -"
+            row += f"{fmt(theirs['median']) if theirs else '-':>12} {ratio} "
+        print(row)
+    print("ratio = rootfit time / peer time (median of warm repeats, one run, one machine)")
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump(timings, fh, indent=1)
+
+
+if __name__ == "__main__":
+    main()
