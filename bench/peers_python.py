@@ -14,6 +14,14 @@ def gaus(x, c, mu, s):
     return c * np.exp(-0.5 * ((x - mu) / s) ** 2)
 
 
+def pol2(x, a, b, c):
+    return a + b * x + c * x * x
+
+
+def expo(x, a, b, c):
+    return a * np.exp(-b * x) + c
+
+
 def init_gaus(x, y):
     """ROOT's InitGaus on the fitted points (start values and Sigma limit)."""
     a = y.sum()
@@ -98,12 +106,6 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         chi2.errordef = 1.0  # type: ignore[attr-defined]
         return migrad(chi2, list(start))
 
-    def pol2(x, a, b, c):
-        return a + b * x + c * x * x
-
-    def expo(x, a, b, c):
-        return a * np.exp(-b * x) + c
-
     return {
         "W1": lambda: w1_fit(w1["counts"], w1["edges"]),
         "W2": lambda: migrad(w2_nll, list(w2["p0"])),
@@ -136,12 +138,6 @@ def scipy_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         )
 
     w1, w4, w6 = data["w1"], data["w4"], data["w6"]
-
-    def pol2(x, a, b, c):
-        return a + b * x + c * x * x
-
-    def expo(x, a, b, c):
-        return a * np.exp(-b * x) + c
 
     return {
         "W1": lambda: w1_fit(w1["counts"], w1["edges"]),

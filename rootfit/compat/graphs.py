@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 from numpy.typing import ArrayLike
 
-from rootfit.compat.fitresult import TFitResultPtr
-from rootfit.compat.functions import TF1
-from rootfit.compat.histograms import fit_as_root, get_function_as_tf1
+from rootfit.compat._common import RootFitTarget
 from rootfit.hist import Graph
 
 __all__ = ["TGraph", "TGraphAsymmErrors", "TGraphErrors"]
@@ -19,11 +15,8 @@ def _take(n: int, values: ArrayLike) -> np.ndarray:
     return np.asarray(values, dtype=np.float64)[:n]
 
 
-class _GraphMethods:
-    """ROOT spellings shared by the graph classes."""
-
-    name: str
-    title: str
+class _GraphMethods(RootFitTarget):
+    """ROOT spellings of the graph classes."""
 
     def GetN(self) -> int:
         return len(self)  # type: ignore[arg-type]
@@ -33,30 +26,6 @@ class _GraphMethods:
 
     def GetY(self) -> np.ndarray:
         return self.y  # type: ignore[attr-defined]
-
-    def GetName(self) -> str:
-        return self.name
-
-    def SetName(self, name: str) -> None:
-        self.name = name
-
-    def GetTitle(self) -> str:
-        return self.title
-
-    def SetTitle(self, title: str) -> None:
-        self.title = title
-
-    def Fit(
-        self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0
-    ) -> TFitResultPtr:
-        """``TGraph::Fit``; ``gopt`` has no effect."""
-        return fit_as_root(self, f, opt, xmin, xmax)
-
-    def GetFunction(self, name: str) -> TF1 | None:
-        return get_function_as_tf1(self, name)
-
-    def GetListOfFunctions(self) -> list[Any]:
-        return self.functions  # type: ignore[attr-defined]
 
 
 class TGraph(_GraphMethods, Graph):

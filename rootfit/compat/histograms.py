@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 from numpy.typing import ArrayLike
 
-from rootfit.compat.fitresult import TFitResultPtr
-from rootfit.compat.functions import TF1
-from rootfit.functions import Function
+from rootfit.compat._common import RootFitTarget
 from rootfit.hist import Axis, Histogram
 
-__all__ = ["TH1", "TH1D", "TH1F", "TAxis", "fit_as_root"]
-
-
-def fit_as_root(obj: Any, f: Any, opt: str, xmin: float, xmax: float) -> TFitResultPtr:
-    """Shared body of ``TH1::Fit`` and ``TGraph::Fit``."""
-    from rootfit.fitting import fit
-
-    rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
-    result = fit(obj, f, opt, range=rng)
-    fname = f.name if isinstance(f, Function) else str(f)
-    return TFitResultPtr(
-        result, name=f"TFitResult-{obj.name}-{fname}", title=f"TFitResult-{obj.title}"
-    )
-
-
-def get_function_as_tf1(obj: Any, name: str) -> TF1 | None:
-    """``GetFunction``: the stored function as a TF1 (or None)."""
-    f = obj.get_function(name)
-    if f is None or isinstance(f, TF1):
-        return f
-    tf1 = TF1.from_function(f)
-    index = obj.functions.index(f)
-    obj.functions[index] = tf1
-    return tf1
+__all__ = ["TH1", "TH1D", "TH1F", "TAxis"]
 
 
 class TAxis:
@@ -89,7 +62,7 @@ class TAxis:
         return self._axis.label
 
 
-class TH1(Histogram):
+class TH1(RootFitTarget, Histogram):
     """ROOT-spelled 1-D histogram: ``TH1D(name, title, nbins, xlow, xup)`` or
     ``TH1D(name, title, nbins, edges)``."""
 
@@ -107,19 +80,7 @@ class TH1(Histogram):
         else:
             super().__init__(int(nbins), float(xlow), float(xup), name=name, title=title)  # type: ignore[arg-type]
 
-    # names and axes -----------------------------------------------------------------------
-    def GetName(self) -> str:
-        return self.name
-
-    def SetName(self, name: str) -> None:
-        self.name = name
-
-    def GetTitle(self) -> str:
-        return self.title
-
-    def SetTitle(self, title: str) -> None:
-        self.title = title
-
+    # axes ---------------------------------------------------------------------------------
     def GetXaxis(self) -> TAxis:
         return TAxis(self.axis)
 
@@ -201,19 +162,6 @@ class TH1(Histogram):
     def GetMaximumBin(self) -> int:
         a = self.axis
         return int(np.argmax(self.values(flow=True)[a.first : a.last + 1])) + a.first
-
-    # fitting -------------------------------------------------------------------------------
-    def Fit(
-        self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0
-    ) -> TFitResultPtr:
-        """``TH1::Fit``; ``gopt`` (drawing options) has no effect."""
-        return fit_as_root(self, f, opt, xmin, xmax)
-
-    def GetFunction(self, name: str) -> TF1 | None:
-        return get_function_as_tf1(self, name)
-
-    def GetListOfFunctions(self) -> list[Any]:
-        return self.functions
 
     def Clone(self, name: str | None = None) -> TH1:
         new = type(self).__new__(type(self))

@@ -8,15 +8,13 @@ decide how a fit treats it (ROOT's rules, see :mod:`rootfit.fitdata.filling`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit.errors import DataError
-
-if TYPE_CHECKING:
-    from rootfit.result import FitResult
+from rootfit.hist.fittable import Fittable
 
 __all__ = ["Graph"]
 
@@ -36,7 +34,7 @@ def _column(name: str, values: ArrayLike | None, n: int) -> NDArray[np.float64] 
     return a
 
 
-class Graph:
+class Graph(Fittable):
     """Points ``(x, y)`` with optional errors.
 
     Parameters
@@ -168,38 +166,6 @@ class Graph:
     def xerr_high(self) -> NDArray[np.float64] | None:
         """Upper x errors of an asymmetric graph."""
         return self._xerr_high
-
-    def get_function(self, name: str) -> Any:
-        """The attached function called ``name`` (last fitted first), or None."""
-        for f in reversed(self.functions):
-            if getattr(f, "name", None) == name:
-                return f
-        return None
-
-    def fit(
-        self,
-        function: Any,
-        option: str = "",
-        *,
-        range: tuple[float, float] | None = None,
-        minimizer: Any = None,
-    ) -> FitResult:
-        """Fit a function to the points (ROOT ``TGraph::Fit``).
-
-        Parameters
-        ----------
-        function : str or Function or callable
-            Predefined name, formula string, :class:`~rootfit.Function` or callable.
-        option : str
-            ROOT option letters (``"Q"``, ``"F"``, ``"EX0"``, ``"W"``, ``"R"``...).
-        range : (float, float), optional
-            Inclusive x range of the points used.
-        minimizer : MinimizerOptions, optional
-            Minimizer configuration.
-        """
-        from rootfit.fitting import fit
-
-        return fit(self, function, option, range=range, minimizer=minimizer)
 
     def __repr__(self) -> str:
         kind = (

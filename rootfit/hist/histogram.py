@@ -11,28 +11,23 @@ error is ``sqrt(Σw²)``; otherwise it is ``sqrt(|content|)``.
 Statistics (mean, standard deviation) use the values given to :meth:`Histogram.fill`, not bin
 centres, exactly like ROOT; after contents are set directly, or when an axis window is selected,
 they are recomputed from the bins in the window.
-
-``Histogram.fit`` is a thin door into :func:`rootfit.fitting.fit`, imported when first called:
-the data layer sits below the fitting layers and does not import them at module level.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis
-
-if TYPE_CHECKING:
-    from rootfit.result import FitResult
+from rootfit.hist.fittable import Fittable
 
 __all__ = ["Histogram"]
 
 
-class Histogram:
+class Histogram(Fittable):
     """A 1-D histogram (TH1D-like).
 
     Parameters
@@ -393,43 +388,6 @@ class Histogram:
         self._entries = 0.0
         self._stats = np.zeros(4)
         self.functions.clear()
-
-    def get_function(self, name: str) -> Any:
-        """The attached function called ``name`` (last fitted first), or None."""
-        for f in reversed(self.functions):
-            if getattr(f, "name", None) == name:
-                return f
-        return None
-
-    def fit(
-        self,
-        function: Any,
-        option: str = "",
-        *,
-        range: tuple[float, float] | None = None,
-        minimizer: Any = None,
-    ) -> FitResult:
-        """Fit a function to the histogram (ROOT ``TH1::Fit``).
-
-        Parameters
-        ----------
-        function : str or Function or callable
-            Predefined name (``"gaus"``, ``"expo"``, ``"pol2"``...), formula string,
-            :class:`~rootfit.Function` or Python callable.
-        option : str
-            ROOT option letters (``"L"``, ``"Q"``, ``"R"``, ``"WW"``...).
-        range : (float, float), optional
-            Fit range in x; bins whose centre lies outside are dropped (ROOT's rule).
-        minimizer : MinimizerOptions, optional
-            Minimizer configuration (default: ROOT 6.40's Minuit2/Migrad).
-
-        Returns
-        -------
-        FitResult
-        """
-        from rootfit.fitting import fit
-
-        return fit(self, function, option, range=range, minimizer=minimizer)
 
     def __repr__(self) -> str:
         name = f"name={self.name!r}, " if self.name else ""
