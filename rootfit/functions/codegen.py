@@ -27,7 +27,7 @@ from scipy import special
 
 from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var
 
-__all__ = ["NUMPY_NAMESPACE", "build_function"]
+__all__ = ["NUMPY_NAMESPACE", "build_function", "build_vector_function"]
 
 _ARITHMETIC = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div, "^": ast.Pow}
 _HELPERS = {
@@ -102,6 +102,39 @@ def build_function(
         defaults=[],
     )
     func = ast.FunctionDef(name=name, args=args, body=[body], decorator_list=[])
+    module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
+    code = compile(module, f"<rootfit formula {name}>", "exec")
+    func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
+    return types.FunctionType(func_code, dict(namespace), name)
+
+
+def build_vector_function(
+    trees: tuple[Node, ...], namespace: Mapping[str, Any], *, vectorized: bool, name: str = "vector"
+) -> Callable[..., Any]:
+    """Build ``vector(x, p, out)`` that stores ``trees[j]`` into ``out[j]`` (no return value).
+
+    Used for gradients: one compiled function computes every partial derivative of a point
+    (numba then shares common subexpressions such as the exponential of a Gaussian).
+    """
+    body: list[ast.stmt] = []
+    for j, tree in enumerate(trees):
+        target = ast.Subscript(value=_name("out"), slice=ast.Constant(j), ctx=ast.Store())
+        if vectorized:  # out[j][...] = expr broadcasts scalars over the points
+            target = ast.Subscript(
+                value=ast.Subscript(value=_name("out"), slice=ast.Constant(j), ctx=ast.Load()),
+                slice=ast.Constant(Ellipsis),
+                ctx=ast.Store(),
+            )
+        body.append(ast.Assign(targets=[target], value=_to_ast(tree, vectorized)))
+    body.append(ast.Return(value=ast.Constant(None)))
+    args = ast.arguments(
+        posonlyargs=[],
+        args=[ast.arg(arg="x"), ast.arg(arg="p"), ast.arg(arg="out")],
+        kwonlyargs=[],
+        kw_defaults=[],
+        defaults=[],
+    )
+    func = ast.FunctionDef(name=name, args=args, body=body, decorator_list=[])
     module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
     code = compile(module, f"<rootfit formula {name}>", "exec")
     func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))

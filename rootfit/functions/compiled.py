@@ -9,10 +9,11 @@ from typing import Any
 
 import numpy as np
 
-from rootfit.functions.codegen import NUMPY_NAMESPACE, build_function
-from rootfit.functions.expression import Node
+from rootfit.functions.codegen import NUMPY_NAMESPACE, build_function, build_vector_function
+from rootfit.functions.derivative import differentiate
+from rootfit.functions.expression import Node, Param, Var
 
-__all__ = ["CompiledFormula", "compile_tree"]
+__all__ = ["CompiledFormula", "CompiledVector", "compile_derivatives", "compile_tree"]
 
 Evaluator = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
@@ -45,6 +46,59 @@ def _numpy_evaluator(tree: Node) -> Evaluator:
         return np.broadcast_to(np.asarray(out, dtype=np.float64), (X.shape[0],)).copy()
 
     return evaluate_numpy
+
+
+@dataclass(frozen=True)
+class CompiledVector:
+    """Evaluators of several trees at once (e.g. all partial derivatives).
+
+    Attributes
+    ----------
+    evaluate : callable
+        numba loop ``evaluate(X, p) -> (n, size)``.
+    evaluate_numpy : callable
+        The plain-numpy twin.
+    trees : tuple of Node
+        The compiled trees (e.g. the symbolic derivatives).
+    """
+
+    evaluate: Evaluator
+    evaluate_numpy: Evaluator
+    trees: tuple[Node, ...]
+
+
+def _numpy_vector_evaluator(trees: tuple[Node, ...]) -> Evaluator:
+    vector = build_vector_function(trees, NUMPY_NAMESPACE, vectorized=True)
+
+    def evaluate_numpy(X: np.ndarray, p: np.ndarray) -> np.ndarray:
+        out = np.empty((len(trees), X.shape[0]))
+        with np.errstate(all="ignore"):
+            vector(X.T, np.asarray(p, dtype=np.float64), out)
+        return out.T.copy()
+
+    return evaluate_numpy
+
+
+@functools.lru_cache(maxsize=512)
+def compile_derivatives(tree: Node, wrt: str, count: int) -> CompiledVector:
+    """Compile the partial derivatives of ``tree`` with respect to the first ``count``
+    parameters (``wrt="parameters"``) or variables (``wrt="variables"``).
+
+    Raises
+    ------
+    NotDifferentiable
+        If the tree uses a function without a symbolic derivative.
+    """
+    from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_vector_model
+
+    make = Param if wrt == "parameters" else Var
+    trees = tuple(differentiate(tree, make(j)) for j in range(count))
+    vector = build_vector_function(trees, SCALAR_NAMESPACE, vectorized=False, name="derivatives")
+    return CompiledVector(
+        evaluate=jit_vector_model(vector, count),
+        evaluate_numpy=_numpy_vector_evaluator(trees),
+        trees=trees,
+    )
 
 
 @functools.lru_cache(maxsize=512)

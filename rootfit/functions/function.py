@@ -116,6 +116,7 @@ class Function:
         self.number = 0
         self.linear = False
         self._compiled: Any = None
+        self._tree: Any = None
         self._callable: _CallableModel | None = None
         defaults: Sequence[float] | None = None
         if isinstance(spec, str):
@@ -125,6 +126,7 @@ class Function:
             names: Sequence[str] = parsed.parameter_names
             self.ndim = parsed.ndim
             self.formula = spec.strip()
+            self._tree = parsed.tree
             self._compiled = compile_tree(parsed.tree)
             self.linear = parsed.linear
             if predefined:
@@ -333,6 +335,9 @@ class Function:
         parameters : array_like, optional
             Parameter values (default: the current ones).
         """
+        return self.evaluator(self._points(x), self._params(parameters))
+
+    def _points(self, x: ArrayLike) -> NDArray[np.float64]:
         X = np.asarray(x, dtype=np.float64)
         if X.ndim <= 1 and self.ndim == 1:
             X = X.reshape(-1, 1)
@@ -340,10 +345,65 @@ class Function:
             X = X.reshape(1, -1)
         if X.ndim != 2 or X.shape[1] < self.ndim:
             raise FunctionError(f"points must have shape (n, {self.ndim}), got {X.shape}")
+        return np.ascontiguousarray(X)
+
+    def _params(self, parameters: ArrayLike | None) -> NDArray[np.float64]:
         p = self._values if parameters is None else np.asarray(parameters, dtype=np.float64)
         if p.shape != (self.npar,):
             raise FunctionError(f"expected {self.npar} parameters, got shape {p.shape}")
-        return self.evaluator(np.ascontiguousarray(X), np.ascontiguousarray(p))
+        return np.ascontiguousarray(p)
+
+    def _derivatives(self, wrt: str, count: int) -> Any:
+        """Compiled symbolic derivatives, or None (callables, functions without a rule)."""
+        if self._tree is None or count == 0:
+            return None
+        from rootfit.functions.compiled import compile_derivatives
+        from rootfit.functions.derivative import NotDifferentiable
+
+        try:
+            return compile_derivatives(self._tree, wrt, count)
+        except NotDifferentiable:
+            return None
+
+    @property
+    def expression(self) -> Any:
+        """The expression tree of a formula function (None for callables)."""
+        return self._tree
+
+    @property
+    def has_symbolic_gradient(self) -> bool:
+        """True if parameter derivatives are computed symbolically (else numerically)."""
+        return self._derivatives("parameters", self.npar) is not None
+
+    def gradient(self, x: ArrayLike, parameters: ArrayLike | None = None) -> NDArray[np.float64]:
+        """``∂f/∂p_j`` at points ``x``, shape ``(n, npar)``.
+
+        Exact (symbolic, compiled) for formulas; a Richardson central difference for callables
+        and formulas using functions without a derivative rule.
+        """
+        X, p = self._points(x), self._params(parameters)
+        compiled = self._derivatives("parameters", self.npar)
+        if compiled is not None:
+            return compiled.evaluate(X, p)  # type: ignore[no-any-return]
+        from rootfit.functions.numeric import numerical_parameter_gradient
+
+        return numerical_parameter_gradient(self.evaluator, X, p)
+
+    def derivative(
+        self, x: ArrayLike, parameters: ArrayLike | None = None, variable: int = 0
+    ) -> NDArray[np.float64]:
+        """``∂f/∂x_variable`` at points ``x`` (symbolic for formulas, else numerical)."""
+        X, p = self._points(x), self._params(parameters)
+        if not 0 <= variable < self.ndim:
+            raise FunctionError(
+                f"variable index {variable} out of range for a {self.ndim}-D function"
+            )
+        compiled = self._derivatives("variables", self.ndim)
+        if compiled is not None:
+            return compiled.evaluate(X, p)[:, variable]  # type: ignore[no-any-return]
+        from rootfit.functions.numeric import numerical_variable_derivative
+
+        return numerical_variable_derivative(self.evaluator, X, p, variable)
 
     @property
     def evaluator(

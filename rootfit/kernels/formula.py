@@ -14,7 +14,7 @@ from typing import Any
 import numba
 import numpy as np
 
-__all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_scalar"]
+__all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_scalar", "jit_vector_model"]
 
 _jit = numba.njit(error_model="numpy", cache=False)
 
@@ -135,6 +135,23 @@ def jit_model(scalar: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
         return out
 
     return evaluate
+
+
+def jit_vector_model(
+    vector: Callable[..., None], size: int
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """Compiled loop ``evaluate(X, p) -> (n, size)`` for a one-point ``vector(x, p, out)``."""
+    scalar = _jit(vector)
+
+    @_jit
+    def evaluate(X: np.ndarray, p: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+        n = X.shape[0]
+        out = np.empty((n, size))
+        for i in range(n):
+            scalar(X[i], p, out[i])
+        return out
+
+    return evaluate  # type: ignore[no-any-return]
 
 
 def is_numba_function(obj: object) -> bool:

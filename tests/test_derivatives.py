@@ -1,0 +1,105 @@
+"""Symbolic derivatives: numba kernel vs numpy twin, and both vs finite differences."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rootfit as rf
+from rootfit.functions import parse_formula
+from rootfit.functions.compiled import compile_derivatives
+from rootfit.functions.derivative import NotDifferentiable, differentiate
+from rootfit.functions.expression import Num, Param, Var
+from rootfit.functions.numeric import numerical_parameter_gradient, numerical_variable_derivative
+
+FORMULAS = [
+    "gaus",
+    "gausn",
+    "expo",
+    "pol4",
+    "[0]*exp(-x/[1])+[2]",
+    "[0]/(1+((x-[1])/[2])^2)",
+    "[0]*sin([1]*x+[2])^2+cos(x*[0])",
+    "sqrt([0]^2+x^2)*log(1+[1]*x^2)",
+    "[0]*TMath::Erf((x-[1])/[2])",
+    "atan2([0], x+2)+tanh([1]*x)+asin(x/10)",
+    "x>0 ? [0]*x : [1]*x^2",
+    "max([0]*x, [1])+abs(x-[0])",
+    "[0]^x+pow(x+3, [1])",
+]
+P = np.array([1.7, 0.4, 1.3, 0.8, 0.5])
+X = np.linspace(-2.1, 2.3, 9).reshape(-1, 1)
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_parameter_gradient_matches_twin_and_finite_differences(text):
+    f = rf.Function(text)
+    p = P[: f.npar]
+    assert f.has_symbolic_gradient
+    compiled = compile_derivatives(f.expression, "parameters", f.npar)
+    fast = compiled.evaluate(X, p)
+    np.testing.assert_allclose(fast, compiled.evaluate_numpy(X, p), rtol=1e-13, atol=1e-15)
+    numeric = numerical_parameter_gradient(f.evaluator, X, p)
+    np.testing.assert_allclose(f.gradient(X, p), numeric, rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_variable_derivative_matches_finite_differences(text):
+    f = rf.Function(text)
+    p = P[: f.npar]
+    numeric = numerical_variable_derivative(f.evaluator, X, p)
+    np.testing.assert_allclose(f.derivative(X, p), numeric, rtol=1e-6, atol=1e-7)
+
+
+def test_simplification_and_fallback():
+    tree = parse_formula("[0]*x+[1]").tree
+    assert differentiate(tree, Param(1)) == Num(1.0)
+    assert differentiate(tree, Param(0)) == Var(0)
+    with pytest.raises(NotDifferentiable):
+        differentiate(parse_formula("lgamma([0]*x)").tree, Param(0))
+    f = rf.Function("lgamma([0]*x)")
+    assert not f.has_symbolic_gradient
+    x = np.array([1.0, 2.0, 3.0])
+    # d/dp lgamma(p x) = x·digamma(p x)
+    from scipy.special import digamma
+
+    np.testing.assert_allclose(f.gradient(x, [1.5])[:, 0], x * digamma(1.5 * x), rtol=1e-7)
+
+
+def test_callable_gradient_is_numerical():
+    f = rf.Function(lambda x, a, b: a * np.sin(b * x))
+    x = np.linspace(0, 3, 7)
+    g = f.gradient(x, [2.0, 0.7])
+    np.testing.assert_allclose(g[:, 0], np.sin(0.7 * x), rtol=1e-8)
+    np.testing.assert_allclose(g[:, 1], 2.0 * x * np.cos(0.7 * x), rtol=1e-7, atol=1e-10)
+
+
+_ATOMS = st.sampled_from(["x", "[0]", "[1]", "1.5", "0.5"])
+_OPS = st.sampled_from(["+", "-", "*", "/"])
+_FUNCS = st.sampled_from(["sin", "exp", "cos", "atan", "TMath::Erf", "tanh", "sq"])
+
+
+@st.composite
+def smooth(draw, depth=0):
+    if depth > 3 or draw(st.booleans()):
+        return draw(_ATOMS)
+    if draw(st.booleans()):
+        return f"({draw(smooth(depth + 1))}{draw(_OPS)}{draw(smooth(depth + 1))})"
+    return f"{draw(_FUNCS)}({draw(smooth(depth + 1))})"
+
+
+@settings(max_examples=40, deadline=None)
+@given(smooth())
+def test_random_smooth_formulas(text):
+    f = rf.Function(text)
+    if f.npar == 0:
+        return
+    p = np.array([0.9, 1.3])[: f.npar]
+    x = np.linspace(0.2, 1.4, 5)
+    with np.errstate(all="ignore"):
+        exact = f.gradient(x, p)
+        numeric = numerical_parameter_gradient(f.evaluator, f._points(x), p)
+    ok = np.isfinite(exact) & np.isfinite(numeric) & (np.abs(numeric) < 1e6)
+    np.testing.assert_allclose(exact[ok], numeric[ok], rtol=1e-5, atol=1e-6)
