@@ -384,7 +384,7 @@ class Function:
         X, p = self._points(x), self._params(parameters)
         compiled = self._derivatives("parameters", self.npar)
         if compiled is not None:
-            return compiled.evaluate(X, p)  # type: ignore[no-any-return]
+            return compiled.evaluate(X, p)
         from rootfit.functions.numeric import numerical_parameter_gradient
 
         return numerical_parameter_gradient(self.evaluator, X, p)
@@ -400,7 +400,7 @@ class Function:
             )
         compiled = self._derivatives("variables", self.ndim)
         if compiled is not None:
-            return compiled.evaluate(X, p)[:, variable]  # type: ignore[no-any-return]
+            return compiled.evaluate(X, p)[:, variable]
         from rootfit.functions.numeric import numerical_variable_derivative
 
         return numerical_variable_derivative(self.evaluator, X, p, variable)

@@ -151,7 +151,7 @@ def jit_vector_model(
             scalar(X[i], p, out[i])
         return out
 
-    return evaluate  # type: ignore[no-any-return]
+    return evaluate
 
 
 def is_numba_function(obj: object) -> bool:
