@@ -39,7 +39,6 @@ _NOT_YET = (
     ("integral", "I", "bin-integral model"),
     ("improve", "M", "TMinuit 'improve' search"),
     ("user_fcn", "U", "user-defined objective"),
-    ("gradient", "G", "model gradient"),
     ("robust", "ROB", "robust least-trimmed-squares fit"),
 )
 
@@ -223,6 +222,7 @@ def fit(
         hesse=opts.minos,
         minos=opts.minos,
         normalize_errors=normalize,
+        gradient=opts.gradient,
     )
 
     model.set_parameters(result.values.to_numpy())

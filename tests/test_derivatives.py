@@ -103,3 +103,43 @@ def test_random_smooth_formulas(text):
         numeric = numerical_parameter_gradient(f.evaluator, f._points(x), p)
     ok = np.isfinite(exact) & np.isfinite(numeric) & (np.abs(numeric) < 1e6)
     np.testing.assert_allclose(exact[ok], numeric[ok], rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("option", ["GQ", "LGQ", "PGQ", "WGQ"])
+def test_option_g_gives_the_same_fit(option):
+    from conftest import make_histogram
+
+    h = make_histogram("G")
+    plain = h.fit("gaus", option.replace("G", ""))
+    with_gradient = h.fit("gaus", option)
+    assert with_gradient.valid
+    assert with_gradient.chi2 == pytest.approx(plain.chi2, rel=1e-6)
+    shift = (
+        np.abs(with_gradient.values.to_numpy() - plain.values.to_numpy()) / plain.errors.to_numpy()
+    )
+    assert shift.max() < 2e-3
+    np.testing.assert_allclose(with_gradient.errors.to_numpy(), plain.errors.to_numpy(), rtol=2e-3)
+
+
+def test_cost_gradients_match_finite_differences():
+    from conftest import make_histogram
+    from scipy.optimize import approx_fprime
+
+    from rootfit.fitdata.filling import DataOptions, bin_data_from_histogram
+
+    h = make_histogram("G")
+    model = rf.Function("gaus")
+    p = np.array([50.0, 0.3, 1.4])
+    for cost in (
+        rf.Chi2(bin_data_from_histogram(h), model),
+        rf.PoissonLikelihood(bin_data_from_histogram(h, DataOptions(use_empty=True)), model),
+        rf.PearsonChi2(bin_data_from_histogram(h, DataOptions(expected_errors=True)), model),
+    ):
+        numeric = approx_fprime(p, cost, 1e-6 * np.abs(p))
+        np.testing.assert_allclose(cost.gradient(p), numeric, rtol=1e-4, atol=1e-6)
+
+
+def test_option_g_refused_with_x_errors():
+    g = rf.Graph([1.0, 2.0, 3.0, 4.0], [1.0, 2.1, 2.9, 4.2], xerr=0.1, yerr=0.2)
+    with pytest.raises(rf.errors.FitOptionError, match="option G"):
+        g.fit("pol1", "GQ")

@@ -83,9 +83,25 @@ class Cost:
             f = f * self._volume_factor
         return f
 
+    def model_gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """``∂f_i/∂p_j`` per point, shape ``(n, npar)`` (times bin volume for ``WIDTH``)."""
+        g = self.model.gradient(self._points, parameters)
+        if self._volume_factor is not None:
+            g = g * self._volume_factor[:, None]
+        return g
+
     def __call__(self, parameters: ArrayLike) -> float:
         """Value of the statistic at ``parameters``."""
         raise NotImplementedError
+
+    def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """Gradient of the statistic with respect to the parameters."""
+        raise NotImplementedError(f"{type(self).__name__} has no gradient")
+
+    @property
+    def has_gradient(self) -> bool:
+        """True if :meth:`gradient` is implemented."""
+        return type(self).gradient is not Cost.gradient
 
     def reported_chi2(self, min_fcn: float) -> float:
         """ROOT's ``FitResult::Chi2`` for a minimum ``min_fcn`` of this cost."""

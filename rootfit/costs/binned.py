@@ -28,6 +28,11 @@ class Chi2(Cost):
     def __call__(self, parameters: ArrayLike) -> float:
         return float(kernels.chi2(self._y, self._inv, self.model_values(parameters)))
 
+    def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """``-2 Σ (y - f)·inv² ∂f/∂p``."""
+        r = (self._y - self.model_values(parameters)) * self._inv**2
+        return np.asarray(-2.0 * (self.model_gradient(parameters).T @ r), dtype=np.float64)
+
 
 class PearsonChi2(Cost):
     """Pearson χ²: ``Σ (y - f)²·w / f`` over points with f > 0.
@@ -59,6 +64,13 @@ class PearsonChi2(Cost):
 
     def __call__(self, parameters: ArrayLike) -> float:
         return float(kernels.pearson_chi2(self._y, self._w, self.model_values(parameters)))
+
+    def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """``-Σ w (y - f)(y + f)/f² ∂f/∂p`` over points with f > 0."""
+        f = self.model_values(parameters)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            d = np.where(f > 0, -self._w * (self._y - f) * (self._y + f) / f**2, 0.0)
+        return np.asarray(self.model_gradient(parameters).T @ d, dtype=np.float64)
 
 
 class EffectiveChi2(Cost):
@@ -132,6 +144,13 @@ class PoissonLikelihood(Cost):
 
     def __call__(self, parameters: ArrayLike) -> float:
         return float(kernels.poisson_nll(self._y, self.model_values(parameters), self.extended))
+
+    def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """``Σ (1 - y/f) ∂f/∂p`` (without the 1 when not extended), over points with f > 0."""
+        f = self.model_values(parameters)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            d = np.where(f > 0, (1.0 if self.extended else 0.0) - self._y / f, 0.0)
+        return np.asarray(self.model_gradient(parameters).T @ d, dtype=np.float64)
 
     def reported_chi2(self, min_fcn: float) -> float:
         """Baker–Cousins χ² = 2·NLL at the minimum."""

@@ -61,6 +61,7 @@ class Fitter:
         hesse: bool = False,
         minos: bool | Sequence[str] = False,
         normalize_errors: bool = False,
+        gradient: bool = False,
     ) -> FitResult:
         """Minimise ``cost``.
 
@@ -77,6 +78,8 @@ class Fitter:
             Minos errors for all or the named parameters.
         normalize_errors : bool
             Scale errors by ``sqrt(chi2/ndf)`` (least-squares fits without data errors).
+        gradient : bool
+            Give Minuit2 the cost's analytic gradient (ROOT's option ``G``).
 
         Returns
         -------
@@ -87,7 +90,20 @@ class Fitter:
         if self.options.minimizer_type == "Linear":
             raw = linear.solve(cost, settings, self.options)
         else:
-            raw = minuit.minimize(cost, settings, self.options, errordef, hesse=hesse, minos=minos)
+            if gradient and not cost.has_gradient:
+                raise FitOptionError(
+                    f"{type(cost).__name__} has no analytic gradient; option G cannot be used "
+                    "(ROOT does not support it with x errors either)"
+                )
+            raw = minuit.minimize(
+                cost,
+                settings,
+                self.options,
+                errordef,
+                hesse=hesse,
+                minos=minos,
+                grad=cost.gradient if gradient else None,
+            )
         nfree = sum(not s.fixed for s in settings)
         ndf = max(cost.ndata - nfree, 0)
         chi2 = cost.reported_chi2(raw.min_fcn)

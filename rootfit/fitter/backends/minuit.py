@@ -58,6 +58,7 @@ def minimize(
     *,
     hesse: bool = False,
     minos: bool | Sequence[str] = False,
+    grad: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> BackendResult:
     """Minimise ``fcn`` with Minuit2.
 
@@ -75,13 +76,20 @@ def minimize(
         Run Hesse after the minimization (option ``E``).
     minos : bool or sequence of str
         Run Minos for all (True) or the named parameters, if the minimum is valid.
+    grad : callable, optional
+        Analytic gradient ``grad(parameters_array) -> array`` (ROOT's option ``G``).
     """
     if options.algorithm not in ALGORITHMS:
         raise FitOptionError(
             f"Minuit2 algorithm {options.algorithm!r} is not supported; choose one of {ALGORITHMS}"
         )
     names = [s.name for s in settings]
-    m = Minuit(lambda p: fcn(p), np.array([s.value for s in settings]), name=names)
+    m = Minuit(
+        lambda p: fcn(p),
+        np.array([s.value for s in settings]),
+        name=names,
+        grad=None if grad is None else (lambda p: grad(p)),
+    )
     m.errordef = errordef
     m.tol = options.tolerance
     m.strategy = options.strategy
