@@ -116,7 +116,7 @@ def _uses_linear_fitter(opts: FitOptions, model: Function, data: BinData) -> boo
 def _initialise(model: Function, data: BinData) -> None:
     """ROOT's automatic start values of predefined functions (spec §6.1)."""
     x, y = data.coords[:, 0], data.values
-    if model.number == 100:
+    if model.number in (100, 400):  # gaus, gausn, landau, landaun
         init = init_gaus(x, y)
         if init is not None:
             values, (lo, hi) = init

@@ -17,7 +17,6 @@ Two namespaces are used:
 from __future__ import annotations
 
 import ast
-import math
 import types
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -141,10 +140,25 @@ def build_vector_function(
     return types.FunctionType(func_code, dict(namespace), name)
 
 
-def _np_gaus(x: Any, mean: Any = 0.0, sigma: Any = 1.0, norm: Any = 0.0) -> Any:
-    """TMath::Gaus: exp(-0.5((x-mean)/sigma)^2), divided by sqrt(2π)σ if norm."""
-    g = np.exp(-0.5 * ((x - mean) / sigma) ** 2)
-    return np.where(np.asarray(norm) != 0, g / (math.sqrt(2 * math.pi) * sigma), g)
+def _np_landau_pdf(x: Any, xi: Any = 1.0, x0: Any = 0.0) -> Any:
+    """ROOT::Math::landau_pdf, vectorised."""
+    from rootfit.kernels.reference import landau_density
+
+    xi = np.asarray(xi, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        value = landau_density(np.asarray((x - x0) / xi, dtype=np.float64)) / xi
+    return np.where(xi <= 0, 0.0, value)
+
+
+def _np_tmath_landau(x: Any, mpv: Any = 0.0, sigma: Any = 1.0, norm: Any = 0.0) -> Any:
+    """TMath::Landau, vectorised."""
+    from rootfit.kernels.reference import landau_density
+
+    sigma = np.asarray(sigma, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        den = landau_density(np.asarray((x - mpv) / sigma, dtype=np.float64))
+        value = np.where(np.asarray(norm) != 0, den / sigma, den)
+    return np.where(sigma <= 0, 0.0, value)
 
 
 def _as_float(v: Any) -> Any:
@@ -159,7 +173,8 @@ NUMPY_NAMESPACE: dict[str, Any] = {
     "f_log10": np.log10, "f_sqrt": np.sqrt, "f_ceil": np.ceil, "f_floor": np.floor,
     "f_pow": np.power, "f_abs": np.abs, "f_sign": np.sign, "f_sq": np.square,
     "f_min": np.minimum, "f_max": np.maximum, "f_erf": special.erf, "f_erfc": special.erfc,
-    "f_lgamma": special.gammaln, "f_tgamma": special.gamma, "f_gaus": _np_gaus,
+    "f_lgamma": special.gammaln, "f_tgamma": special.gamma,
+    "f_landau_pdf": _np_landau_pdf, "f_tmath_landau": _np_tmath_landau,
     "_lt": lambda a, b: _as_float(np.less(a, b)), "_le": lambda a, b: _as_float(np.less_equal(a, b)),
     "_gt": lambda a, b: _as_float(np.greater(a, b)),
     "_ge": lambda a, b: _as_float(np.greater_equal(a, b)),

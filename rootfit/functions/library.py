@@ -41,7 +41,8 @@ FUNCTIONS: dict[str, tuple[int, int]] = {
     "ceil": (1, 1), "floor": (1, 1), "pow": (2, 2), "abs": (1, 1),
     "sign": (1, 1), "sq": (1, 1), "min": (2, 2), "max": (2, 2),
     "erf": (1, 1), "erfc": (1, 1), "lgamma": (1, 1), "tgamma": (1, 1),
-    "gaus": (1, 4),
+    "landau_pdf": (1, 3),
+    "tmath_landau": (1, 4),
 }  # fmt: skip
 
 _ALIASES = {
@@ -53,7 +54,9 @@ _ALIASES = {
     "TMath::Ceil": "ceil", "TMath::Floor": "floor", "TMath::Power": "pow", "TMath::Sq": "sq",
     "TMath::Min": "min", "TMath::Max": "max",
     "TMath::Erf": "erf", "TMath::Erfc": "erfc", "TMath::LnGamma": "lgamma",
-    "TMath::Gamma": "tgamma", "TMath::Gaus": "gaus",
+    "TMath::Gamma": "tgamma", "TMath::Landau": "tmath_landau",
+    "ROOT::Math::landau_pdf": "landau_pdf", "ROOT::Math::erf": "erf", "ROOT::Math::erfc": "erfc",
+    "ROOT::Math::tgamma": "tgamma", "ROOT::Math::lgamma": "lgamma",
 }  # fmt: skip
 
 
@@ -66,4 +69,6 @@ def canonical_function(name: str) -> str | None:
 
 def known_names() -> list[str]:
     """Every spelling a formula may use (for did-you-mean messages)."""
-    return [*CONSTANTS, *FUNCTIONS, *_ALIASES]
+    from rootfit.functions.macros import MACROS
+
+    return [*CONSTANTS, *FUNCTIONS, *_ALIASES, *MACROS]

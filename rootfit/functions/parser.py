@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from rootfit.errors import FormulaSyntaxError, did_you_mean
 from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var, walk
 from rootfit.functions.library import CONSTANTS, FUNCTIONS, canonical_function, known_names
+from rootfit.functions.macros import MACROS, expand_macro
 
 __all__ = ["ParsedFormula", "parse_formula", "predefined_formula_text"]
 
@@ -48,10 +49,14 @@ _TOKEN = re.compile(
 )
 _VARIABLES = {"x": 0, "y": 1, "z": 2, "t": 3}
 _POLY = re.compile(r"(?P<var>[xyz]?)pol(?P<degree>\d)$")
+_CHEB = re.compile(r"cheb(?:yshev)?(?P<degree>\d)$")
 _PARAM_NUMERIC = re.compile(r"p?(\d+)$")
 _PARAM_RANGE = re.compile(r"(\d+)\.\.(\d+)$")
 _PARAM_NAME = re.compile(r"[A-Za-z_]\w*$")
-_PREDEFINED_BASE = ("gausn", "gaus", "expo")
+_PREDEFINED_BASE = (
+    "gausn", "gaus", "expo", "landaun", "landau", "crystalballn", "crystalball", "breitwigner",
+    "xygaus", "bigaus", "xyzgaus", "xylandau", "xyexpo",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,30 @@ def predefined_formula_text(name: str, offset: int = 0, variable: str = "x") -> 
         return f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)/(sqrt(2*pi)*[{k + 2}])"
     if name == "expo":
         return f"exp([{k}]+[{k + 1}]*{variable})"
+    if name in ("landau", "landaun"):
+        norm = ",1" if name == "landaun" else ""
+        return f"[{k}]*TMath::Landau({variable},[{k + 1}],[{k + 2}]{norm})"
+    if name in ("crystalball", "crystalballn"):
+        which = "crystalball_pdf" if name == "crystalballn" else "crystalball_function"
+        return f"[{k}]*ROOT::Math::{which}({variable},[{k + 3}],[{k + 4}],[{k + 2}],[{k + 1}])"
+    if name == "breitwigner":
+        return f"[{k}]*ROOT::Math::breitwigner_pdf({variable},[{k + 2}],[{k + 1}])"
+    if name == "xygaus":
+        return f"[{k}]*exp(-0.5*((x-[{k + 1}])/[{k + 2}])^2-0.5*((y-[{k + 3}])/[{k + 4}])^2)"
+    if name == "bigaus":
+        return f"[{k}]*ROOT::Math::bigaussian_pdf(x,y,[{k + 2}],[{k + 4}],[{k + 5}],[{k + 1}],[{k + 3}])"
+    if name == "xyzgaus":
+        return (
+            f"[{k}]*exp(-0.5*((x-[{k + 1}])/[{k + 2}])^2-0.5*((y-[{k + 3}])/[{k + 4}])^2"
+            f"-0.5*((z-[{k + 5}])/[{k + 6}])^2)"
+        )
+    if name == "xylandau":
+        return f"[{k}]*TMath::Landau(x,[{k + 1}],[{k + 2}])*TMath::Landau(y,[{k + 3}],[{k + 4}])"
+    if name == "xyexpo":
+        return f"exp([{k}]+[{k + 1}]*x+[{k + 2}]*y)"
+    c = _CHEB.match(name)
+    if c:
+        return _chebyshev_text(int(c.group("degree")), k, variable)
     m = _POLY.match(name)
     if m:
         var = m.group("var") or variable
@@ -111,6 +140,28 @@ def predefined_formula_text(name: str, offset: int = 0, variable: str = "x") -> 
         ]
         return "+".join(terms)
     return None
+
+
+def _suggest(name: str) -> str:
+    """Did-you-mean among every name a formula may use."""
+    candidates = [*known_names(), *_PREDEFINED_BASE, *_VARIABLES, *(f"pol{d}" for d in range(10))]
+    return did_you_mean(name, candidates)
+
+
+def _chebyshev_text(degree: int, offset: int, variable: str) -> str:
+    """``Σ p_k T_k(x)`` with the Chebyshev polynomials written out in monomials."""
+    from numpy.polynomial import chebyshev
+
+    terms = []
+    for k in range(degree + 1):
+        coeffs = chebyshev.cheb2poly([0.0] * k + [1.0])
+        poly = "+".join(
+            f"({c:.17g})*{variable}^{j}" if j else f"({c:.17g})"
+            for j, c in enumerate(coeffs)
+            if c != 0
+        )
+        terms.append(f"[{offset + k}]*({poly})")
+    return "+".join(terms)
 
 
 class _Parser:
@@ -286,19 +337,27 @@ class _Parser:
             return Var(_VARIABLES[name])
         # predefined shortcuts
         base = name
-        if base in _PREDEFINED_BASE or _POLY.match(base):
+        if base in _PREDEFINED_BASE or _POLY.match(base) or _CHEB.match(base):
             return self.predefined(t)
         # function calls
         if self.tok.kind == "op" and self.tok.text == "(":
             canonical = canonical_function(name)
+            if canonical is None and name in MACROS:
+                self.advance()
+                args = self.arguments()
+                lo, hi = MACROS[name].arity
+                if not lo <= len(args) <= hi:
+                    expected = f"{lo}" if lo == hi else f"{lo} to {hi}"
+                    raise self.error(
+                        f"function {name!r} takes {expected} argument(s), got {len(args)}", t.pos
+                    )
+                return expand_macro(name, args)
             if canonical is None:
                 if name in CONSTANTS:  # TMath::Pi()
                     self.advance()
                     self.expect(")")
                     return Num(CONSTANTS[name])
-                raise self.error(
-                    f"unknown function {name!r}{did_you_mean(name, known_names())}", t.pos
-                )
+                raise self.error(f"unknown function {name!r}{_suggest(name)}", t.pos)
             self.advance()
             args = self.arguments()
             lo, hi = FUNCTIONS[canonical]
@@ -310,7 +369,7 @@ class _Parser:
             return Call(canonical, tuple(args))
         if name in CONSTANTS:
             return Num(CONSTANTS[name])
-        raise self.error(f"unknown name {name!r}{did_you_mean(name, known_names())}", t.pos)
+        raise self.error(f"unknown name {name!r}{_suggest(name)}", t.pos)
 
     def arguments(self) -> list[Node]:
         args: list[Node] = []

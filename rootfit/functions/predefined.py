@@ -1,5 +1,7 @@
-"""ROOT's predefined functions (``gaus``, ``gausn``, ``expo``, ``pol0``..``pol9``) and their
-automatic start values (``TF1::InitGaus`` / ``InitExpo``, spec §6.1)."""
+"""ROOT's predefined functions (``gaus``, ``gausn``, ``landau[n]``, ``expo``, ``crystalball[n]``,
+``breitwigner``, ``pol0..9``, ``chebyshev0..9``, ``xygaus``, ``bigaus``, ``xyzgaus``,
+``xylandau``, ``xyexpo``) and their automatic start values (``TF1::InitGaus`` / ``InitExpo``,
+spec §6.1): InitGaus serves ``gaus``, ``gausn`` and ``landau`` (number 100 and 400)."""
 
 from __future__ import annotations
 
@@ -51,6 +53,54 @@ def _catalogue() -> dict[str, Predefined]:
         "gausn": Predefined("gausn", predefined_formula_text("gausn") or "", ("Constant", "Mean", "Sigma"), (1.0, 0.0, 1.0), 100),
         "expo": Predefined("expo", predefined_formula_text("expo") or "", ("Constant", "Slope"), (1.0, 1.0), 200),
     }  # fmt: skip
+    more = [
+        ("landau", ("Constant", "MPV", "Sigma"), (1.0, 0.0, 1.0), 400),
+        ("landaun", ("Constant", "MPV", "Sigma"), (1.0, 0.0, 1.0), 400),
+        (
+            "crystalball",
+            ("Constant", "Mean", "Sigma", "Alpha", "N"),
+            (1.0, 0.0, 1.0, 1.0, 2.0),
+            500,
+        ),
+        (
+            "crystalballn",
+            ("Constant", "Mean", "Sigma", "Alpha", "N"),
+            (1.0, 0.0, 1.0, 1.0, 2.0),
+            500,
+        ),
+        ("breitwigner", ("p0", "p1", "p2"), (1.0, 0.0, 1.0), 0),
+        (
+            "xygaus",
+            ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY"),
+            (1.0, 0.0, 1.0, 0.0, 1.0),
+            110,
+        ),
+        (
+            "bigaus",
+            ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY", "Rho"),
+            (1.0, 0.0, 1.0, 0.0, 1.0, 0.0),
+            112,
+        ),
+        (
+            "xyzgaus",
+            ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY", "MeanZ", "SigmaZ"),
+            (1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0),
+            120,
+        ),
+        ("xylandau", ("p0", "p1", "p2", "p3", "p4"), (1.0, 0.0, 1.0, 0.0, 1.0), 410),
+        ("xyexpo", ("p0", "p1", "p2"), (1.0, 1.0, 1.0), 210),
+    ]
+    for name, names, defaults, number in more:
+        table[name] = Predefined(name, predefined_formula_text(name) or "", names, defaults, number)
+    for degree in range(10):
+        name = f"chebyshev{degree}"
+        table[name] = Predefined(
+            name,
+            predefined_formula_text(name) or "",
+            tuple(f"p{i}" for i in range(degree + 1)),
+            (1.0,) * (degree + 1),
+            0,
+        )
     for degree in range(10):
         name = f"pol{degree}"
         table[name] = Predefined(

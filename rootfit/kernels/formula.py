@@ -14,6 +14,8 @@ from typing import Any
 import numba
 import numpy as np
 
+from rootfit.kernels.special import landau_pdf, tmath_landau
+
 __all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_scalar", "jit_vector_model"]
 
 _jit = numba.njit(error_model="numpy", cache=False)
@@ -27,14 +29,6 @@ def _sign(a: float) -> float:
 @_jit
 def _sq(a: float) -> float:
     return a * a
-
-
-@_jit
-def _gaus(x: float, mean: float = 0.0, sigma: float = 1.0, norm: float = 0.0) -> float:
-    g = math.exp(-0.5 * ((x - mean) / sigma) ** 2)
-    if norm != 0:
-        return g / (math.sqrt(2 * math.pi) * sigma)
-    return g
 
 
 @_jit
@@ -110,7 +104,7 @@ SCALAR_NAMESPACE: dict[str, Any] = {
     "f_log10": math.log10, "f_sqrt": math.sqrt, "f_ceil": math.ceil, "f_floor": math.floor,
     "f_pow": _pow, "f_abs": abs, "f_sign": _sign, "f_sq": _sq, "f_min": _fmin, "f_max": _fmax,
     "f_erf": math.erf, "f_erfc": math.erfc, "f_lgamma": math.lgamma, "f_tgamma": _tgamma,
-    "f_gaus": _gaus,
+    "f_landau_pdf": landau_pdf, "f_tmath_landau": tmath_landau,
     "_lt": _lt, "_le": _le, "_gt": _gt, "_ge": _ge, "_eq": _eq, "_ne": _ne,
     "_and": _and, "_or": _or, "_not": _not,
 }  # fmt: skip

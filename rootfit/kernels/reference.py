@@ -54,3 +54,35 @@ def effective_chi2(
     var = ey * ey + ex_df2
     ok = var > 0
     return float((d[ok] ** 2 / var[ok]).sum())
+
+
+def landau_density(v: np.ndarray) -> np.ndarray:
+    """Landau density φ(v), vectorised (twin of :func:`rootfit.kernels.special.landau_density`)."""
+    from numpy.polynomial import polynomial as P
+
+    from rootfit.kernels.special import LANDAU_HIGH, LANDAU_LOW, LANDAU_TABLE
+
+    v = np.asarray(v, dtype=np.float64)
+    out = np.zeros_like(v)
+    with np.errstate(all="ignore"):
+        low = v < -5.5
+        u = np.exp(v[low] + 1.0)
+        val = 0.3989422803 * np.exp(-1.0 / u) / np.sqrt(u) * (1 + P.polyval(u, [0.0, *LANDAU_LOW]))
+        out[low] = np.where(u < 1e-10, 0.0, val)
+        lower = -5.5
+        for row, coeffs in enumerate(LANDAU_TABLE):
+            sel = (v >= lower) & (v < coeffs[0])
+            lower = coeffs[0]
+            t = v[sel] if row < 3 else 1.0 / v[sel]
+            ratio = P.polyval(t, coeffs[1:6]) / P.polyval(t, coeffs[6:11])
+            if row == 0:
+                u = np.exp(-v[sel] - 1.0)
+                ratio = np.exp(-u) * np.sqrt(u) * ratio
+            elif row >= 3:
+                ratio = t * t * ratio
+            out[sel] = ratio
+        high = v >= 300.0
+        u = 1.0 / (v[high] - v[high] * np.log(v[high]) / (v[high] + 1.0))
+        out[high] = u * u * (1 + P.polyval(u, [0.0, *LANDAU_HIGH]))
+    out[np.isnan(v)] = np.nan
+    return out
