@@ -393,6 +393,84 @@ def multifit():
     return out
 
 
+#: (formula, dimension, parameters) evaluated with TF1/TF2/TF3::EvalPar
+EVAL_FORMULAS = [
+    ("gaus", 1, [3.0, 0.5, 1.3]),
+    ("gausn", 1, [3.0, 0.5, 1.3]),
+    ("landau", 1, [2.0, 1.0, 0.7]),
+    ("landaun", 1, [2.0, 1.0, 0.7]),
+    ("expo", 1, [0.5, -0.3]),
+    ("pol3", 1, [1.0, -0.5, 0.25, 0.05]),
+    ("cheb3", 1, [1.0, -0.5, 0.25, 0.05]),
+    ("crystalball", 1, [2.0, 0.5, 1.1, 1.2, 3.0]),
+    ("crystalballn", 1, [2.0, 0.5, 1.1, 1.2, 3.0]),
+    ("breitwigner", 1, [2.0, 0.5, 1.1]),
+    ("[0]*exp(-x/[1])+pol1(2)", 1, [5.0, 2.0, 0.3, -0.1]),
+    ("x>1?sin(x):cos(x)", 1, []),
+    ("2^3^2*x-x^2", 1, []),
+    ("-x**2+2*3^2", 1, []),
+    ("TMath::BreitWigner(x,[0],[1])", 1, [0.5, 1.3]),
+    ("TMath::Gaus(x,[0],[1],true)", 1, [0.5, 1.3]),
+    ("TMath::Landau(x,[0],[1])", 1, [0.5, 1.3]),
+    ("ROOT::Math::normal_pdf(x,[0],[1])", 1, [1.3, 0.5]),
+    ("ROOT::Math::breitwigner_pdf(x,[0],[1])", 1, [1.3, 0.5]),
+    ("ROOT::Math::cauchy_pdf(x,[0],[1])", 1, [1.3, 0.5]),
+    ("ROOT::Math::crystalball_function(x,[0],[1],[2],[3])", 1, [-1.2, 2.5, 0.8, 0.4]),
+    ("ROOT::Math::crystalball_pdf(x,[0],[1],[2],[3])", 1, [1.2, 2.5, 0.8, 0.4]),
+    ("ROOT::Math::landau_pdf(x,[0],[1])", 1, [0.8, 0.4]),
+    ("ROOT::Math::exponential_pdf(x,[0],[1])", 1, [0.8, -1.0]),
+    ("ROOT::Math::lognormal_pdf(x,[0],[1],[2])", 1, [0.3, 0.6, -2.0]),
+    ("ROOT::Math::gamma_pdf(x,[0],[1],[2])", 1, [2.5, 1.2, -3.5]),
+    ("ROOT::Math::chisquared_pdf(x,[0],[1])", 1, [3.0, -3.5]),
+    ("TMath::Poisson(x,[0])", 1, [2.5]),
+    ("sqrt(abs(x))*atan2(x,2)+sinh(x/3)-TMath::Erf(x)+erfc(x/2)", 1, []),
+    ("[a]*x+[b]*x^2+[c]", 1, [1.0, 2.0, 3.0]),
+    ("xygaus", 2, [2.0, 0.3, 1.1, -0.2, 0.8]),
+    ("bigaus", 2, [2.0, 0.3, 1.1, -0.2, 0.8, 0.35]),
+    ("xyexpo", 2, [0.2, -0.3, 0.1]),
+    ("xylandau", 2, [2.0, 0.3, 1.1, -0.2, 0.8]),
+    ("x*y+[0]*sin(y)", 2, [0.7]),
+    ("xyzgaus", 3, [2.0, 0.3, 1.1, -0.2, 0.8, 0.5, 1.5]),
+]
+
+
+def evaluations():
+    """TF1/TF2/TF3 values of EVAL_FORMULAS on fixed grids."""
+    xs = np.linspace(-3.0, 8.0, 23)
+    grid2 = [(x, y) for x in np.linspace(-2.0, 3.0, 6) for y in np.linspace(-1.5, 2.5, 5)]
+    grid3 = [(x, y, z) for x in (-1.0, 0.2, 1.5) for y in (-0.5, 0.7) for z in (0.0, 1.1, 2.5)]
+    out = []
+    for k, (formula, ndim, params) in enumerate(EVAL_FORMULAS):
+        name = f"fe{k}"
+        if ndim == 1:
+            f = ROOT.TF1(name, formula, -10, 10)
+            points = [(float(x),) for x in xs]
+        elif ndim == 2:
+            f = ROOT.TF2(name, formula, -10, 10, -10, 10)
+            points = [tuple(map(float, p)) for p in grid2]
+        else:
+            f = ROOT.TF3(name, formula, -10, 10, -10, 10, -10, 10)
+            points = [tuple(map(float, p)) for p in grid3]
+        if params:
+            f.SetParameters(A(params))
+        values = [
+            f.EvalPar(A(list(p) + [0.0] * (4 - len(p))), A(params) if params else ROOT.nullptr)
+            for p in points
+        ]
+        names = [str(f.GetParName(i)) for i in range(f.GetNpar())]
+        out.append(
+            {
+                "formula": formula,
+                "ndim": ndim,
+                "parameters": params,
+                "parameter_names": names,
+                "points": points,
+                "values": values,
+            }
+        )
+    return out
+
+
 def main():
     data = {
         "root_version": str(ROOT.gROOT.GetVersion()),
@@ -403,6 +481,10 @@ def main():
         json.dump({**data, "cases": fits(), "multifit": multifit()}, fh, indent=1)
     with open(os.path.join(HERE, "root_print.json"), "w") as fh:
         json.dump({**data, "prints": printed()}, fh, indent=1)
+    with open(os.path.join(HERE, "root_functions.json"), "w") as fh:
+        json.dump(
+            {"root_version": data["root_version"], "evaluations": evaluations()}, fh, indent=1
+        )
     with open(os.path.join(HERE, "root_histograms.json"), "w") as fh:
         json.dump({"root_version": data["root_version"], **histograms()}, fh, indent=1)
     print("wrote references for ROOT", data["root_version"], file=sys.stderr)
