@@ -9,19 +9,22 @@ with ``int()``.
 """
 
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
-from rootfit.compat.functions import TF1
+from rootfit.compat.functions import TF1, TF2, TF3, TFormula
 from rootfit.compat.graphs import TGraph, TGraphAsymmErrors, TGraphErrors
 from rootfit.compat.histograms import TH1, TH1D, TH1F, TAxis
 from rootfit.compat.session import gROOT
 
 __all__ = [
     "TF1",
+    "TF2",
+    "TF3",
     "TH1",
     "TH1D",
     "TH1F",
     "TAxis",
     "TFitResult",
     "TFitResultPtr",
+    "TFormula",
     "TGraph",
     "TGraphAsymmErrors",
     "TGraphErrors",

@@ -11,7 +11,7 @@ from numpy.typing import ArrayLike
 
 from rootfit.functions import Function
 
-__all__ = ["TF1"]
+__all__ = ["TF1", "TF2", "TF3", "TFormula"]
 
 
 class TF1(Function):
@@ -171,6 +171,66 @@ class TF1(Function):
     def GetTitle(self) -> str:
         return self.formula or self.name
 
+    # calculus ------------------------------------------------------------------------------
+    def Integral(self, a: float, b: float, epsrel: float = 1e-10) -> float:
+        return self.integral(a, b, epsrel=epsrel)
+
+    def IntegralError(
+        self, a: float, b: float, params: ArrayLike | None = None, covmat: ArrayLike | None = None
+    ) -> float:
+        """Error of ``Integral(a, b)``; the covariance is required (ROOT takes the last fit's)."""
+        if covmat is None:
+            raise ValueError("IntegralError needs the covariance matrix: r.GetCovarianceMatrix()")
+        return self.integral_error(a, b, covmat, params)
+
+    def Derivative(self, x: float, params: ArrayLike | None = None) -> float:
+        return float(self.derivative([x], params)[0])
+
+    def GradientPar(self, x: ArrayLike, grad: Any = None) -> np.ndarray:
+        g = self.gradient(
+            np.atleast_1d(np.asarray(x, dtype=np.float64))[: self.ndim].reshape(1, -1)
+        )[0]
+        if grad is not None:
+            grad[: g.size] = g
+        return g
+
+    def GetRandom(self, rng: np.random.Generator, xmin: float = 0.0, xmax: float = 0.0) -> float:
+        """One random value; the numpy Generator is explicit (``GetRandom(rng)``)."""
+        lo, hi = (xmin, xmax) if xmin < xmax else (None, None)
+        return float(self.get_random(rng, lo=lo, hi=hi))
+
+    def GetMaximum(self, xmin: float = 0.0, xmax: float = 0.0) -> float:
+        return self.maximum(*self._window(xmin, xmax))[1]
+
+    def GetMaximumX(self, xmin: float = 0.0, xmax: float = 0.0) -> float:
+        return self.maximum(*self._window(xmin, xmax))[0]
+
+    def GetMinimum(self, xmin: float = 0.0, xmax: float = 0.0) -> float:
+        return self.minimum(*self._window(xmin, xmax))[1]
+
+    def GetMinimumX(self, xmin: float = 0.0, xmax: float = 0.0) -> float:
+        return self.minimum(*self._window(xmin, xmax))[0]
+
+    def GetX(self, y: float, xmin: float = 0.0, xmax: float = 0.0) -> float:
+        return self.get_x(y, *self._window(xmin, xmax))
+
+    def Moment(self, n: float, a: float, b: float) -> float:
+        return self.moment(int(n), a, b)
+
+    def CentralMoment(self, n: float, a: float, b: float) -> float:
+        return self.moment(int(n), a, b, central=True)
+
+    def Mean(self, a: float, b: float) -> float:
+        return self.mean(a, b)
+
+    def Variance(self, a: float, b: float) -> float:
+        return self.variance(a, b)
+
+    def _window(self, xmin: float, xmax: float) -> tuple[float, float]:
+        if xmin < xmax:
+            return float(xmin), float(xmax)
+        return self._range_or(None, None)
+
     def Clone(self, name: str | None = None) -> TF1:
         new = self.copy()
         if name:
@@ -179,3 +239,66 @@ class TF1(Function):
 
     def __float__(self) -> float:  # pragma: no cover - guard against misuse
         return math.nan
+
+
+class TF2(TF1):
+    """``TF2(name, formula, xmin, xmax, ymin, ymax[, npar])`` (callables take ``x[0], x[1]``)."""
+
+    def __init__(
+        self,
+        name: str,
+        formula: str | Callable[..., Any],
+        xmin: float = 0.0,
+        xmax: float = 1.0,
+        ymin: float = 0.0,
+        ymax: float = 1.0,
+        npar: int = 0,
+    ) -> None:
+        super().__init__(name, formula, xmin, xmax, npar, ndim=2)
+        self.y_range = (float(ymin), float(ymax))
+
+    def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:
+        return float(self.evaluate(np.array([[x, y]]))[0])
+
+    def Integral(self, ax: float, bx: float, ay: float, by: float, epsrel: float = 1e-6) -> float:  # type: ignore[override]
+        return self.integral([ax, ay], [bx, by], epsrel=epsrel)
+
+
+class TF3(TF1):
+    """``TF3(name, formula, xmin, xmax, ymin, ymax, zmin, zmax[, npar])``."""
+
+    def __init__(
+        self,
+        name: str,
+        formula: str | Callable[..., Any],
+        xmin: float = 0.0,
+        xmax: float = 1.0,
+        ymin: float = 0.0,
+        ymax: float = 1.0,
+        zmin: float = 0.0,
+        zmax: float = 1.0,
+        npar: int = 0,
+    ) -> None:
+        super().__init__(name, formula, xmin, xmax, npar, ndim=3)
+        self.y_range = (float(ymin), float(ymax))
+        self.z_range = (float(zmin), float(zmax))
+
+    def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:
+        return float(self.evaluate(np.array([[x, y, z]]))[0])
+
+    def Integral(  # type: ignore[override]
+        self, ax: float, bx: float, ay: float, by: float, az: float, bz: float, epsrel: float = 1e-6
+    ) -> float:
+        return self.integral([ax, ay, az], [bx, by, bz], epsrel=epsrel)
+
+
+class TFormula(TF1):
+    """``TFormula(name, expression)``: a formula without a range; ``Eval(x, y, z, t)``."""
+
+    def __init__(self, name: str, expression: str) -> None:
+        super().__init__(name, expression)
+        self.range = None
+
+    def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:
+        point = np.array([[x, y, z, t][: max(self.ndim, 1)]])
+        return float(self.evaluate(point)[0])

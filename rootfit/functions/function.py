@@ -405,6 +405,99 @@ class Function:
 
         return numerical_variable_derivative(self.evaluator, X, p, variable)
 
+    # ------------------------------------------------------------------ calculus (see calculus.py)
+    def integral(
+        self,
+        lo: float | Sequence[float],
+        hi: float | Sequence[float],
+        parameters: ArrayLike | None = None,
+        *,
+        epsrel: float = 1e-10,
+    ) -> float:
+        """∫ f over ``[lo, hi]`` (sequences of bounds for 2-D/3-D functions)."""
+        from rootfit.functions import calculus
+
+        return calculus.integral(self, lo, hi, parameters, epsrel=epsrel)
+
+    def integral_error(
+        self,
+        lo: float | Sequence[float],
+        hi: float | Sequence[float],
+        covariance: ArrayLike,
+        parameters: ArrayLike | None = None,
+    ) -> float:
+        """Error of :meth:`integral` from a parameter covariance (e.g. ``result.covariance``)."""
+        from rootfit.functions import calculus
+
+        return calculus.integral_error(self, lo, hi, covariance, parameters)
+
+    def moment(
+        self,
+        n: int,
+        lo: float,
+        hi: float,
+        parameters: ArrayLike | None = None,
+        *,
+        central: bool = False,
+    ) -> float:
+        """n-th (central) moment of f on ``[lo, hi]``."""
+        from rootfit.functions import calculus
+
+        return calculus.moment(self, n, lo, hi, parameters, central=central)
+
+    def mean(self, lo: float, hi: float, parameters: ArrayLike | None = None) -> float:
+        """``∫ x f / ∫ f`` on ``[lo, hi]``."""
+        return self.moment(1, lo, hi, parameters)
+
+    def variance(self, lo: float, hi: float, parameters: ArrayLike | None = None) -> float:
+        """Second central moment on ``[lo, hi]``."""
+        return self.moment(2, lo, hi, parameters, central=True)
+
+    def maximum(
+        self, lo: float, hi: float, parameters: ArrayLike | None = None
+    ) -> tuple[float, float]:
+        """``(x, f(x))`` at the maximum on ``[lo, hi]``."""
+        from rootfit.functions import calculus
+
+        return calculus.maximum(self, lo, hi, parameters)
+
+    def minimum(
+        self, lo: float, hi: float, parameters: ArrayLike | None = None
+    ) -> tuple[float, float]:
+        """``(x, f(x))`` at the minimum on ``[lo, hi]``."""
+        from rootfit.functions import calculus
+
+        return calculus.minimum(self, lo, hi, parameters)
+
+    def get_x(self, y: float, lo: float, hi: float, parameters: ArrayLike | None = None) -> float:
+        """First ``x`` in ``[lo, hi]`` where ``f(x) = y``."""
+        from rootfit.functions import calculus
+
+        return calculus.get_x(self, y, lo, hi, parameters)
+
+    def get_random(
+        self,
+        rng: np.random.Generator,
+        size: int | None = None,
+        *,
+        lo: float | None = None,
+        hi: float | None = None,
+        parameters: ArrayLike | None = None,
+    ) -> float | NDArray[np.float64]:
+        """Random values distributed as f on ``[lo, hi]`` (default: the function range)."""
+        from rootfit.functions import calculus
+
+        lo, hi = self._range_or(lo, hi)
+        return calculus.get_random(self, rng, lo, hi, size, parameters)
+
+    def _range_or(self, lo: float | None, hi: float | None) -> tuple[float, float]:
+        if lo is None or hi is None:
+            if self.range is None:
+                raise FunctionError(f"function {self.name!r} has no range; give lo and hi")
+            lo = self.range[0] if lo is None else lo
+            hi = self.range[1] if hi is None else hi
+        return float(lo), float(hi)
+
     @property
     def evaluator(
         self,

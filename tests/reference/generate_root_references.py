@@ -471,6 +471,32 @@ def evaluations():
     return out
 
 
+def calculus():
+    """TF1 calculus after the reference gaus fit of G (ROOT's ErrorIntegral.C pattern)."""
+    h = make_hist("hcal", HISTOGRAMS["G"])
+    f = ROOT.TF1("fcal", "gaus", -5, 5)
+    r = h.Fit(f, "SQ0")
+    cov = r.GetCovarianceMatrix()
+    out = {
+        "parameters": [f.GetParameter(i) for i in range(3)],
+        "covariance": [[cov(i, j) for j in range(3)] for i in range(3)],
+    }
+    out["integral"] = f.Integral(-1.0, 3.0)
+    out["integral_error"] = f.IntegralError(-1.0, 3.0, r.GetParams(), cov.GetMatrixArray())
+    out["maximum_x"] = f.GetMaximumX()
+    out["maximum"] = f.GetMaximum()
+    out["x_at_20"] = f.GetX(20.0, -5.0, f.GetParameter(1))
+    out["derivative_at_1"] = f.Derivative(1.0)
+    out["mean"] = f.Mean(-5.0, 5.0)
+    out["variance"] = f.Variance(-5.0, 5.0)
+    land = ROOT.TF1("lcal", "landau", -5, 20)
+    land.SetParameters(3.0, 1.0, 0.8)
+    out["landau_integral"] = land.Integral(-5.0, 20.0)
+    out["landau_maximum_x"] = land.GetMaximumX()
+    out["landau_parameters"] = [3.0, 1.0, 0.8]
+    return out
+
+
 def main():
     data = {
         "root_version": str(ROOT.gROOT.GetVersion()),
@@ -483,7 +509,13 @@ def main():
         json.dump({**data, "prints": printed()}, fh, indent=1)
     with open(os.path.join(HERE, "root_functions.json"), "w") as fh:
         json.dump(
-            {"root_version": data["root_version"], "evaluations": evaluations()}, fh, indent=1
+            {
+                "root_version": data["root_version"],
+                "evaluations": evaluations(),
+                "calculus": calculus(),
+            },
+            fh,
+            indent=1,
         )
     with open(os.path.join(HERE, "root_histograms.json"), "w") as fh:
         json.dump({"root_version": data["root_version"], **histograms()}, fh, indent=1)

@@ -1,0 +1,259 @@
+"""Numerical calculus on a :class:`~rootfit.Function`: integrals (1-D adaptive Gauss–Kronrod,
+N-D nested), integral errors from a covariance, moments, extrema, inverse (``GetX``) and random
+numbers (ROOT's inverse CDF on a grid of ``npx`` bins).
+
+Integrals use :func:`scipy.integrate.quad` / :func:`scipy.integrate.nquad` on the compiled
+evaluator; the parameter gradient of an integral integrates the model's (symbolic) parameter
+gradient.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy import integrate, optimize
+
+from rootfit.errors import FunctionError, RootfitWarning
+
+if TYPE_CHECKING:
+    from rootfit.functions.function import Function
+
+__all__ = ["get_random", "get_x", "integral", "integral_error", "maximum", "minimum", "moment"]
+
+Bounds = Sequence[tuple[float, float]]
+
+
+def _bounds(
+    function: Function, lo: float | Sequence[float], hi: float | Sequence[float]
+) -> list[tuple[float, float]]:
+    lows = np.atleast_1d(np.asarray(lo, dtype=np.float64))
+    highs = np.atleast_1d(np.asarray(hi, dtype=np.float64))
+    if lows.size != function.ndim or highs.size != function.ndim:
+        raise FunctionError(
+            f"a {function.ndim}-D integral needs {function.ndim} lower and upper bounds"
+        )
+    return [(float(a), float(b)) for a, b in zip(lows, highs, strict=True)]
+
+
+def _integrate(f, bounds: list[tuple[float, float]], epsrel: float) -> float:
+    """Adaptive quadrature; warns (RootfitWarning) only when the error estimate is poor."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", integrate.IntegrationWarning)
+        if len(bounds) == 1:
+            (a, b) = bounds[0]
+            value, error = integrate.quad(f, a, b, epsabs=0.0, epsrel=epsrel, limit=1000)
+        else:
+            value, error = integrate.nquad(
+                f, bounds, opts={"epsabs": 0.0, "epsrel": epsrel, "limit": 200}
+            )
+    if not np.isfinite(value) or error > max(1e-6 * abs(value), 1e-12):
+        warnings.warn(
+            f"integral over {bounds} may be inaccurate: {value:.10g} ± {error:.3g} (estimated)",
+            RootfitWarning,
+            stacklevel=3,
+        )
+    return float(value)
+
+
+def integral(
+    function: Function,
+    lo: float | Sequence[float],
+    hi: float | Sequence[float],
+    parameters: ArrayLike | None = None,
+    *,
+    epsrel: float = 1e-10,
+) -> float:
+    """∫ f over ``[lo, hi]`` (per axis for 2-D/3-D functions; infinite bounds allowed)."""
+    p = function._params(parameters)
+    bounds = _bounds(function, lo, hi)
+    evaluate = function.evaluator
+
+    def f(*x: float) -> float:
+        return float(evaluate(np.array([x]), p)[0])
+
+    return _integrate(f, bounds, epsrel)
+
+
+def integral_gradient(
+    function: Function,
+    lo: float | Sequence[float],
+    hi: float | Sequence[float],
+    parameters: ArrayLike | None = None,
+    *,
+    epsrel: float = 1e-8,
+) -> NDArray[np.float64]:
+    """``∂/∂p_j ∫ f`` for every parameter (integrals of the parameter gradient)."""
+    p = function._params(parameters)
+    bounds = _bounds(function, lo, hi)
+    out = np.empty(function.npar)
+    for j in range(function.npar):
+
+        def g(*x: float, j: int = j) -> float:
+            return float(function.gradient(np.array([x]), p)[0, j])
+
+        out[j] = _integrate(g, bounds, epsrel)
+    return out
+
+
+def integral_error(
+    function: Function,
+    lo: float | Sequence[float],
+    hi: float | Sequence[float],
+    covariance: ArrayLike,
+    parameters: ArrayLike | None = None,
+) -> float:
+    """Error of ∫ f from the parameter covariance: ``sqrt(gᵀ C g)``, ``g = ∂I/∂p`` (ROOT's
+    ``TF1::IntegralError``)."""
+    cov = np.asarray(covariance, dtype=np.float64)
+    if cov.shape != (function.npar, function.npar):
+        raise FunctionError(f"covariance must be {function.npar}x{function.npar}, got {cov.shape}")
+    g = integral_gradient(function, lo, hi, parameters)
+    return float(np.sqrt(max(float(g @ cov @ g), 0.0)))
+
+
+def moment(
+    function: Function,
+    n: int,
+    lo: float,
+    hi: float,
+    parameters: ArrayLike | None = None,
+    *,
+    central: bool = False,
+) -> float:
+    """``∫ xⁿ f / ∫ f`` on ``[lo, hi]`` (1-D); ``central=True`` uses ``(x - mean)ⁿ``."""
+    if function.ndim != 1:
+        raise FunctionError("moments are defined for 1-D functions")
+    p = function._params(parameters)
+    evaluate = function.evaluator
+    norm = integral(function, lo, hi, p)
+    if norm == 0:
+        raise FunctionError(f"the integral of {function.name!r} on [{lo}, {hi}] is 0")
+    shift = moment(function, 1, lo, hi, p) if central else 0.0
+
+    def f(x: float) -> float:
+        return float((x - shift) ** n * evaluate(np.array([[x]]), p)[0])
+
+    return _integrate(f, [(lo, hi)], 1e-10) / norm
+
+
+def _extremum(
+    function: Function, lo: float, hi: float, p: NDArray[np.float64], sign: float, npx: int
+) -> tuple[float, float]:
+    if function.ndim != 1:
+        raise FunctionError("extrema are searched for 1-D functions")
+    grid = np.linspace(lo, hi, npx + 1)
+    values = sign * function.evaluator(grid.reshape(-1, 1), p)
+    i = int(np.nanargmin(values))
+    a, b = grid[max(i - 1, 0)], grid[min(i + 1, npx)]
+
+    def f(x: float) -> float:
+        return float(sign * function.evaluator(np.array([[x]]), p)[0])
+
+    res = optimize.minimize_scalar(
+        f, bounds=(a, b), method="bounded", options={"xatol": 1e-10 * max(1.0, abs(b))}
+    )
+    best_x, best = (
+        (float(res.x), float(res.fun))
+        if res.fun <= values[i]
+        else (float(grid[i]), float(values[i]))
+    )
+    return best_x, sign * best
+
+
+def maximum(
+    function: Function, lo: float, hi: float, parameters: ArrayLike | None = None, *, npx: int = 100
+) -> tuple[float, float]:
+    """``(x, f(x))`` of the maximum on ``[lo, hi]`` (grid of ``npx`` then Brent, as ROOT)."""
+    return _extremum(function, lo, hi, function._params(parameters), -1.0, npx)
+
+
+def minimum(
+    function: Function, lo: float, hi: float, parameters: ArrayLike | None = None, *, npx: int = 100
+) -> tuple[float, float]:
+    """``(x, f(x))`` of the minimum on ``[lo, hi]``."""
+    return _extremum(function, lo, hi, function._params(parameters), 1.0, npx)
+
+
+def get_x(
+    function: Function,
+    y: float,
+    lo: float,
+    hi: float,
+    parameters: ArrayLike | None = None,
+    *,
+    npx: int = 100,
+) -> float:
+    """The first ``x`` in ``[lo, hi]`` with ``f(x) = y`` (grid scan then Brent; ROOT's GetX).
+
+    Raises
+    ------
+    FunctionError
+        If ``f - y`` does not change sign on the grid.
+    """
+    if function.ndim != 1:
+        raise FunctionError("get_x is defined for 1-D functions")
+    p = function._params(parameters)
+    grid = np.linspace(lo, hi, npx + 1)
+    d = function.evaluator(grid.reshape(-1, 1), p) - y
+    exact = np.flatnonzero(d == 0)
+    change = np.flatnonzero(np.sign(d[:-1]) * np.sign(d[1:]) < 0)
+    if exact.size and (not change.size or exact[0] <= change[0]):
+        return float(grid[exact[0]])
+    if not change.size:
+        raise FunctionError(f"{function.name!r} does not reach {y} on [{lo}, {hi}]")
+    i = int(change[0])
+
+    def f(x: float) -> float:
+        return float(function.evaluator(np.array([[x]]), p)[0] - y)
+
+    return float(optimize.brentq(f, grid[i], grid[i + 1], xtol=1e-14, rtol=1e-14))
+
+
+def get_random(
+    function: Function,
+    rng: np.random.Generator,
+    lo: float,
+    hi: float,
+    size: int | None = None,
+    parameters: ArrayLike | None = None,
+    *,
+    npx: int = 100,
+) -> float | NDArray[np.float64]:
+    """Random numbers distributed as ``f`` on ``[lo, hi]`` (ROOT's ``GetRandom``): the integral
+    of each of ``npx`` bins is computed, a uniform number picks a bin by the cumulative
+    integral, and the position inside the bin inverts the bin's linear cumulative.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The random source (always explicit).
+    size : int, optional
+        Number of values (None: one float).
+    """
+    if function.ndim != 1:
+        raise FunctionError("get_random is defined for 1-D functions")
+    if not isinstance(rng, np.random.Generator):
+        raise FunctionError(
+            "rng must be a numpy.random.Generator (e.g. np.random.default_rng(seed))"
+        )
+    p = function._params(parameters)
+    edges = np.linspace(lo, hi, npx + 1)
+    nodes, weights = np.polynomial.legendre.leggauss(8)
+    half = 0.5 * (edges[1:] - edges[:-1])
+    mid = 0.5 * (edges[1:] + edges[:-1])
+    xs = (mid[:, None] + half[:, None] * nodes[None, :]).reshape(-1, 1)
+    fx = function.evaluator(np.ascontiguousarray(xs), p).reshape(npx, -1)
+    if np.any(fx < 0):
+        raise FunctionError(f"{function.name!r} is negative on [{lo}, {hi}]; cannot sample it")
+    bins = half * (fx @ weights)
+    cumulative = np.concatenate([[0.0], np.cumsum(bins)])
+    if cumulative[-1] <= 0:
+        raise FunctionError(f"the integral of {function.name!r} on [{lo}, {hi}] is 0")
+    cumulative /= cumulative[-1]
+    u = rng.random(1 if size is None else size)
+    values = np.interp(u, cumulative, edges)
+    return float(values[0]) if size is None else values
