@@ -217,3 +217,24 @@ def test_random_text_parses_or_raises_our_error(text):
         parse_formula(text)
     except FormulaSyntaxError:
         pass
+
+
+def test_references_to_named_functions():
+    form1 = rf.Function("abs(sin(x)/x)")
+    sqroot = rf.Function("x*gaus(0) + [3]*form1", functions={"form1": form1})
+    x = np.array([0.5, 1.0, 2.0])
+    p = np.array([1.0, 2.0, 3.0, 4.0])
+    expected = x * np.exp(-0.5 * ((x - 2) / 3) ** 2) + 4 * np.abs(np.sin(x) / x)
+    np.testing.assert_allclose(sqroot.evaluate(x, p), expected, rtol=1e-14)
+    f1 = rf.Function("[a]*exp(-x/[b])")
+    both = rf.Function("f1(x,[0],[1])+f1(2*x,[2],[3])", functions={"f1": f1})
+    np.testing.assert_allclose(
+        both.evaluate(x, [1, 2, 3, 4]), np.exp(-x / 2) + 3 * np.exp(-2 * x / 4), rtol=1e-14
+    )
+    assert rf.Function("f1([0..1])+[c]", functions={"f1": f1}).parameter_names == ("p0", "p1", "c")
+    assert rf.Function("f1+[c]", functions={"f1": f1}).parameter_names == ("a", "b", "c")
+    assert rf.Function("f1(y)", functions={"f1": f1}).ndim == 2
+    with pytest.raises(FormulaSyntaxError, match="takes 1 variable"):
+        rf.Function("f1(x,[0])", functions={"f1": f1})
+    with pytest.raises(FunctionError, match="formula Function"):
+        rf.Function("g(x)", functions={"g": rf.Function(lambda x, a: a * x)})

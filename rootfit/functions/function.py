@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy as _copy
 import inspect
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -19,7 +19,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from rootfit.errors import FunctionError
 from rootfit.functions.compiled import compile_tree
-from rootfit.functions.parser import parse_formula
+from rootfit.functions.parser import ParsedFormula, parse_formula
 from rootfit.functions.predefined import lookup_predefined
 
 __all__ = ["Function"]
@@ -91,6 +91,9 @@ class Function:
         Number of variables of a callable (default 1).
     parameter_names : sequence of str, optional
         Override the parameter names.
+    functions : mapping of str to Function, optional
+        Named formula functions this formula may reference (``"f1(x,[a],[b])"``, ``"[3]*f1"``);
+        rootfit keeps no global function list, so references are always explicit.
 
     Examples
     --------
@@ -111,6 +114,7 @@ class Function:
         npar: int | None = None,
         ndim: int | None = None,
         parameter_names: Sequence[str] | None = None,
+        functions: Mapping[str, Function] | None = None,
     ) -> None:
         self.formula: str | None = None
         self.number = 0
@@ -122,7 +126,7 @@ class Function:
         if isinstance(spec, str):
             predefined = lookup_predefined(spec)
             text = predefined.formula if predefined else spec
-            parsed = parse_formula(text)
+            parsed = parse_formula(text, self._referenced(functions))
             names: Sequence[str] = parsed.parameter_names
             self.ndim = parsed.ndim
             self.formula = spec.strip()
@@ -202,6 +206,15 @@ class Function:
         if npar is not None and npar != len(names):
             raise FunctionError(f"callable takes {len(names)} parameters {names}, not npar={npar}")
         return names, False
+
+    @staticmethod
+    def _referenced(functions: Mapping[str, Function] | None) -> dict[str, ParsedFormula]:
+        out: dict[str, ParsedFormula] = {}
+        for key, f in (functions or {}).items():
+            if not isinstance(f, Function) or f.expression is None:
+                raise FunctionError(f"referenced function {key!r} must be a formula Function")
+            out[key] = ParsedFormula(f.expression, f.parameter_names, f.ndim, f.linear)
+        return out
 
     @staticmethod
     def _check_range(r: tuple[float, float] | None) -> tuple[float, float] | None:

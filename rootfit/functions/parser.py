@@ -28,6 +28,7 @@ offset ``gaus(3)`` and a variable ``gaus[y]``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rootfit.errors import FormulaSyntaxError, did_you_mean
@@ -165,8 +166,9 @@ def _chebyshev_text(degree: int, offset: int, variable: str) -> str:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, functions: Mapping[str, ParsedFormula] | None = None) -> None:
         self.text = text
+        self.functions = dict(functions or {})
         self.tokens = self._tokenize(text)
         self.i = 0
         self.param_refs: list[tuple[str, int]] = []  # (name, position) in appearance order
@@ -335,6 +337,9 @@ class _Parser:
                     raise self.error("at most 4 variables x[0]..x[3] are supported", t.pos)
                 return Var(index)
             return Var(_VARIABLES[name])
+        # references to other named functions
+        if name in self.functions:
+            return self.reference(t, self.functions[name])
         # predefined shortcuts
         base = name
         if base in _PREDEFINED_BASE or _POLY.match(base) or _CHEB.match(base):
@@ -391,6 +396,37 @@ class _Parser:
                 found = f"{self.tok.text!r}" if self.tok.kind != "end" else "end of formula"
                 raise self.error(f"expected ',' or ')' in the argument list but found {found}")
 
+    def reference(self, t: _Token, target: ParsedFormula) -> Node:
+        """Inline another function: ``f(x, [a], [b])`` (variables then parameters), ``f([0..1])``
+        (parameters), ``f(y)`` (variables) or bare ``f`` (its own parameter names)."""
+        args: list[Node] = []
+        if self.tok.kind == "op" and self.tok.text == "(":
+            self.advance()
+            args = self.arguments()
+        ndim, npar = target.ndim, len(target.parameter_names)
+        if not args:
+            variables: list[Node] = [Var(i) for i in range(ndim)]
+            params: list[Node] = []
+            for pname in target.parameter_names:
+                self.param_refs.append((pname, t.pos))
+                params.append(_Pending(pname))  # type: ignore[arg-type]
+        elif len(args) == ndim + npar:
+            variables, params = args[:ndim], args[ndim:]
+        elif len(args) == npar and npar != ndim:
+            variables, params = [Var(i) for i in range(ndim)], args
+        elif len(args) == ndim:
+            variables = args
+            params = []
+            for pname in target.parameter_names:
+                self.param_refs.append((pname, t.pos))
+                params.append(_Pending(pname))  # type: ignore[arg-type]
+        else:
+            raise self.error(
+                f"{t.text} takes {ndim} variable(s) and {npar} parameter(s); got {len(args)} argument(s)",
+                t.pos,
+            )
+        return _substitute(target.tree, variables, params)
+
     def predefined(self, t: _Token) -> Node:
         offset = 0
         variable = "x"
@@ -413,7 +449,7 @@ class _Parser:
             self.expect(")")
         text = predefined_formula_text(t.text, offset, variable)
         assert text is not None
-        sub = _Parser(text)
+        sub = _Parser(text, self.functions)
         node, _ = sub.formula()
         self.param_refs.extend((name, t.pos) for name, _pos in sub.param_refs)
         return node
@@ -424,6 +460,32 @@ class _Pending:
     """A parameter reference by name, resolved to an index after parsing."""
 
     name: str
+
+
+def _substitute(node: Node, variables: list[Node], params: list[Node]) -> Node:
+    """Replace Var(i) by ``variables[i]`` and Param(j) by ``params[j]``."""
+    if isinstance(node, Var):
+        return variables[node.index] if node.index < len(variables) else node
+    if isinstance(node, Param):
+        return params[node.index]
+    if isinstance(node, Unary):
+        return Unary(node.op, _substitute(node.operand, variables, params))
+    if isinstance(node, Binary):
+        return Binary(
+            node.op,
+            _substitute(node.left, variables, params),
+            _substitute(node.right, variables, params),
+        )
+    if isinstance(node, Call):
+        return Call(node.name, tuple(_substitute(a, variables, params) for a in node.args))
+    if isinstance(node, Cond):
+        return Cond(
+            *(
+                _substitute(n, variables, params)
+                for n in (node.condition, node.if_true, node.if_false)
+            )
+        )
+    return node
 
 
 def _parameter_order(refs: list[tuple[str, int]]) -> list[str]:
@@ -456,13 +518,15 @@ def _resolve(node: Node, index: dict[str, int]) -> Node:
     return node
 
 
-def parse_formula(text: str) -> ParsedFormula:
+def parse_formula(text: str, functions: Mapping[str, ParsedFormula] | None = None) -> ParsedFormula:
     """Parse a formula string.
 
     Parameters
     ----------
     text : str
         ROOT formula, e.g. ``"[0]*exp(-x/[tau])+pol1(2)"``.
+    functions : mapping of str to ParsedFormula, optional
+        Other named functions the formula may reference (``f1(x,[a],[b])``, ``f1``).
 
     Returns
     -------
@@ -475,7 +539,7 @@ def parse_formula(text: str) -> ParsedFormula:
     """
     if not isinstance(text, str):
         raise FormulaSyntaxError(f"a formula must be a string, not {type(text).__name__}")
-    parser = _Parser(text)
+    parser = _Parser(text, functions)
     first, terms = parser.formula()
     linear = len(terms) > 1
     order = _parameter_order(parser.param_refs)
