@@ -235,6 +235,6 @@ def test_references_to_named_functions():
     assert rf.Function("f1+[c]", functions={"f1": f1}).parameter_names == ("a", "b", "c")
     assert rf.Function("f1(y)", functions={"f1": f1}).ndim == 2
     with pytest.raises(FormulaSyntaxError, match="takes 1 variable"):
-        rf.Function("f1(x,[0])", functions={"f1": f1})
+        rf.Function("f1(x,[0],[1],[2])", functions={"f1": f1})
     with pytest.raises(FunctionError, match="formula Function"):
         rf.Function("g(x)", functions={"g": rf.Function(lambda x, a: a * x)})
