@@ -26,7 +26,9 @@ def test_values_agree_with_root(case):
         assert list(f.parameter_names) == case["parameter_names"]
     points = np.array(case["points"], dtype=np.float64)
     values = f.evaluate(points, case["parameters"])
-    np.testing.assert_allclose(values, case["values"], rtol=1e-12, atol=1e-300)
+    # ROOT's TMath::Voigt (Humlicek, r=4) is documented to 1e-4; rootfit's is exact to ~1e-14
+    rtol = 1e-4 if "Voigt" in case["formula"] else 1e-12
+    np.testing.assert_allclose(values, case["values"], rtol=rtol, atol=1e-300)
 
 
 @pytest.mark.filterwarnings("ignore::scipy.integrate.IntegrationWarning")
@@ -103,3 +105,32 @@ def test_landau_fit_uses_initgaus_start_and_sigma_limit():
     r = h.fit("landau", "LQ")
     assert r.valid and r.bounds[2] is not None
     assert 1.7 < r.values["MPV"] < 2.3
+
+
+def test_voigt_against_scipy_and_limits():
+    from scipy.special import voigt_profile
+
+    f = rf.Function("TMath::Voigt(x,[0],[1])")
+    x = np.linspace(-25, 25, 501)
+    for sigma, lg in [(0.7, 1.1), (0.05, 2.0), (3.0, 0.01), (1.0, 1e-4)]:
+        np.testing.assert_allclose(
+            f.evaluate(x, [sigma, lg]), voigt_profile(x, sigma, lg / 2), rtol=1e-7, atol=1e-15
+        )
+        np.testing.assert_allclose(
+            f.evaluate(x, [sigma, lg]),
+            f._compiled.evaluate_numpy(x.reshape(-1, 1), np.array([sigma, lg])),
+            rtol=1e-12,
+        )
+    np.testing.assert_allclose(f.evaluate(x, [0.0, 1.2]), stats.cauchy.pdf(x, 0, 0.6), rtol=1e-14)
+    np.testing.assert_allclose(f.evaluate(x, [0.8, 0.0]), stats.norm.pdf(x, 0, 0.8), rtol=1e-14)
+
+
+def test_erf_and_gamma_family_against_scipy():
+    from scipy import special
+
+    x = np.linspace(0.1, 6.0, 60)
+    f = rf.Function("erf(x-3)+2*erfc(x/2)+lgamma(x)+0.1*tgamma(x)")
+    expected = (
+        special.erf(x - 3) + 2 * special.erfc(x / 2) + special.gammaln(x) + 0.1 * special.gamma(x)
+    )
+    np.testing.assert_allclose(f.evaluate(x), expected, rtol=1e-14)

@@ -161,6 +161,13 @@ def _np_tmath_landau(x: Any, mpv: Any = 0.0, sigma: Any = 1.0, norm: Any = 0.0) 
     return np.where(sigma <= 0, 0.0, value)
 
 
+def _np_tmath_voigt(x: Any, sigma: Any, lg: Any, r: Any = 4.0) -> Any:
+    """TMath::Voigt, vectorised."""
+    from rootfit.kernels.reference import tmath_voigt
+
+    return tmath_voigt(x, sigma, lg)
+
+
 def _as_float(v: Any) -> Any:
     return np.asarray(v, dtype=np.float64)
 
@@ -175,6 +182,7 @@ NUMPY_NAMESPACE: dict[str, Any] = {
     "f_min": np.minimum, "f_max": np.maximum, "f_erf": special.erf, "f_erfc": special.erfc,
     "f_lgamma": special.gammaln, "f_tgamma": special.gamma,
     "f_landau_pdf": _np_landau_pdf, "f_tmath_landau": _np_tmath_landau,
+    "f_tmath_voigt": _np_tmath_voigt,
     "_lt": lambda a, b: _as_float(np.less(a, b)), "_le": lambda a, b: _as_float(np.less_equal(a, b)),
     "_gt": lambda a, b: _as_float(np.greater(a, b)),
     "_ge": lambda a, b: _as_float(np.greater_equal(a, b)),

@@ -43,6 +43,7 @@ FUNCTIONS: dict[str, tuple[int, int]] = {
     "erf": (1, 1), "erfc": (1, 1), "lgamma": (1, 1), "tgamma": (1, 1),
     "landau_pdf": (1, 3),
     "tmath_landau": (1, 4),
+    "tmath_voigt": (3, 4),
 }  # fmt: skip
 
 _ALIASES = {
@@ -54,7 +55,7 @@ _ALIASES = {
     "TMath::Ceil": "ceil", "TMath::Floor": "floor", "TMath::Power": "pow", "TMath::Sq": "sq",
     "TMath::Min": "min", "TMath::Max": "max",
     "TMath::Erf": "erf", "TMath::Erfc": "erfc", "TMath::LnGamma": "lgamma",
-    "TMath::Gamma": "tgamma", "TMath::Landau": "tmath_landau",
+    "TMath::Gamma": "tgamma", "TMath::Landau": "tmath_landau", "TMath::Voigt": "tmath_voigt",
     "ROOT::Math::landau_pdf": "landau_pdf", "ROOT::Math::erf": "erf", "ROOT::Math::erfc": "erfc",
     "ROOT::Math::tgamma": "tgamma", "ROOT::Math::lgamma": "lgamma",
 }  # fmt: skip

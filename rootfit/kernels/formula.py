@@ -14,7 +14,7 @@ from typing import Any
 import numba
 import numpy as np
 
-from rootfit.kernels.special import landau_pdf, tmath_landau
+from rootfit.kernels.special import landau_pdf, tmath_landau, tmath_voigt
 
 __all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_scalar", "jit_vector_model"]
 
@@ -104,7 +104,7 @@ SCALAR_NAMESPACE: dict[str, Any] = {
     "f_log10": math.log10, "f_sqrt": math.sqrt, "f_ceil": math.ceil, "f_floor": math.floor,
     "f_pow": _pow, "f_abs": abs, "f_sign": _sign, "f_sq": _sq, "f_min": _fmin, "f_max": _fmax,
     "f_erf": math.erf, "f_erfc": math.erfc, "f_lgamma": math.lgamma, "f_tgamma": _tgamma,
-    "f_landau_pdf": landau_pdf, "f_tmath_landau": tmath_landau,
+    "f_landau_pdf": landau_pdf, "f_tmath_landau": tmath_landau, "f_tmath_voigt": tmath_voigt,
     "_lt": _lt, "_le": _le, "_gt": _gt, "_ge": _ge, "_eq": _eq, "_ne": _ne,
     "_and": _and, "_or": _or, "_not": _not,
 }  # fmt: skip

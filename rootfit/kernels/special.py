@@ -1,10 +1,15 @@
-"""Special functions in numba: the Landau density.
+"""Special functions in numba: the Landau density and the Voigt profile.
 
 The Landau density uses the rational approximations of CERNLIB G110 (DENLAN, Kölbig & Schorr):
 seven intervals of the reduced variable, each a ratio of quartic polynomials in ``v`` or
 ``1/v`` (times a prefactor), plus asymptotic forms below ``v = -5.5`` and above ``v = 300``.
 This is the algorithm behind ``TMath::Landau`` and ``ROOT::Math::landau_pdf``, so values agree
 with ROOT to rounding. The plain-numpy twin lives in :mod:`rootfit.kernels.reference`.
+
+The Voigt profile is ``Re w(z) / (σ√(2π))`` with the Faddeeva function ``w`` evaluated by
+Weideman's rational approximation (SIAM J. Numer. Anal. 31 (1994) 1497) with N = 48 terms,
+whose coefficients are computed once with an FFT: relative accuracy ~1e-8 over the real line
+(ROOT's ``TMath::Voigt`` uses Humlicek's algorithm, accurate to 1e-4 by default).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import math
 import numba
 import numpy as np
 
-__all__ = ["LANDAU_TABLE", "landau_density"]
+__all__ = ["LANDAU_TABLE", "faddeeva", "landau_density", "tmath_voigt", "weideman_coefficients"]
 
 _jit = numba.njit(error_model="numpy", cache=True)
 
@@ -97,3 +102,42 @@ def tmath_landau(x: float, mpv: float = 0.0, sigma: float = 1.0, norm: float = 0
         return 0.0
     den = landau_density((x - mpv) / sigma)
     return den / sigma if norm != 0 else den
+
+
+def weideman_coefficients(n: int = 48) -> tuple[np.ndarray, float]:
+    """Polynomial coefficients (highest power first) and the scale L of Weideman's w(z)."""
+    m = 2 * n
+    k = np.arange(-m + 1, m)
+    scale = np.sqrt(n / np.sqrt(2.0))
+    t = scale * np.tan(k * np.pi / m / 2)
+    f = np.concatenate([[0.0], np.exp(-(t**2)) * (scale**2 + t**2)])
+    a = np.real(np.fft.fft(np.fft.fftshift(f))) / (2 * m)
+    return np.ascontiguousarray(a[1 : n + 1][::-1]), float(scale)
+
+
+WEIDEMAN_A, WEIDEMAN_L = weideman_coefficients()
+_INV_SQRT_PI = 1.0 / math.sqrt(math.pi)
+
+
+@_jit
+def faddeeva(z: complex) -> complex:
+    """Faddeeva function w(z) = exp(-z²) erfc(-iz) for Im z >= 0."""
+    denominator = WEIDEMAN_L - 1j * z
+    big_z = (WEIDEMAN_L + 1j * z) / denominator
+    p = 0j
+    for coefficient in WEIDEMAN_A:
+        p = p * big_z + coefficient
+    return 2.0 * p / (denominator * denominator) + _INV_SQRT_PI / denominator
+
+
+@_jit
+def tmath_voigt(x: float, sigma: float, lg: float, r: float = 4.0) -> float:
+    """``TMath::Voigt(x, sigma, lg)``: Gaussian (σ) ⊗ Breit–Wigner (FWHM ``lg``), normalised."""
+    if sigma <= 0 and lg <= 0:
+        return 0.0
+    if sigma <= 0:
+        return 0.5 * lg / math.pi / (x * x + 0.25 * lg * lg)
+    if lg <= 0:
+        return math.exp(-0.5 * (x / sigma) ** 2) / (math.sqrt(2 * math.pi) * sigma)
+    z = (x + 0.5j * lg) / (sigma * math.sqrt(2.0))
+    return faddeeva(z).real / (sigma * math.sqrt(2 * math.pi))
