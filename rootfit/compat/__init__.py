@@ -9,7 +9,7 @@ with ``int()``.
 """
 
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
-from rootfit.compat.functions import TF1, TF2, TF3, TFormula
+from rootfit.compat.functions import TF1, TF2, TF3, TF1Convolution, TF1NormSum, TFormula
 from rootfit.compat.graphs import TGraph, TGraphAsymmErrors, TGraphErrors
 from rootfit.compat.histograms import TH1, TH1D, TH1F, TAxis
 from rootfit.compat.session import gROOT
@@ -22,6 +22,8 @@ __all__ = [
     "TH1D",
     "TH1F",
     "TAxis",
+    "TF1Convolution",
+    "TF1NormSum",
     "TFitResult",
     "TFitResultPtr",
     "TFormula",

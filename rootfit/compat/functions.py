@@ -11,7 +11,7 @@ from numpy.typing import ArrayLike
 
 from rootfit.functions import Function
 
-__all__ = ["TF1", "TF2", "TF3", "TFormula"]
+__all__ = ["TF1", "TF2", "TF3", "TF1Convolution", "TF1NormSum", "TFormula"]
 
 
 class TF1(Function):
@@ -24,13 +24,18 @@ class TF1(Function):
     def __init__(
         self,
         name: str,
-        formula: str | Callable[..., Any],
+        formula: str | Callable[..., Any] | _Composite,
         xmin: float = 0.0,
         xmax: float = 1.0,
         npar: int = 0,
         ndim: int = 1,
     ) -> None:
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
+        if isinstance(formula, _Composite):
+            super().__init__(
+                formula.text, name=name, range=formula.range, functions=formula.functions
+            )
+            return
         super().__init__(
             formula,
             name=name,
@@ -302,3 +307,60 @@ class TFormula(TF1):
     def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:
         point = np.array([[x, y, z, t][: max(self.ndim, 1)]])
         return float(self.evaluate(point)[0])
+
+
+class _Composite:
+    """What TF1NormSum and TF1Convolution hand to ``TF1(name, obj, xmin, xmax, npar)``."""
+
+    def __init__(self, text: str, xmin: float, xmax: float, functions: dict[str, Function]) -> None:
+        self.text = text
+        self.range = (float(xmin), float(xmax))
+        self.functions = functions
+        self._function = Function(text, range=self.range, functions=functions)
+
+    def GetNpar(self) -> int:
+        return self._function.npar
+
+    def GetParName(self, i: int) -> str:
+        return self._function.parameter_names[i]
+
+    def GetParameters(self) -> np.ndarray:
+        return self._function.parameters
+
+
+def _operand(f: str | Function, key: str, functions: dict[str, Function]) -> str:
+    if isinstance(f, str):
+        return f
+    functions[key] = f
+    return key
+
+
+class TF1NormSum(_Composite):
+    """``TF1NormSum("[a]*expo, [b]*gaus", xmin, xmax)`` or ``TF1NormSum(f1, f2, ..., xmin=, xmax=)``
+    with TF1/Function operands; pass it to ``TF1(name, normsum, xmin, xmax, npar)``."""
+
+    def __init__(self, *args: Any, xmin: float | None = None, xmax: float | None = None) -> None:
+        functions: dict[str, Function] = {}
+        if args and isinstance(args[0], str):
+            text, lo, hi = args[0], args[1], args[2]
+        else:
+            operands = [a for a in args if isinstance(a, Function)]
+            if xmin is None or xmax is None:
+                rng = operands[0].range
+                if rng is None:
+                    raise ValueError("give xmin= and xmax= (the functions have no range)")
+                xmin, xmax = rng
+            text = ", ".join(_operand(f, f"__f{i}", functions) for i, f in enumerate(operands))
+            lo, hi = xmin, xmax
+        super().__init__(f"NSUM({text})", lo, hi, functions)
+
+
+class TF1Convolution(_Composite):
+    """``TF1Convolution(f1, f2, xmin, xmax)`` with names/formulas or TF1 operands."""
+
+    def __init__(
+        self, f1: str | Function, f2: str | Function, xmin: float, xmax: float, use_fft: bool = True
+    ) -> None:
+        functions: dict[str, Function] = {}
+        text = f"CONV({_operand(f1, '__f1', functions)}, {_operand(f2, '__f2', functions)})"
+        super().__init__(text, xmin, xmax, functions)

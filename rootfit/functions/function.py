@@ -19,6 +19,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from rootfit.errors import FunctionError
 from rootfit.functions.compiled import compile_tree
+from rootfit.functions.composite import build_composite
 from rootfit.functions.parser import ParsedFormula, parse_formula
 from rootfit.functions.predefined import lookup_predefined
 
@@ -121,13 +122,26 @@ class Function:
         self.linear = False
         self._compiled: Any = None
         self._tree: Any = None
-        self._callable: _CallableModel | None = None
+        self._callable: Any = None
+        self.ndim: int = 1
+        names: Sequence[str] = ()
         defaults: Sequence[float] | None = None
-        if isinstance(spec, str):
+        composite = (
+            build_composite(spec, self._check_range(range), functions)
+            if isinstance(spec, str)
+            else None
+        )
+        if composite is not None:
+            names = composite.parameter_names
+            defaults = list(composite.defaults())
+            self.formula = str(spec).strip()
+            self._callable = composite
+            default_name = "f"
+        elif isinstance(spec, str):
             predefined = lookup_predefined(spec)
             text = predefined.formula if predefined else spec
             parsed = parse_formula(text, self._referenced(functions))
-            names: Sequence[str] = parsed.parameter_names
+            names = parsed.parameter_names
             self.ndim = parsed.ndim
             self.formula = spec.strip()
             self._tree = parsed.tree
@@ -161,7 +175,11 @@ class Function:
         self.name = name or default_name
         self._names = [str(n) for n in names]
         n = len(self._names)
-        self._values = np.array(defaults, dtype=np.float64) if defaults else np.zeros(n)
+        self._values = (
+            np.array(defaults, dtype=np.float64)
+            if defaults is not None and len(defaults)
+            else np.zeros(n)
+        )
         self._errors = np.zeros(n)
         self._lower = np.full(n, -np.inf)
         self._upper = np.full(n, np.inf)

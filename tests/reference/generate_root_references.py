@@ -472,6 +472,36 @@ def evaluations():
     return out
 
 
+COMPOSITES = [
+    ("NSUM([a]*expo, [b]*gaus)", (0.0, 10.0), [100.0, 50.0, -0.3, 5.0, 0.7]),
+    ("NSUM(expo, gaus, pol1)", (0.0, 10.0), [0.2, 0.5, 0.3, -0.4, 4.0, 1.1, 1.0, 0.05]),
+    ("NSUM(gaus, gaus)", (-5.0, 5.0), [0.3, 0.7, -1.0, 0.5, 1.5, 0.8]),
+    ("CONV(expo, gaus)", (0.0, 10.0), [0.5, -0.3, 0.0, 0.7]),
+    ("CONV(gaus, gaus)", (0.0, 10.0), [2.0, 5.0, 0.5, 0.1, 0.3]),
+    ("CONV(landau, gaus)", (-5.0, 20.0), [1.0, 3.0, 0.8, 0.0, 0.6]),
+]
+
+
+def composites():
+    """NSUM / CONV values with explicit ranges."""
+    out = []
+    for k, (formula, (lo, hi), params) in enumerate(COMPOSITES):
+        f = ROOT.TF1(f"comp{k}", formula, lo, hi)
+        f.SetParameters(A(params))
+        xs = [float(v) for v in np.linspace(lo + 0.1 * (hi - lo), hi - 0.1 * (hi - lo), 15)]
+        out.append(
+            {
+                "formula": formula,
+                "range": [lo, hi],
+                "parameters": params,
+                "parameter_names": [str(f.GetParName(i)) for i in range(f.GetNpar())],
+                "points": xs,
+                "values": [f.Eval(x) for x in xs],
+            }
+        )
+    return out
+
+
 def calculus():
     """TF1 calculus after the reference gaus fit of G (ROOT's ErrorIntegral.C pattern)."""
     h = make_hist("hcal", HISTOGRAMS["G"])
@@ -514,6 +544,7 @@ def main():
                 "root_version": data["root_version"],
                 "evaluations": evaluations(),
                 "calculus": calculus(),
+                "composites": composites(),
             },
             fh,
             indent=1,
