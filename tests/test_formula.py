@@ -238,3 +238,33 @@ def test_references_to_named_functions():
         rf.Function("f1(x,[0],[1],[2])", functions={"f1": f1})
     with pytest.raises(FunctionError, match="formula Function"):
         rf.Function("g(x)", functions={"g": rf.Function(lambda x, a: a * x)})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gaus", "pol3", "-x^2+2^3^2", "(1+x)*(2-x)/(3*x)", "x>1 && x<2 ? sin(x) : -cos(x)", "landau",
+     "[a]*x-(-[b])", "2^(-x)", "(-2)^2", "-(x-1)^2", "crystalball"],
+)  # fmt: skip
+def test_printer_round_trip(text):
+    f = rf.Function(text)
+    printed = f.expanded_formula
+    again = rf.Function(printed)
+    assert again.parameter_names == tuple(sorted(f.parameter_names, key=_root_order))
+    x = np.linspace(0.3, 2.7, 9)
+    p = np.linspace(0.5, 1.5, f.npar)
+    reorder = [again.parameter_names.index(n) for n in f.parameter_names]
+    q = np.empty_like(p)
+    q[reorder] = p
+    np.testing.assert_allclose(again.evaluate(x, q), f.evaluate(x, p), rtol=1e-13)
+
+
+def _root_order(name):
+    import re
+
+    m = re.fullmatch(r"p(\d+)", name)
+    return (0, int(m.group(1)), "") if m else (1, 0, name)
+
+
+def test_deep_nesting_is_our_error():
+    with pytest.raises(FormulaSyntaxError, match="nested too deeply"):
+        parse_formula("(" * 5000 + "x" + ")" * 5000)

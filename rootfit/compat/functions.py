@@ -170,8 +170,8 @@ class TF1(Function):
     def GetXmax(self) -> float:
         return self.range[1] if self.range else 1.0
 
-    def GetExpFormula(self) -> str:
-        return self.formula or ""
+    def GetExpFormula(self, option: str = "") -> str:
+        return self.expanded_formula or self.formula or ""
 
     def GetTitle(self) -> str:
         return self.formula or self.name

@@ -1,5 +1,5 @@
-"""Numerical calculus on a :class:`~rootfit.Function`: integrals (1-D adaptive Gauss–Kronrod,
-N-D nested), integral errors from a covariance, moments, extrema, inverse (``GetX``) and random
+"""Calculus on a :class:`~rootfit.Function`: integrals (closed forms for the predefined gaus,
+expo and polN; otherwise 1-D adaptive Gauss–Kronrod or N-D nested quadrature), integral errors from a covariance, moments, extrema, inverse (``GetX``) and random
 numbers (ROOT's inverse CDF on a grid of ``npx`` bins).
 
 Integrals use :func:`scipy.integrate.quad` / :func:`scipy.integrate.nquad` on the compiled
@@ -9,6 +9,7 @@ gradient.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -59,6 +60,26 @@ def _integrate(f, bounds: list[tuple[float, float]], epsrel: float) -> float:
     return float(value)
 
 
+def _analytic_integral(
+    function: Function, a: float, b: float, p: NDArray[np.float64]
+) -> float | None:
+    """Closed-form integral of a predefined gaus, expo or polN on finite or infinite bounds."""
+    number = function.number
+    if number == 100 and function.formula == "gaus":
+        c, mu, sigma = p
+        s2 = math.sqrt(2.0) * sigma
+        return float(
+            c * sigma * math.sqrt(math.pi / 2) * (math.erf((b - mu) / s2) - math.erf((a - mu) / s2))
+        )
+    if number == 200 and p[1] != 0 and math.isfinite(a) and math.isfinite(b):
+        c, s = p
+        return float((math.exp(c + s * b) - math.exp(c + s * a)) / s)
+    if 300 <= number <= 309 and math.isfinite(a) and math.isfinite(b):
+        k = np.arange(p.size)
+        return float(np.sum(p * (b ** (k + 1) - a ** (k + 1)) / (k + 1)))
+    return None
+
+
 def integral(
     function: Function,
     lo: float | Sequence[float],
@@ -70,6 +91,10 @@ def integral(
     """∫ f over ``[lo, hi]`` (per axis for 2-D/3-D functions; infinite bounds allowed)."""
     p = function._params(parameters)
     bounds = _bounds(function, lo, hi)
+    if len(bounds) == 1:
+        exact = _analytic_integral(function, bounds[0][0], bounds[0][1], p)
+        if exact is not None:
+            return exact
     evaluate = function.evaluator
 
     def f(*x: float) -> float:

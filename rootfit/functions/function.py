@@ -402,6 +402,16 @@ class Function:
         return self._tree
 
     @property
+    def expanded_formula(self) -> str | None:
+        """The formula with predefined functions and macros expanded, parameters as ``[name]``
+        (ROOT's ``GetExpFormula``); None for callables and composites."""
+        if self._tree is None:
+            return None
+        from rootfit.functions.printer import to_formula
+
+        return to_formula(self._tree, self._names)
+
+    @property
     def has_symbolic_gradient(self) -> bool:
         """True if parameter derivatives are computed symbolically (else numerically)."""
         return self._derivatives("parameters", self.npar) is not None

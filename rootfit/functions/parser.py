@@ -540,7 +540,10 @@ def parse_formula(text: str, functions: Mapping[str, ParsedFormula] | None = Non
     if not isinstance(text, str):
         raise FormulaSyntaxError(f"a formula must be a string, not {type(text).__name__}")
     parser = _Parser(text, functions)
-    first, terms = parser.formula()
+    try:
+        first, terms = parser.formula()
+    except RecursionError:
+        raise FormulaSyntaxError("formula is nested too deeply", text, 0) from None
     linear = len(terms) > 1
     order = _parameter_order(parser.param_refs)
     if linear:
