@@ -31,9 +31,39 @@ def init_gaus(x, y):
     return [0.5 * (y.max() + bw * a / (2.506628 * rms)), mean, rms], (0.0, 10 * rms)
 
 
+#: Evaluation workloads: formula, parameters; 1e6 points on [-5, 15].
+EVAL_POINTS = np.linspace(-5.0, 15.0, 1_000_000)
+EVAL_CASES = {
+    "E1 gaus": ("gaus", np.array([3.0, 0.5, 1.3])),
+    "E2 crystalball": ("crystalball", np.array([2.0, 0.5, 1.1, 1.2, 3.0])),
+    "E3 landau+pol2": ("landau(0)+pol2(3)", np.array([2.0, 1.0, 0.7, 0.1, 0.01, -0.001])),
+}
+
+
+def numpy_eval(name: str, x: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Hand-written numpy versions of the evaluation workloads."""
+    if name == "E1 gaus":
+        return p[0] * np.exp(-0.5 * ((x - p[1]) / p[2]) ** 2)
+    if name == "E2 crystalball":
+        c, mean, sigma, alpha, n = p
+        z = (x - mean) / sigma
+        a = abs(alpha)
+        tail = np.exp(-0.5 * a * a) * (n / a / (n / a - a - z)) ** n
+        return c * np.where(z > -a, np.exp(-0.5 * z * z), tail)
+    # no numpy Landau exists: rootfit's plain-numpy twin of the Landau kernel
+    from rootfit.kernels.reference import landau_density
+
+    return p[0] * landau_density((x - p[1]) / p[2]) + p[3] + p[4] * x + p[5] * x * x
+
+
 # ------------------------------------------------------------------------------ rootfit
 def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
     import rootfit as rf
+
+    evals = {}
+    for key, (formula, params) in EVAL_CASES.items():
+        f = rf.Function(formula)
+        evals[key] = lambda f=f, params=params: f.evaluate(EVAL_POINTS, params)
 
     w1 = rf.Histogram.from_counts(data["w1"]["counts"], data["w1"]["edges"])
     w2 = rf.Histogram.from_counts(data["w2"]["counts"], data["w2"]["edges"])
@@ -52,6 +82,7 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         return f
 
     return {
+        **evals,
         "W1": lambda: w1.fit("gaus", "SQN"),
         "W2": lambda: w2.fit(w2_model.copy(), "LSQN"),
         "W4": lambda: [h.fit("gaus", "SQN") for h in w4],
@@ -122,6 +153,14 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         "W6d": lambda: migrad(
             LeastSquares(w6["expo_x"], w6["expo_y"], w6["expo_ey"], expo), list(w6["expo_p0"])
         ),
+    }
+
+
+# ------------------------------------------------------------------------------ numpy
+def numpy_workloads(data: dict[str, Any]) -> dict[str, Workload]:
+    return {
+        key: (lambda key=key, p=p: numpy_eval(key, EVAL_POINTS, p))
+        for key, (_, p) in EVAL_CASES.items()
     }
 
 

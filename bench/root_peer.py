@@ -51,7 +51,23 @@ def main(data_dir: str) -> None:
         f.SetParameters(A(p0))
         return g.Fit(f, opt)
 
+    ROOT.gInterpreter.Declare(
+        "void rootfit_eval_all(TF1* f, long n, const double* x, double* out) {"
+        " for (long i = 0; i < n; ++i) out[i] = f->Eval(x[i]); }"
+    )
+    xs = np.linspace(-5.0, 15.0, 1_000_000)
+    out = np.empty_like(xs)
+    evals = {}
+    for key, formula, params in (
+        ("E1 gaus", "gaus", [3.0, 0.5, 1.3]),
+        ("E2 crystalball", "crystalball", [2.0, 0.5, 1.1, 1.2, 3.0]),
+        ("E3 landau+pol2", "landau(0)+pol2(3)", [2.0, 1.0, 0.7, 0.1, 0.01, -0.001]),
+    ):
+        f = ROOT.TF1(key.split()[0], formula, -5, 15)
+        f.SetParameters(A(params))
+        evals[key] = lambda f=f: ROOT.rootfit_eval_all(f, xs.size, xs, out)
     work = {
+        **evals,
         "W1": lambda: h1.Fit("gaus", "SQN"),
         "W2": w2_fit,
         "W4": lambda: [h.Fit("gaus", "SQN") for h in h4],

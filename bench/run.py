@@ -67,15 +67,15 @@ def main(argv: list[str] | None = None) -> None:
             f"ROOT not found at {args.root_python} (make references installs it)", file=sys.stderr
         )
 
-    peers = [p for p in ("ROOT", "iminuit", "scipy") if p in timings]
-    header = f"{'workload':9} {'rootfit':>12} {'(1st call)':>12} " + " ".join(
+    peers = [p for p in ("ROOT", "numpy", "iminuit", "scipy") if p in timings]
+    header = f"{'workload':15} {'rootfit':>12} {'(1st call)':>12} " + " ".join(
         f"{p:>12} {'ratio':>6}" for p in peers
     )
     print(header)
     print("-" * len(header))
     for w in WORKLOADS:
         ours = timings["rootfit"].get(w)
-        row = f"{w:9} {fmt(ours['median']) if ours else '-':>12} {fmt(ours['first']) if ours else '-':>12} "
+        row = f"{w:15} {fmt(ours['median']) if ours else '-':>12} {fmt(ours['first']) if ours else '-':>12} "
         for p in peers:
             theirs = timings[p].get(w)
             ratio = f"{ours['median'] / theirs['median']:6.2f}" if ours and theirs else "     -"

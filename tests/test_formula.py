@@ -123,7 +123,7 @@ def test_linear_formula():
         ("", "empty formula", 0),
         ("x $ 2", "unexpected character", 2),
         ("[0] ++ [1]*x", "must not contain parameters", 0),
-        ("pol2(x)", "index of its first parameter", 5),
+        ("gaus(x,[0])", "takes 1 variable", 0),
         ("2^", "unexpected end", 2),
     ],
 )
@@ -268,3 +268,14 @@ def _root_order(name):
 def test_deep_nesting_is_our_error():
     with pytest.raises(FormulaSyntaxError, match="nested too deeply"):
         parse_formula("(" * 5000 + "x" + ")" * 5000)
+
+
+def test_explicit_predefined_form():
+    f = rf.Function("gaus(x,[0..2])+expo(x,[3],[4])")
+    x = np.array([0.5, 1.0, 2.0])
+    p = [2.0, 0.5, 1.0, 0.1, -0.2]
+    np.testing.assert_allclose(
+        f.evaluate(x, p), 2 * np.exp(-0.5 * (x - 0.5) ** 2) + np.exp(0.1 - 0.2 * x), rtol=1e-14
+    )
+    g = rf.Function("gaus(y,[a],[m],[s])")
+    assert g.parameter_names == ("a", "m", "s") and g.ndim == 2

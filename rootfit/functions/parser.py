@@ -439,12 +439,19 @@ class _Parser:
             variable = inner
             self.advance()
         if self.tok.kind == "op" and self.tok.text == "(":
+            after = self.tokens[self.i + 1]
+            closing = self.tokens[self.i + 2] if self.i + 2 < len(self.tokens) else after
+            if not (after.kind == "number" and after.text.isdigit() and closing.text == ")"):
+                # explicit form gaus(x,[0..2]): variables then parameters
+                text = predefined_formula_text(t.text, 0, variable)
+                assert text is not None
+                sub = _Parser(text, self.functions)
+                node, _ = sub.formula()
+                order = _parameter_order(sub.param_refs)
+                index = {name: i for i, name in enumerate(order)}
+                target = ParsedFormula(_resolve(node, index), tuple(order), 1, False)
+                return self.reference(t, target)
             self.advance()
-            num = self.tok
-            if num.kind != "number" or not num.text.isdigit():
-                raise self.error(
-                    f"{t.text}(...) takes the index of its first parameter, e.g. {t.text}(3)"
-                )
             offset = int(self.advance().text)
             self.expect(")")
         text = predefined_formula_text(t.text, offset, variable)
