@@ -17,9 +17,15 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import measure
-from peers_python import iminuit_workloads, rootfit_workloads, scipy_workloads
+from peers_python import (
+    EVAL_CASES,
+    iminuit_workloads,
+    numpy_workloads,
+    rootfit_workloads,
+    scipy_workloads,
+)
 
-WORKLOADS = ["W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d"]
+WORKLOADS = [*EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d"]
 
 
 def load(data_dir: str) -> dict[str, dict[str, np.ndarray]]:
@@ -42,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     timings: dict[str, dict[str, dict[str, float]]] = {}
     for peer, factory in (
         ("rootfit", rootfit_workloads),
+        ("numpy", numpy_workloads),
         ("iminuit", iminuit_workloads),
         ("scipy", scipy_workloads),
     ):

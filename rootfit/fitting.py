@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+import numpy as np
+
 from rootfit.costs import Chi2, Cost, EffectiveChi2, PearsonChi2, PoissonLikelihood
 from rootfit.errors import DataError, FitOptionError, FunctionError
 from rootfit.fitdata import BinData, DataOptions, ErrorType
@@ -28,6 +30,7 @@ from rootfit.fitdata.filling import (
 from rootfit.fitter import Fitter
 from rootfit.fitter.parameters import settings_from_function
 from rootfit.functions import Function, init_expo, init_gaus
+from rootfit.functions.predefined import init_2d_gaus
 from rootfit.hist import Graph, Histogram
 from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
 from rootfit.result import FitResult
@@ -116,6 +119,14 @@ def _uses_linear_fitter(opts: FitOptions, model: Function, data: BinData) -> boo
 def _initialise(model: Function, data: BinData) -> None:
     """ROOT's automatic start values of predefined functions (spec §6.1)."""
     x, y = data.coords[:, 0], data.values
+    if model.number in (110, 112, 410) and data.ndim >= 2:  # xygaus, bigaus, xylandau
+        init2 = init_2d_gaus(data.coords[:, 0], data.coords[:, 1], y)
+        if init2 is not None:
+            values, limits_x, limits_y = init2
+            model.set_parameters(np.concatenate([values, model.parameters[5:]]))
+            model.set_limits(2, *limits_x)
+            model.set_limits(4, *limits_y)
+        return
     if model.number in (100, 400):  # gaus, gausn, landau, landaun
         init = init_gaus(x, y)
         if init is not None:

@@ -184,3 +184,40 @@ def init_expo(x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.floa
     slope = math.log(vmax / vmin) / (xmax - xmin)
     constant = math.log(vmin) - slope * xmin
     return np.array([constant, slope])
+
+
+def _binwidth(coordinate: NDArray[np.float64]) -> float:
+    """ROOT's bin-width guess: the smallest consecutive difference (no absolute value, as ROOT),
+    starting from the total span."""
+    width = float(coordinate[-1] - coordinate[0])
+    for i in range(1, coordinate.size):
+        width = min(width, float(coordinate[i] - coordinate[i - 1]))
+    return width
+
+
+def init_2d_gaus(
+    x: NDArray[np.float64], y: NDArray[np.float64], values: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], tuple[float, float], tuple[float, float]] | None:
+    """ROOT's ``Init2DGaus`` (xygaus, bigaus, xylandau) on fit points in x-major order.
+
+    Returns ``(Constant, MeanX, SigmaX, MeanY, SigmaY)`` and the ``(0, 10·rms)`` limits of SigmaX
+    and SigmaY, or None when Σ values <= 0. ROOT's bin-width guess takes consecutive differences
+    without absolute value, so for ordinary 2-D histograms the x width is 0 and the y width
+    negative, which makes the Constant negative — reproduced on purpose (ROOT 6.40 behaviour).
+    """
+    total = float(np.sum(values))
+    if x.size == 0 or total <= 0:
+        return None
+    mean_x, mean_y = float(np.sum(values * x)) / total, float(np.sum(values * y)) / total
+    rms_x = float(np.sqrt(max(float(np.sum(values * x * x)) / total - mean_x**2, 0.0)))
+    rms_y = float(np.sqrt(max(float(np.sum(values * y * y)) / total - mean_y**2, 0.0)))
+    bw_x, bw_y = _binwidth(x), _binwidth(y)
+    n = x.size
+    rms_x = rms_x if rms_x > 0 else abs(bw_x) * n / 4 or 1.0
+    rms_y = rms_y if rms_y > 0 else abs(bw_y) * n / 4 or 1.0
+    vmax = float(np.max(values))
+    sqrtpi = 2.506628
+    constant = (
+        0.5 * (vmax + bw_x * total / (sqrtpi * rms_x)) * (vmax + bw_y * total / (sqrtpi * rms_y))
+    )
+    return np.array([constant, mean_x, rms_x, mean_y, rms_y]), (0.0, 10 * rms_x), (0.0, 10 * rms_y)

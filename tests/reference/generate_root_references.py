@@ -13,6 +13,7 @@ so the tests rebuild exactly the same data without ROOT.
 from __future__ import annotations
 
 import array
+import ctypes
 import json
 import math
 import os
@@ -502,6 +503,46 @@ def composites():
     return out
 
 
+def init_2d():
+    """ROOT's Init2DGaus start values: a TH2 fit stopped at once keeps them (spec §10 V13 data)."""
+    h = ROOT.TH2D("h2init", "", 10, -3, 3, 10, -3, 3)
+    contents = []
+    for ix in range(1, 11):
+        for iy in range(1, 11):
+            x, y = h.GetXaxis().GetBinCenter(ix), h.GetYaxis().GetBinCenter(iy)
+            c = 50 * math.exp(-0.5 * ((x - 0.3) / 1.1) ** 2 - 0.5 * ((y + 0.2) / 0.8) ** 2)
+            c = max(float(ROOT.TMath.Nint(c)) + ((7 * ix + 3 * iy) % 5) - 2, 0.0)
+            h.SetBinContent(ix, iy, c)
+            contents.append(c)
+    out = {
+        "nbins": [10, 10],
+        "lo": [-3.0, -3.0],
+        "hi": [3.0, 3.0],
+        "contents_x_major": contents,
+        "cases": [],
+    }
+    ROOT.Math.MinimizerOptions.SetDefaultMaxFunctionCalls(1)
+    try:
+        for name in ("xygaus", "bigaus", "xylandau"):
+            f = ROOT.TF2("finit_" + name, name, -3, 3, -3, 3)
+            h.Fit(f, "Q0")
+            limits = []
+            for i in range(f.GetNpar()):
+                a, b = ctypes.c_double(0), ctypes.c_double(0)
+                f.GetParLimits(i, a, b)
+                limits.append([a.value, b.value])
+            out["cases"].append(
+                {
+                    "function": name,
+                    "values": [f.GetParameter(i) for i in range(f.GetNpar())],
+                    "limits": limits,
+                }
+            )
+    finally:
+        ROOT.Math.MinimizerOptions.SetDefaultMaxFunctionCalls(0)
+    return out
+
+
 def calculus():
     """TF1 calculus after the reference gaus fit of G (ROOT's ErrorIntegral.C pattern)."""
     h = make_hist("hcal", HISTOGRAMS["G"])
@@ -545,6 +586,7 @@ def main():
                 "evaluations": evaluations(),
                 "calculus": calculus(),
                 "composites": composites(),
+                "init_2d": init_2d(),
             },
             fh,
             indent=1,
