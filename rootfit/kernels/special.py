@@ -47,20 +47,22 @@ LANDAU_LOW = np.array([0.04166666667, -0.01996527778, 0.02709538966])
 LANDAU_HIGH = np.array([-1.845568670, -4.284640743])
 
 
+_ROWS = tuple(tuple(float(v) for v in row) for row in LANDAU_TABLE)
+_LOW = tuple(float(v) for v in LANDAU_LOW)
+_HIGH = tuple(float(v) for v in LANDAU_HIGH)
+
+
 @_jit
-def _horner(c: np.ndarray, start: int, t: float) -> float:
-    """c[start] + c[start+1]·t + ... + c[start+4]·t⁴."""
-    acc = c[start + 4]
-    for k in range(3, -1, -1):
-        acc = acc * t + c[start + k]
-    return acc
+def _ratio(c: tuple, t: float) -> float:  # type: ignore[type-arg]
+    """(c1 + c2·t + ... + c5·t⁴) / (c6 + ... + c10·t⁴) for one table row (Horner)."""
+    num = c[1] + t * (c[2] + t * (c[3] + t * (c[4] + t * c[5])))
+    den = c[6] + t * (c[7] + t * (c[8] + t * (c[9] + t * c[10])))
+    return num / den
 
 
 @_jit
 def landau_density(v: float) -> float:
     """Landau density φ(v) of the reduced variable (maximum near v = -0.22278)."""
-    if math.isnan(v):
-        return v
     if v < -5.5:
         u = math.exp(v + 1.0)
         if u < 1e-10:
@@ -68,23 +70,28 @@ def landau_density(v: float) -> float:
         return (
             0.3989422803
             * (math.exp(-1.0 / u) / math.sqrt(u))
-            * (1.0 + (LANDAU_LOW[0] + (LANDAU_LOW[1] + LANDAU_LOW[2] * u) * u) * u)
+            * (1.0 + (_LOW[0] + (_LOW[1] + _LOW[2] * u) * u) * u)
         )
+    if v < -1.0:
+        u = math.exp(-v - 1.0)
+        return math.exp(-u) * math.sqrt(u) * _ratio(_ROWS[0], v)
+    if v < 1.0:
+        return _ratio(_ROWS[1], v)
+    if v < 5.0:
+        return _ratio(_ROWS[2], v)
+    if v < 12.0:
+        u = 1.0 / v
+        return u * u * _ratio(_ROWS[3], u)
+    if v < 50.0:
+        u = 1.0 / v
+        return u * u * _ratio(_ROWS[4], u)
+    if v < 300.0:
+        u = 1.0 / v
+        return u * u * _ratio(_ROWS[5], u)
     if v >= 300.0:
         u = 1.0 / (v - v * math.log(v) / (v + 1.0))
-        return u * u * (1.0 + (LANDAU_HIGH[0] + LANDAU_HIGH[1] * u) * u)
-    for row in range(LANDAU_TABLE.shape[0]):
-        if v < LANDAU_TABLE[row, 0]:
-            coeffs = LANDAU_TABLE[row]
-            if row < 3:
-                ratio = _horner(coeffs, 1, v) / _horner(coeffs, 6, v)
-                if row == 0:
-                    u = math.exp(-v - 1.0)
-                    return math.exp(-u) * math.sqrt(u) * ratio
-                return ratio
-            u = 1.0 / v
-            return u * u * _horner(coeffs, 1, u) / _horner(coeffs, 6, u)
-    return 0.0  # unreachable
+        return u * u * (1.0 + (_HIGH[0] + _HIGH[1] * u) * u)
+    return v  # NaN
 
 
 @_jit
