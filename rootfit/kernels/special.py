@@ -53,7 +53,7 @@ _HIGH = tuple(float(v) for v in LANDAU_HIGH)
 
 
 @_jit
-def _ratio(c: tuple, t: float) -> float:  # type: ignore[type-arg]
+def _ratio(c: tuple, t: float) -> float:
     """(c1 + c2·t + ... + c5·t⁴) / (c6 + ... + c10·t⁴) for one table row (Horner)."""
     num = c[1] + t * (c[2] + t * (c[3] + t * (c[4] + t * c[5])))
     den = c[6] + t * (c[7] + t * (c[8] + t * (c[9] + t * c[10])))
