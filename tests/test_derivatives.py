@@ -58,14 +58,62 @@ def test_simplification_and_fallback():
     assert differentiate(tree, Param(1)) == Num(1.0)
     assert differentiate(tree, Param(0)) == Var(0)
     with pytest.raises(NotDifferentiable):
-        differentiate(parse_formula("lgamma([0]*x)").tree, Param(0))
-    f = rf.Function("lgamma([0]*x)")
-    assert not f.has_symbolic_gradient
+        differentiate(parse_formula("digamma([0]*x)").tree, Param(0))
     x = np.array([1.0, 2.0, 3.0])
-    # d/dp lgamma(p x) = x·digamma(p x)
-    from scipy.special import digamma
+    from scipy.special import digamma, polygamma
 
-    np.testing.assert_allclose(f.gradient(x, [1.5])[:, 0], x * digamma(1.5 * x), rtol=1e-7)
+    # lgamma, tgamma: symbolic through digamma
+    f = rf.Function("lgamma([0]*x)+tgamma([1]*x)")
+    assert f.has_symbolic_gradient
+    g = f.gradient(x, [1.5, 0.7])
+    np.testing.assert_allclose(g[:, 0], x * digamma(1.5 * x), rtol=1e-12)
+    from scipy.special import gamma
+
+    np.testing.assert_allclose(g[:, 1], x * gamma(0.7 * x) * digamma(0.7 * x), rtol=1e-12)
+    # digamma itself has no rule: numerical fallback
+    h = rf.Function("digamma([0]*x)")
+    assert not h.has_symbolic_gradient
+    np.testing.assert_allclose(h.gradient(x, [1.5])[:, 0], x * polygamma(1, 1.5 * x), rtol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "landau",
+        "landaun",
+        "ROOT::Math::landau_pdf(x,[0],[1])",
+        "TMath::Voigt(x-[0],[1],[2])",
+        "CONV(expo, gaus)",
+    ],
+)
+def test_special_function_gradients(text):
+    f = rf.Function(text, range=(0.0, 10.0)) if text.startswith("CONV") else rf.Function(text)
+    p = np.array([1.7, 0.9, 0.8, 0.4])[: f.npar]
+    x = np.linspace(-2.0, 6.0, 17)
+    numeric = numerical_parameter_gradient(f.evaluator, f._points(x), p)
+    np.testing.assert_allclose(f.gradient(x, p), numeric, rtol=1e-6, atol=1e-9)
+    assert f.has_symbolic_gradient == (not text.startswith("CONV"))
+
+
+def test_special_kernels_against_twins():
+    from scipy.special import digamma, wofz
+
+    from rootfit.kernels import reference
+    from rootfit.kernels import special as sp
+
+    v = np.concatenate([np.linspace(-7.0, 299.0, 3001), [350.0, 1e4]])
+    v = v[
+        np.min(np.abs(v[:, None] - np.array([-5.5, -1.0, 1.0, 5.0, 12.0, 50.0, 300.0])), axis=1)
+        > 1e-3
+    ]
+    fast = np.array([sp.landau_density_derivative(t) for t in v])
+    np.testing.assert_allclose(fast, reference.landau_density_derivative(v), rtol=1e-6, atol=1e-12)
+    z = np.linspace(-8, 8, 41)[:, None] + 1j * np.array([1e-3, 0.1, 1.0, 5.0])[None, :]
+    w = np.array([[sp.faddeeva(c) for c in row] for row in z])
+    np.testing.assert_allclose(w, wofz(z), rtol=1e-8)
+    np.testing.assert_allclose(w, reference.faddeeva(z.real, z.imag), rtol=1e-10)
+    xs = np.array([-2.5, -0.3, 0.1, 0.5, 1.0, 3.7, 12.0, 150.0])
+    np.testing.assert_allclose([sp.digamma(t) for t in xs], digamma(xs), rtol=1e-13)
 
 
 def test_callable_gradient_is_numerical():

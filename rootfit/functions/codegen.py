@@ -140,32 +140,28 @@ def build_vector_function(
     return types.FunctionType(func_code, dict(namespace), name)
 
 
-def _np_landau_pdf(x: Any, xi: Any = 1.0, x0: Any = 0.0) -> Any:
-    """ROOT::Math::landau_pdf, vectorised."""
+def _np_landau_density(v: Any) -> Any:
     from rootfit.kernels.reference import landau_density
 
-    xi = np.asarray(xi, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        value = landau_density(np.asarray((x - x0) / xi, dtype=np.float64)) / xi
-    return np.where(xi <= 0, 0.0, value)
+    return landau_density(np.asarray(v, dtype=np.float64))
 
 
-def _np_tmath_landau(x: Any, mpv: Any = 0.0, sigma: Any = 1.0, norm: Any = 0.0) -> Any:
-    """TMath::Landau, vectorised."""
-    from rootfit.kernels.reference import landau_density
+def _np_landau_density_d(v: Any) -> Any:
+    from rootfit.kernels.reference import landau_density_derivative
 
-    sigma = np.asarray(sigma, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        den = landau_density(np.asarray((x - mpv) / sigma, dtype=np.float64))
-        value = np.where(np.asarray(norm) != 0, den / sigma, den)
-    return np.where(sigma <= 0, 0.0, value)
+    return landau_density_derivative(np.asarray(v, dtype=np.float64))
 
 
-def _np_tmath_voigt(x: Any, sigma: Any, lg: Any, r: Any = 4.0) -> Any:
-    """TMath::Voigt, vectorised."""
-    from rootfit.kernels.reference import tmath_voigt
+def _np_faddeeva_re(u: Any, y: Any) -> Any:
+    from rootfit.kernels.reference import faddeeva
 
-    return tmath_voigt(x, sigma, lg)
+    return faddeeva(u, y).real
+
+
+def _np_faddeeva_im(u: Any, y: Any) -> Any:
+    from rootfit.kernels.reference import faddeeva
+
+    return faddeeva(u, y).imag
 
 
 def _as_float(v: Any) -> Any:
@@ -181,8 +177,9 @@ NUMPY_NAMESPACE: dict[str, Any] = {
     "f_pow": np.power, "f_abs": np.abs, "f_sign": np.sign, "f_sq": np.square,
     "f_min": np.minimum, "f_max": np.maximum, "f_erf": special.erf, "f_erfc": special.erfc,
     "f_lgamma": special.gammaln, "f_tgamma": special.gamma,
-    "f_landau_pdf": _np_landau_pdf, "f_tmath_landau": _np_tmath_landau,
-    "f_tmath_voigt": _np_tmath_voigt,
+    "f_digamma": special.digamma, "f_landau_density": _np_landau_density,
+    "f_landau_density_d": _np_landau_density_d, "f_faddeeva_re": _np_faddeeva_re,
+    "f_faddeeva_im": _np_faddeeva_im,
     "_lt": lambda a, b: _as_float(np.less(a, b)), "_le": lambda a, b: _as_float(np.less_equal(a, b)),
     "_gt": lambda a, b: _as_float(np.greater(a, b)),
     "_ge": lambda a, b: _as_float(np.greater_equal(a, b)),

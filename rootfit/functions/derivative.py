@@ -145,12 +145,25 @@ def _d_call(node: Call, wrt: Var | Param) -> Node:
             "sq": lambda: _mul(TWO, a),
             "erf": lambda: _mul(Num(2 / math.sqrt(math.pi)), _call("exp", _neg(_pow(a, TWO)))),
             "erfc": lambda: _mul(Num(-2 / math.sqrt(math.pi)), _call("exp", _neg(_pow(a, TWO)))),
+            "lgamma": lambda: _call("digamma", a),
+            "tgamma": lambda: _mul(node, _call("digamma", a)),
+            "landau_density": lambda: _call("landau_density_d", a),
         }.get(name)
         if outer is None:
             raise NotDifferentiable(name)
         return _mul(outer(), da)
     if name == "pow":
         return _d(Binary("^", args[0], args[1]), wrt)
+    if name in ("faddeeva_re", "faddeeva_im"):
+        # w'(z) = -2 z w(z) + 2i/sqrt(pi), z = u + iy
+        u, y = args
+        du, dy = _d(u, wrt), _d(y, wrt)
+        re, im = _call("faddeeva_re", u, y), _call("faddeeva_im", u, y)
+        re_dw = _mul(Num(-2.0), _sub(_mul(u, re), _mul(y, im)))
+        im_dw = _add(_mul(Num(-2.0), _add(_mul(u, im), _mul(y, re))), Num(2 / math.sqrt(math.pi)))
+        if name == "faddeeva_re":
+            return _sub(_mul(re_dw, du), _mul(im_dw, dy))
+        return _add(_mul(im_dw, du), _mul(re_dw, dy))
     if name == "atan2":
         y, x = args
         dy, dx = _d(y, wrt), _d(x, wrt)

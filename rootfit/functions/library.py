@@ -41,9 +41,11 @@ FUNCTIONS: dict[str, tuple[int, int]] = {
     "ceil": (1, 1), "floor": (1, 1), "pow": (2, 2), "abs": (1, 1),
     "sign": (1, 1), "sq": (1, 1), "min": (2, 2), "max": (2, 2),
     "erf": (1, 1), "erfc": (1, 1), "lgamma": (1, 1), "tgamma": (1, 1),
-    "landau_pdf": (1, 3),
-    "tmath_landau": (1, 4),
-    "tmath_voigt": (3, 4),
+    "digamma": (1, 1),
+    "landau_density": (1, 1),
+    "landau_density_d": (1, 1),
+    "faddeeva_re": (2, 2),
+    "faddeeva_im": (2, 2),
 }  # fmt: skip
 
 _ALIASES = {
@@ -55,8 +57,8 @@ _ALIASES = {
     "TMath::Ceil": "ceil", "TMath::Floor": "floor", "TMath::Power": "pow", "TMath::Sq": "sq",
     "TMath::Min": "min", "TMath::Max": "max",
     "TMath::Erf": "erf", "TMath::Erfc": "erfc", "TMath::LnGamma": "lgamma",
-    "TMath::Gamma": "tgamma", "TMath::Landau": "tmath_landau", "TMath::Voigt": "tmath_voigt",
-    "ROOT::Math::landau_pdf": "landau_pdf", "ROOT::Math::erf": "erf", "ROOT::Math::erfc": "erfc",
+    "TMath::Gamma": "tgamma", "TMath::DiGamma": "digamma", "ROOT::Math::digamma": "digamma",
+    "ROOT::Math::erf": "erf", "ROOT::Math::erfc": "erfc",
     "ROOT::Math::tgamma": "tgamma", "ROOT::Math::lgamma": "lgamma",
 }  # fmt: skip
 

@@ -195,6 +195,42 @@ def _bigaussian(a: Sequence[Node]) -> Node:
     return _b("/", expo, norm)
 
 
+def _landau(x: Node, location: Node, scale: Node, norm: Node) -> Node:
+    density = _c("landau_density", _b("/", _b("-", x, location), scale))
+    if isinstance(norm, Num):
+        value = _b("/", density, scale) if norm.value != 0 else density
+    else:
+        value = Cond(norm, _b("/", density, scale), density)
+    return Cond(_b("<=", scale, _num(0)), _num(0), value)
+
+
+def _tmath_landau(a: Sequence[Node]) -> Node:
+    x, mpv, sigma, norm = a
+    return _landau(x, mpv, sigma, norm)
+
+
+def _landau_pdf(a: Sequence[Node]) -> Node:
+    x, xi, x0 = a
+    return _landau(x, x0, xi, _num(1))
+
+
+def _voigt(a: Sequence[Node]) -> Node:
+    x, sigma, lg = a[0], a[1], a[2]
+    s2 = _b("*", sigma, _num(math.sqrt(2.0)))
+    voigt = _b(
+        "/",
+        _c("faddeeva_re", _b("/", x, s2), _b("/", _b("*", _num(0.5), lg), s2)),
+        _b("*", sigma, _num(math.sqrt(2 * math.pi))),
+    )
+    lorentz = _breitwigner((x, lg, _num(0)))
+    gauss = _normal((x, sigma, _num(0)))
+    return Cond(
+        _b("&&", _b("<=", sigma, _num(0)), _b("<=", lg, _num(0))),
+        _num(0),
+        Cond(_b("<=", sigma, _num(0)), lorentz, Cond(_b("<=", lg, _num(0)), gauss, voigt)),
+    )
+
+
 @dataclass(frozen=True)
 class Macro:
     """A library function expanded into a tree.
@@ -232,6 +268,9 @@ MACROS: dict[str, Macro] = {
     "ROOT::Math::crystalball_pdf": Macro((_R, _R, _R, _R, 0.0), _crystalball_pdf),
     "ROOT::Math::bigaussian_pdf": Macro((_R, _R, _R, _R, _R, 0.0, 0.0), _bigaussian),
     "TMath::BreitWigner": Macro((_R, 0.0, 1.0), _tmath_breitwigner),
+    "TMath::Landau": Macro((_R, 0.0, 1.0, 0.0), _tmath_landau),
+    "ROOT::Math::landau_pdf": Macro((_R, 1.0, 0.0), _landau_pdf),
+    "TMath::Voigt": Macro((_R, _R, _R, 4.0), _voigt),
     "TMath::Gaus": Macro((_R, 0.0, 1.0, 0.0), _tmath_gaus),
     "TMath::Poisson": Macro((_R, _R), _poisson),
     "TMath::Binomial": Macro((_R, _R), _binomial),

@@ -14,7 +14,13 @@ from typing import Any
 import numba
 import numpy as np
 
-from rootfit.kernels.special import landau_pdf, tmath_landau, tmath_voigt
+from rootfit.kernels.special import (
+    digamma,
+    faddeeva_im,
+    faddeeva_re,
+    landau_density,
+    landau_density_derivative,
+)
 
 __all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_scalar", "jit_vector_model"]
 
@@ -104,7 +110,9 @@ SCALAR_NAMESPACE: dict[str, Any] = {
     "f_log10": math.log10, "f_sqrt": math.sqrt, "f_ceil": math.ceil, "f_floor": math.floor,
     "f_pow": _pow, "f_abs": abs, "f_sign": _sign, "f_sq": _sq, "f_min": _fmin, "f_max": _fmax,
     "f_erf": math.erf, "f_erfc": math.erfc, "f_lgamma": math.lgamma, "f_tgamma": _tgamma,
-    "f_landau_pdf": landau_pdf, "f_tmath_landau": tmath_landau, "f_tmath_voigt": tmath_voigt,
+    "f_digamma": digamma, "f_landau_density": landau_density,
+    "f_landau_density_d": landau_density_derivative,
+    "f_faddeeva_re": faddeeva_re, "f_faddeeva_im": faddeeva_im,
     "_lt": _lt, "_le": _le, "_gt": _gt, "_ge": _ge, "_eq": _eq, "_ne": _ne,
     "_and": _and, "_or": _or, "_not": _not,
 }  # fmt: skip

@@ -19,7 +19,16 @@ import math
 import numba
 import numpy as np
 
-__all__ = ["LANDAU_TABLE", "faddeeva", "landau_density", "tmath_voigt", "weideman_coefficients"]
+__all__ = [
+    "LANDAU_TABLE",
+    "digamma",
+    "faddeeva",
+    "faddeeva_im",
+    "faddeeva_re",
+    "landau_density",
+    "landau_density_derivative",
+    "weideman_coefficients",
+]
 
 _jit = numba.njit(error_model="numpy", cache=True)
 
@@ -94,23 +103,6 @@ def landau_density(v: float) -> float:
     return v  # NaN
 
 
-@_jit
-def landau_pdf(x: float, xi: float = 1.0, x0: float = 0.0) -> float:
-    """``ROOT::Math::landau_pdf(x, xi, x0)``: φ((x - x0)/xi)/xi, 0 for xi <= 0."""
-    if xi <= 0:
-        return 0.0
-    return landau_density((x - x0) / xi) / xi
-
-
-@_jit
-def tmath_landau(x: float, mpv: float = 0.0, sigma: float = 1.0, norm: float = 0.0) -> float:
-    """``TMath::Landau(x, mpv, sigma, norm)``: φ((x - mpv)/σ), divided by σ if norm."""
-    if sigma <= 0:
-        return 0.0
-    den = landau_density((x - mpv) / sigma)
-    return den / sigma if norm != 0 else den
-
-
 def weideman_coefficients(n: int = 48) -> tuple[np.ndarray, float]:
     """Polynomial coefficients (highest power first) and the scale L of Weideman's w(z)."""
     m = 2 * n
@@ -138,13 +130,72 @@ def faddeeva(z: complex) -> complex:
 
 
 @_jit
-def tmath_voigt(x: float, sigma: float, lg: float, r: float = 4.0) -> float:
-    """``TMath::Voigt(x, sigma, lg)``: Gaussian (σ) ⊗ Breit–Wigner (FWHM ``lg``), normalised."""
-    if sigma <= 0 and lg <= 0:
-        return 0.0
-    if sigma <= 0:
-        return 0.5 * lg / math.pi / (x * x + 0.25 * lg * lg)
-    if lg <= 0:
-        return math.exp(-0.5 * (x / sigma) ** 2) / (math.sqrt(2 * math.pi) * sigma)
-    z = (x + 0.5j * lg) / (sigma * math.sqrt(2.0))
-    return faddeeva(z).real / (sigma * math.sqrt(2 * math.pi))
+def _ratio_derivative(c: tuple, t: float) -> float:
+    """d/dt of :func:`_ratio`."""
+    num = c[1] + t * (c[2] + t * (c[3] + t * (c[4] + t * c[5])))
+    den = c[6] + t * (c[7] + t * (c[8] + t * (c[9] + t * c[10])))
+    dnum = c[2] + t * (2 * c[3] + t * (3 * c[4] + t * 4 * c[5]))
+    dden = c[7] + t * (2 * c[8] + t * (3 * c[9] + t * 4 * c[10]))
+    return (dnum * den - num * dden) / (den * den)
+
+
+@_jit
+def landau_density_derivative(v: float) -> float:
+    """dφ/dv of :func:`landau_density`, differentiating each interval's approximation exactly."""
+    if v < -5.5:
+        u = math.exp(v + 1.0)
+        if u < 1e-10:
+            return 0.0
+        poly = (_LOW[0] + (_LOW[1] + _LOW[2] * u) * u) * u
+        dpoly = _LOW[0] + (2 * _LOW[1] + 3 * _LOW[2] * u) * u
+        pre = 0.3989422803 * math.exp(-1.0 / u) / math.sqrt(u)
+        return pre * ((1.0 / u - 0.5) * (1.0 + poly) + u * dpoly)
+    if v < -1.0:
+        u = math.exp(-v - 1.0)
+        pre = math.exp(-u) * math.sqrt(u)
+        return pre * ((u - 0.5) * _ratio(_ROWS[0], v) + _ratio_derivative(_ROWS[0], v))
+    if v < 1.0:
+        return _ratio_derivative(_ROWS[1], v)
+    if v < 5.0:
+        return _ratio_derivative(_ROWS[2], v)
+    if v < 300.0:
+        row = _ROWS[3] if v < 12.0 else (_ROWS[4] if v < 50.0 else _ROWS[5])
+        u = 1.0 / v
+        return -u * u * (2 * u * _ratio(row, u) + u * u * _ratio_derivative(row, u))
+    if v >= 300.0:
+        g = v - v * math.log(v) / (v + 1.0)
+        u = 1.0 / g
+        dg = 1.0 - (math.log(v) + v + 1.0) / ((v + 1.0) * (v + 1.0))
+        dphi_du = 2 * u + 3 * _HIGH[0] * u * u + 4 * _HIGH[1] * u * u * u
+        return dphi_du * (-dg * u * u)
+    return v  # NaN
+
+
+@_jit
+def faddeeva_re(u: float, y: float) -> float:
+    """Re w(u + iy) (y >= 0)."""
+    return faddeeva(complex(u, y)).real
+
+
+@_jit
+def faddeeva_im(u: float, y: float) -> float:
+    """Im w(u + iy) (y >= 0)."""
+    return faddeeva(complex(u, y)).imag
+
+
+@_jit
+def digamma(x: float) -> float:
+    """ψ(x) = d ln Γ(x)/dx (reflection below 0, recurrence to x >= 10, asymptotic series)."""
+    if x <= 0.0 and x == math.floor(x):
+        return math.nan
+    if x < 0.0:
+        return digamma(1.0 - x) - math.pi / math.tan(math.pi * x)
+    shift = 0.0
+    while x < 10.0:
+        shift -= 1.0 / x
+        x += 1.0
+    inv2 = 1.0 / (x * x)
+    series = inv2 * (
+        1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132)))
+    )
+    return shift + math.log(x) - 0.5 / x - series
