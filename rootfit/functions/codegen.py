@@ -8,8 +8,9 @@ ever reaches the compiler: only the tree does.
 
 Two namespaces are used:
 
-* the *scalar* one (numba-compiled helpers, :mod:`rootfit.kernels.formula`): ``x`` is one point
-  (``x[0]`` the first coordinate), the function is jitted and looped over points;
+* the *scalar* one (numba-compiled helpers, :mod:`rootfit.kernels.formula`): the coordinates of
+  one point are separate arguments ``x0, x1, ...``, the function is jitted and looped over
+  points (separate float arguments let LLVM keep everything in registers);
 * the *numpy* one (:data:`NUMPY_NAMESPACE`): ``x`` is the transposed coordinate array, so
   ``x[0]`` is the column of all first coordinates; this is the plain-numpy twin used by tests.
 """
@@ -51,7 +52,7 @@ def _to_ast(node: Node, vectorized: bool) -> ast.expr:
     if isinstance(node, Num):
         return ast.Constant(float(node.value))
     if isinstance(node, Var):
-        return _subscript("x", node.index)
+        return _subscript("x", node.index) if vectorized else _name(f"x{node.index}")
     if isinstance(node, Param):
         return _subscript("p", node.index)
     if isinstance(node, Unary):
@@ -76,10 +77,27 @@ def _to_ast(node: Node, vectorized: bool) -> ast.expr:
     raise TypeError(f"not an expression node: {node!r}")
 
 
+def _arguments(vectorized: bool, ndim: int, extra: tuple[str, ...] = ()) -> ast.arguments:
+    names = ["x"] if vectorized else [f"x{i}" for i in range(ndim)]
+    return ast.arguments(
+        posonlyargs=[],
+        args=[ast.arg(arg=n) for n in (*names, "p", *extra)],
+        kwonlyargs=[],
+        kw_defaults=[],
+        defaults=[],
+    )
+
+
 def build_function(
-    tree: Node, namespace: Mapping[str, Any], *, vectorized: bool, name: str = "model"
+    tree: Node,
+    namespace: Mapping[str, Any],
+    *,
+    vectorized: bool,
+    name: str = "model",
+    ndim: int = 1,
 ) -> Callable[..., Any]:
-    """Build ``model(x, p)`` computing ``tree``.
+    """Build ``model(x, p)`` (vectorised: ``x`` is the transposed coordinate array) or
+    ``model(x0, ..., x{ndim-1}, p)`` (one point, for numba) computing ``tree``.
 
     Parameters
     ----------
@@ -93,14 +111,9 @@ def build_function(
         Name of the generated function.
     """
     body = ast.Return(value=_to_ast(tree, vectorized))
-    args = ast.arguments(
-        posonlyargs=[],
-        args=[ast.arg(arg="x"), ast.arg(arg="p")],
-        kwonlyargs=[],
-        kw_defaults=[],
-        defaults=[],
+    func = ast.FunctionDef(
+        name=name, args=_arguments(vectorized, ndim), body=[body], decorator_list=[]
     )
-    func = ast.FunctionDef(name=name, args=args, body=[body], decorator_list=[])
     module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
     code = compile(module, f"<rootfit formula {name}>", "exec")
     func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
@@ -108,9 +121,15 @@ def build_function(
 
 
 def build_vector_function(
-    trees: tuple[Node, ...], namespace: Mapping[str, Any], *, vectorized: bool, name: str = "vector"
+    trees: tuple[Node, ...],
+    namespace: Mapping[str, Any],
+    *,
+    vectorized: bool,
+    name: str = "vector",
+    ndim: int = 1,
 ) -> Callable[..., Any]:
-    """Build ``vector(x, p, out)`` that stores ``trees[j]`` into ``out[j]`` (no return value).
+    """Build ``vector(x, p, out)`` (or ``vector(x0, ..., p, out)``) storing ``trees[j]`` into
+    ``out[j]`` (no return value).
 
     Used for gradients: one compiled function computes every partial derivative of a point
     (numba then shares common subexpressions such as the exponential of a Gaussian).
@@ -126,14 +145,9 @@ def build_vector_function(
             )
         body.append(ast.Assign(targets=[target], value=_to_ast(tree, vectorized)))
     body.append(ast.Return(value=ast.Constant(None)))
-    args = ast.arguments(
-        posonlyargs=[],
-        args=[ast.arg(arg="x"), ast.arg(arg="p"), ast.arg(arg="out")],
-        kwonlyargs=[],
-        kw_defaults=[],
-        defaults=[],
+    func = ast.FunctionDef(
+        name=name, args=_arguments(vectorized, ndim, ("out",)), body=body, decorator_list=[]
     )
-    func = ast.FunctionDef(name=name, args=args, body=body, decorator_list=[])
     module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
     code = compile(module, f"<rootfit formula {name}>", "exec")
     func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))

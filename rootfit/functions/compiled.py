@@ -11,7 +11,7 @@ import numpy as np
 
 from rootfit.functions.codegen import NUMPY_NAMESPACE, build_function, build_vector_function
 from rootfit.functions.derivative import differentiate
-from rootfit.functions.expression import Node, Param, Var
+from rootfit.functions.expression import Node, Param, Var, walk
 
 __all__ = ["CompiledFormula", "CompiledVector", "compile_derivatives", "compile_tree"]
 
@@ -93,9 +93,12 @@ def compile_derivatives(tree: Node, wrt: str, count: int) -> CompiledVector:
 
     make = Param if wrt == "parameters" else Var
     trees = tuple(differentiate(tree, make(j)) for j in range(count))
-    vector = build_vector_function(trees, SCALAR_NAMESPACE, vectorized=False, name="derivatives")
+    ndim = max(_ndim(tree), *(_ndim(t) for t in trees))
+    vector = build_vector_function(
+        trees, SCALAR_NAMESPACE, vectorized=False, name="derivatives", ndim=ndim
+    )
     return CompiledVector(
-        evaluate=jit_vector_model(vector, count),
+        evaluate=jit_vector_model(vector, count, ndim),
         evaluate_numpy=_numpy_vector_evaluator(trees),
         trees=trees,
     )
@@ -106,7 +109,13 @@ def compile_tree(tree: Node) -> CompiledFormula:
     """Compile ``tree`` (cached: the same formula is compiled once per process)."""
     from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_model, jit_scalar
 
-    scalar = jit_scalar(build_function(tree, SCALAR_NAMESPACE, vectorized=False))
+    ndim = _ndim(tree)
+    scalar = jit_scalar(build_function(tree, SCALAR_NAMESPACE, vectorized=False, ndim=ndim))
     return CompiledFormula(
-        evaluate=jit_model(scalar), evaluate_numpy=_numpy_evaluator(tree), scalar=scalar
+        evaluate=jit_model(scalar, ndim), evaluate_numpy=_numpy_evaluator(tree), scalar=scalar
     )
+
+
+def _ndim(tree: Node) -> int:
+    variables = [n.index for n in walk(tree) if isinstance(n, Var)]
+    return max(variables) + 1 if variables else 1

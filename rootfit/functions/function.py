@@ -40,9 +40,9 @@ class _CallableModel:
         from rootfit.kernels.formula import is_numba_function
 
         if root_style and is_numba_function(func):
-            from rootfit.kernels.formula import jit_model
+            from rootfit.kernels.formula import jit_row_model
 
-            self.jitted = jit_model(func)
+            self.jitted = jit_row_model(func)
 
     def _call_vectorized(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> Any:
         if self.root_style:

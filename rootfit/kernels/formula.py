@@ -1,13 +1,15 @@
-"""numba side of formula evaluation: scalar math helpers and the point loop.
+"""numba side of formula evaluation: scalar math helpers and the point loops.
 
-:func:`jit_model` takes a plain Python ``model(x, p)`` for one point (generated from a formula
-tree, or a user's numba-compatible function) and returns ``evaluate(X, p)`` that loops over
-the rows of ``X`` (shape ``(n, ndim)``) in compiled code.
+:func:`jit_model` takes a one-point ``model(x0, ..., p)`` generated from a formula tree and
+returns ``evaluate(X, p)`` that loops over the rows of ``X`` (shape ``(n, ndim)``) in compiled
+code; :func:`jit_row_model` does the same for a user's numba function ``f(x, p)``.
 """
 
 from __future__ import annotations
 
+import ast
 import math
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +24,7 @@ from rootfit.kernels.special import (
     landau_density_derivative,
 )
 
-__all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_scalar", "jit_vector_model"]
+__all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_row_model", "jit_scalar", "jit_vector_model"]
 
 _jit = numba.njit(error_model="numpy", cache=False)
 
@@ -119,41 +121,111 @@ SCALAR_NAMESPACE: dict[str, Any] = {
 
 
 def jit_scalar(model: Callable[..., float]) -> Any:
-    """numba-compile a one-point ``model(x, p)``."""
+    """numba-compile a one-point model function."""
     if isinstance(model, numba.core.dispatcher.Dispatcher):
         return model
     return _jit(model)
 
 
-def jit_model(scalar: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    """Compiled loop ``evaluate(X, p) -> values`` over the rows of ``X`` for a jitted scalar."""
+def _ast_name(identifier: str) -> ast.Name:
+    return ast.Name(id=identifier, ctx=ast.Load())
+
+
+def _ast_call(identifier: str, args: list[ast.expr]) -> ast.Call:
+    return ast.Call(func=_ast_name(identifier), args=args, keywords=[])
+
+
+def build_point_loop(
+    kernel: Callable[..., Any], ndim: int, size: int | None = None
+) -> Callable[..., Any]:
+    """Build ``evaluate(X, p)`` looping ``kernel(X[i, 0], ..., X[i, ndim-1], p[, out[i]])`` over
+    the rows of ``X``; ``size`` given: the kernel fills ``out[i, :size]`` (gradients).
+
+    Generated (rather than written once per dimension) because numba cannot unpack a variable
+    number of coordinates into a call.
+    """
+    coords = [
+        ast.Subscript(
+            value=_ast_name("X"),
+            slice=ast.Tuple(elts=[_ast_name("i"), ast.Constant(d)], ctx=ast.Load()),
+            ctx=ast.Load(),
+        )
+        for d in range(ndim)
+    ]
+    shape: ast.expr = ast.Subscript(
+        value=ast.Attribute(value=_ast_name("X"), attr="shape", ctx=ast.Load()),
+        slice=ast.Constant(0),
+        ctx=ast.Load(),
+    )
+    if size is not None:
+        shape = ast.Tuple(elts=[shape, ast.Constant(size)], ctx=ast.Load())
+    row = ast.Subscript(value=_ast_name("out"), slice=_ast_name("i"), ctx=ast.Load())
+    call = _ast_call("kernel", [*coords, _ast_name("p")] + ([row] if size is not None else []))
+    step: ast.stmt = (
+        ast.Expr(value=call)
+        if size is not None
+        else ast.Assign(
+            targets=[ast.Subscript(value=_ast_name("out"), slice=_ast_name("i"), ctx=ast.Store())],
+            value=call,
+        )
+    )
+    n_rows = ast.Subscript(
+        value=ast.Attribute(value=_ast_name("X"), attr="shape", ctx=ast.Load()),
+        slice=ast.Constant(0),
+        ctx=ast.Load(),
+    )
+    body: list[ast.stmt] = [
+        ast.Assign(
+            targets=[ast.Name(id="out", ctx=ast.Store())], value=_ast_call("empty", [shape])
+        ),
+        ast.For(
+            target=ast.Name(id="i", ctx=ast.Store()),
+            iter=_ast_call("range", [n_rows]),
+            body=[step],
+            orelse=[],
+        ),
+        ast.Return(value=_ast_name("out")),
+    ]
+    args = ast.arguments(
+        posonlyargs=[],
+        args=[ast.arg(arg="X"), ast.arg(arg="p")],
+        kwonlyargs=[],
+        kw_defaults=[],
+        defaults=[],
+    )
+    func = ast.FunctionDef(name="evaluate", args=args, body=body, decorator_list=[])
+    module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
+    code = compile(module, "<rootfit point loop>", "exec")
+    func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
+    return types.FunctionType(
+        func_code, {"kernel": kernel, "empty": np.empty, "range": range}, "evaluate"
+    )
+
+
+def jit_model(scalar: Any, ndim: int = 1) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """Compiled loop ``evaluate(X, p) -> values`` over the rows of ``X`` for a jitted scalar
+    ``scalar(x0, ..., x{ndim-1}, p)``."""
+    return _jit(build_point_loop(scalar, ndim))
+
+
+def jit_row_model(function: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """Compiled loop for a user's numba function with ROOT's signature ``f(x, p)``."""
 
     @_jit
     def evaluate(X: np.ndarray, p: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
-        n = X.shape[0]
-        out = np.empty(n)
-        for i in range(n):
-            out[i] = scalar(X[i], p)
+        out = np.empty(X.shape[0])
+        for i in range(X.shape[0]):
+            out[i] = function(X[i], p)
         return out
 
     return evaluate
 
 
 def jit_vector_model(
-    vector: Callable[..., None], size: int
+    vector: Callable[..., None], size: int, ndim: int = 1
 ) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    """Compiled loop ``evaluate(X, p) -> (n, size)`` for a one-point ``vector(x, p, out)``."""
-    scalar = _jit(vector)
-
-    @_jit
-    def evaluate(X: np.ndarray, p: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
-        n = X.shape[0]
-        out = np.empty((n, size))
-        for i in range(n):
-            scalar(X[i], p, out[i])
-        return out
-
-    return evaluate
+    """Compiled loop ``evaluate(X, p) -> (n, size)`` for ``vector(x0, ..., p, out)``."""
+    return _jit(build_point_loop(_jit(vector), ndim, size))
 
 
 def is_numba_function(obj: object) -> bool:
