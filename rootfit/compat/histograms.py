@@ -101,11 +101,11 @@ class TH1(RootFitTarget, Histogram):
 
     # contents ------------------------------------------------------------------------------
     def Fill(self, x: float, w: float | None = None) -> int:
-        self.fill(x, None if w is None else w)
+        self.fill(x, weights=w)
         return int(self.axis.find_bin(x))
 
     def FillN(self, n: int, x: ArrayLike, w: ArrayLike | None = None) -> None:
-        self.fill(np.asarray(x)[:n], None if w is None else np.asarray(w)[:n])
+        self.fill(np.asarray(x)[:n], weights=None if w is None else np.asarray(w)[:n])
 
     def SetBinContent(self, b: int, content: float) -> None:
         self.set_value(b, content, flow=True)

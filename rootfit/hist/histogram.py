@@ -385,7 +385,7 @@ class Histogram(Fittable):
 
     # ------------------------------------------------------------------ direct access
     def _index(self, index: int | Sequence[int], flow: bool) -> tuple[int, ...]:
-        idx = (index,) if np.ndim(index) == 0 else tuple(index)  # type: ignore[arg-type]
+        idx: tuple[int, ...] = (int(index),) if isinstance(index, int | np.integer) else tuple(index)
         if len(idx) != self.ndim:
             raise IndexError(f"a {self.ndim}-D histogram needs {self.ndim} indices, got {len(idx)}")
         out = []
