@@ -31,7 +31,7 @@ from rootfit.fitter import Fitter
 from rootfit.fitter.parameters import settings_from_function
 from rootfit.functions import Function, init_expo, init_gaus
 from rootfit.functions.predefined import init_2d_gaus
-from rootfit.hist import Graph, Histogram
+from rootfit.hist import Graph, Histogram, Profile
 from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
 from rootfit.result import FitResult
 
@@ -92,14 +92,14 @@ def _data_options(opts: FitOptions, model: Function) -> DataOptions:
 
 
 def _build_data(
-    obj: Histogram | Graph,
+    obj: Histogram | Profile | Graph,
     opts: FitOptions,
     model: Function,
     fit_range: tuple[float, float] | None,
     nan_policy: Literal["raise", "omit"],
 ) -> BinData:
     data_opts = _data_options(opts, model)
-    if isinstance(obj, Histogram):
+    if isinstance(obj, Histogram | Profile):
         data = bin_data_from_histogram(obj, data_opts, fit_range, nan_policy=nan_policy)
     else:
         data = bin_data_from_graph(obj, data_opts, fit_range, nan_policy=nan_policy)
@@ -150,11 +150,11 @@ def _make_cost(opts: FitOptions, model: Function, data: BinData) -> Cost:
 
 
 def _drawing_range(
-    obj: Histogram | Graph, fit_range: tuple[float, float] | None
+    obj: Histogram | Profile | Graph, fit_range: tuple[float, float] | None
 ) -> tuple[float, float]:
     if fit_range is not None:
         return fit_range
-    if isinstance(obj, Histogram):
+    if isinstance(obj, Histogram | Profile):
         axis = obj.axis
         first, last = max(axis.first, 1), min(axis.last, axis.nbins)
         return float(axis.bin_low_edge(first)), float(axis.bin_up_edge(last))
@@ -162,7 +162,7 @@ def _drawing_range(
 
 
 def fit(
-    obj: Histogram | Graph,
+    obj: Histogram | Profile | Graph,
     function: Any,
     option: str | FitOptions = "",
     *,
@@ -191,7 +191,7 @@ def fit(
     -------
     FitResult
     """
-    if isinstance(obj, Histogram):
+    if isinstance(obj, Histogram | Profile):
         target: Literal["histogram", "graph"] = "histogram"
     elif isinstance(obj, Graph):
         target = "graph"
@@ -199,12 +199,14 @@ def fit(
         raise DataError(f"cannot fit a {type(obj).__name__}; give a Histogram or a Graph")
     opts = parse_fit_options(option, target)
     _check_supported(opts)
-    model = resolve_function(function, ndim=obj.ndim if isinstance(obj, Histogram) else 1)
+    model = resolve_function(function, ndim=obj.ndim if isinstance(obj, Histogram | Profile) else 1)
 
-    fit_range = None
+    fit_range: Any = None
     if range is not None:
-        lo, hi = (float(v) for v in range)
-        fit_range = (lo, hi) if lo < hi else None
+        fit_range = range
+        if np.ndim(range[0]) == 0:
+            lo, hi = (float(v) for v in range)
+            fit_range = (lo, hi) if lo < hi else None
     elif opts.use_range:
         if model.range is None:
             raise FitOptionError(

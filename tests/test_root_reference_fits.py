@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import FITS, assert_agrees_with_root, make_graph, make_histogram, quiet_fit
 
+import rootfit as rf
 from rootfit import compat as ROOT
 
 CASES = FITS["cases"]
@@ -20,7 +21,10 @@ def _rng(case):
     return (lo, hi) if lo < hi else None
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+ONE_D = [c for c in CASES if c["kind"] in ("histogram", "graph")]
+
+
+@pytest.mark.parametrize("case", ONE_D, ids=[c["id"] for c in ONE_D])
 def test_fit_agrees_with_root(case):
     if case["kind"] == "histogram":
         obj = make_histogram(case["data"], case.get("zoom"))
@@ -55,3 +59,36 @@ def test_call_counts_match_root_for_reference_gaus():
             r = quiet_fit(make_histogram(case["data"]), case["function"], "Q")
             if case["option"] == "":
                 assert r.ncalls == case["ncalls"]
+
+
+def make_th2():
+    """The spec's TH2 (10x10 on [-3, 3]², deterministic contents), as the generator builds it."""
+    import math
+
+    h = rf.Histogram(rf.Axis(10, -3, 3), rf.Axis(10, -3, 3))
+    centres = h.axis.centers
+    for ix in range(10):
+        for iy in range(10):
+            x, y = centres[ix], centres[iy]
+            c = 50 * math.exp(-0.5 * ((x - 0.3) / 1.1) ** 2 - 0.5 * ((y + 0.2) / 0.8) ** 2)
+            nint = math.floor(c + 0.5)  # TMath::Nint for positive values
+            h.set_value((ix, iy), max(nint + ((7 * (ix + 1) + 3 * (iy + 1)) % 5) - 2, 0.0))
+    return h
+
+
+TH2_CASES = [c for c in CASES if c["kind"] == "histogram2d"]
+
+
+@pytest.mark.parametrize("case", TH2_CASES, ids=[c["id"] for c in TH2_CASES])
+def test_th2_fits_agree_with_root(case):
+    h = make_th2()
+    f = rf.Function(case["function"])
+    if case["start"]:
+        f.set_parameters(case["start"])
+    opt = case["option"] + "Q"
+    if case["range"]:
+        f.range = tuple(tuple(r) for r in case["range"])
+        opt += "R"
+    result = quiet_fit(h, f, opt)
+    assert result.valid == case["valid"]
+    assert_agrees_with_root(result, case, value_rel=1e-4)

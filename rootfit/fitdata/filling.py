@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.errors import DataError, FitWarning
 from rootfit.fitdata.bindata import BinData, ErrorType
-from rootfit.hist import Graph, Histogram
+from rootfit.hist import Axis, Graph, Histogram, Profile
 
 __all__ = ["DataOptions", "bin_data_from_graph", "bin_data_from_histogram"]
 
@@ -69,11 +69,10 @@ def _adjust_errors(
     return keep, adjusted
 
 
-def histogram_window(hist: Histogram, fit_range: tuple[float, float] | None) -> tuple[int, int]:
-    """First and last ROOT bin used by a fit (zoom window narrowed by the range)."""
-    axis = hist.axis
+def axis_window(axis: Axis, fit_range: tuple[float, float] | None) -> tuple[int, int]:
+    """First and last ROOT bin of one axis used by a fit (zoom window narrowed by the range)."""
     first, last = max(axis.first, 1), min(axis.last, axis.nbins)
-    if fit_range is None:
+    if fit_range is None or not fit_range[0] < fit_range[1]:
         return first, last
     xmin, xmax = fit_range
     ilow, ihigh = int(axis.find_bin(xmin)), int(axis.find_bin(xmax))
@@ -82,7 +81,7 @@ def histogram_window(hist: Histogram, fit_range: tuple[float, float] | None) -> 
             f"fit range ({xmin}, {xmax}) lies outside the histogram window "
             f"[{axis.bin_low_edge(first)}, {axis.bin_up_edge(last)}]",
             FitWarning,
-            stacklevel=4,
+            stacklevel=5,
         )
     first = min(max(ilow, first), last + 1)
     last = max(min(ihigh, last), first - 1)
@@ -94,45 +93,72 @@ def histogram_window(hist: Histogram, fit_range: tuple[float, float] | None) -> 
     return first, last
 
 
+def _ranges_per_axis(ndim: int, fit_range: Any) -> list[tuple[float, float] | None]:
+    """A 1-D ``(lo, hi)`` range applies to x; N-D ranges are one ``(lo, hi)`` per axis."""
+    if fit_range is None:
+        return [None] * ndim
+    if np.ndim(fit_range[0]) == 0:
+        return [(float(fit_range[0]), float(fit_range[1]))] + [None] * (ndim - 1)
+    if len(fit_range) != ndim:
+        raise DataError(f"a {ndim}-D fit range needs {ndim} (lo, hi) pairs, got {len(fit_range)}")
+    return [None if r is None else (float(r[0]), float(r[1])) for r in fit_range]
+
+
 def bin_data_from_histogram(
-    hist: Histogram,
+    hist: Histogram | Profile,
     opts: DataOptions = DataOptions(),
-    fit_range: tuple[float, float] | None = None,
+    fit_range: Any = None,
     *,
     nan_policy: Literal["raise", "omit"] = "raise",
 ) -> BinData:
-    """Fit points of a 1-D histogram.
+    """Fit points of a histogram or profile, in ROOT's order (x outermost, then y, then z).
 
     Parameters
     ----------
-    hist : Histogram
-        The histogram.
+    hist : Histogram or Profile
+        The data.
     opts : DataOptions
         Filling rules.
-    fit_range : (float, float), optional
-        Range in x (only applied when ``lo < hi``, as ROOT).
+    fit_range : (lo, hi) or sequence of (lo, hi), optional
+        Range in x, or one range per axis (each only applied when ``lo < hi``, as ROOT).
     nan_policy : {"raise", "omit"}
         Non-finite contents or errors.
     """
-    if fit_range is not None and not fit_range[0] < fit_range[1]:
-        fit_range = None
-    first, last = histogram_window(hist, fit_range)
-    bins = np.arange(first, last + 1)
-    axis = hist.axis
-    values = hist.values(flow=True)[bins]
-    errors = hist.errors(flow=True)[bins]
+    ranges = _ranges_per_axis(hist.ndim, fit_range)
+    windows = [axis_window(a, r) for a, r in zip(hist.axes, ranges, strict=True)]
+    grids = np.meshgrid(*[np.arange(first, last + 1) for first, last in windows], indexing="ij")
+    bins = [g.ravel() for g in grids]
+    index = tuple(bins)
+    values = np.asarray(hist.values(flow=True))[index]
+    errors = np.asarray(hist.errors(flow=True))[index]
     if opts.expected_errors:
-        keep = np.ones(bins.size, dtype=bool)
+        keep = np.ones(values.size, dtype=bool)
         adjusted = errors  # kept for the bin weights of "PW"; not used as fit errors
     else:
         keep, adjusted = _adjust_errors(errors, values, opts)
-    bins, values, adjusted = bins[keep], values[keep], adjusted[keep]
+    bins = [b[keep] for b in bins]
+    values, adjusted = values[keep], adjusted[keep]
     store_edges = opts.integral or opts.bin_volume > 0
     if store_edges:
-        coords = np.asarray(axis.bin_low_edge(bins), dtype=np.float64)
-        up = np.asarray(axis.bin_up_edge(bins), dtype=np.float64)
+        coords = np.column_stack(
+            [
+                np.asarray(a.bin_low_edge(b), dtype=np.float64)
+                for a, b in zip(hist.axes, bins, strict=True)
+            ]
+        )
+        up = np.column_stack(
+            [
+                np.asarray(a.bin_up_edge(b), dtype=np.float64)
+                for a, b in zip(hist.axes, bins, strict=True)
+            ]
+        )
     else:
-        coords = np.asarray(axis.bin_center(bins), dtype=np.float64)
+        coords = np.column_stack(
+            [
+                np.asarray(a.bin_center(b), dtype=np.float64)
+                for a, b in zip(hist.axes, bins, strict=True)
+            ]
+        )
         up = None
     error_type = ErrorType.NONE if (opts.unit_errors or opts.expected_errors) else ErrorType.VALUE
     return BinData(

@@ -235,9 +235,12 @@ class Function:
         return out
 
     @staticmethod
-    def _check_range(r: tuple[float, float] | None) -> tuple[float, float] | None:
+    def _check_range(r: Any) -> Any:
+        """``(lo, hi)`` for 1-D functions, or one ``(lo, hi)`` per variable."""
         if r is None:
             return None
+        if np.ndim(r[0]) > 0:
+            return tuple(Function._check_range(pair) for pair in r)
         lo, hi = (float(v) for v in r)
         if not lo < hi:
             raise FunctionError(f"function range must have lo < hi, got ({lo}, {hi})")

@@ -385,7 +385,9 @@ class Histogram(Fittable):
 
     # ------------------------------------------------------------------ direct access
     def _index(self, index: int | Sequence[int], flow: bool) -> tuple[int, ...]:
-        idx: tuple[int, ...] = (int(index),) if isinstance(index, int | np.integer) else tuple(index)
+        idx: tuple[int, ...] = (
+            (int(index),) if isinstance(index, int | np.integer) else tuple(index)
+        )
         if len(idx) != self.ndim:
             raise IndexError(f"a {self.ndim}-D histogram needs {self.ndim} indices, got {len(idx)}")
         out = []
@@ -581,6 +583,169 @@ class Histogram(Fittable):
                 volume = np.multiply.outer(volume, w)
             return float((contents * volume).sum())
         return float(contents.sum())
+
+    # ------------------------------------------------------------------ operations (operations.py)
+    def add(self, other: Histogram, c: float = 1.0) -> None:
+        """In place ``self += c·other`` with ROOT's error and statistics rules."""
+        from rootfit.hist import operations
+
+        operations.add(self, other, c)
+
+    def multiply(self, other: Histogram, c1: float = 1.0, c2: float = 1.0) -> None:
+        """In place ``self = (c1·self)·(c2·other)``."""
+        from rootfit.hist import operations
+
+        operations.multiply(self, self, other, c1, c2)
+
+    def divide(
+        self, other: Histogram, c1: float = 1.0, c2: float = 1.0, *, binomial: bool = False
+    ) -> None:
+        """In place ``self = (c1·self)/(c2·other)``; ``binomial=True`` for efficiencies."""
+        from rootfit.hist import operations
+
+        operations.divide(self, self, other, c1, c2, binomial=binomial)
+
+    def scale(self, c: float, *, width: bool = False) -> None:
+        """In place: contents ×c, errors ×|c|; ``width=True`` also divides by bin width/volume."""
+        from rootfit.hist import operations
+
+        operations.scale(self, c, width=width)
+
+    def rebin(self, group: int | None = None, *, edges: ArrayLike | None = None) -> Histogram:
+        """New histogram with ``group`` bins merged or with new ``edges`` (1-D)."""
+        from rootfit.hist import operations
+
+        return operations.rebin(self, group, edges)
+
+    def projection(
+        self, keep: int | Sequence[int], bins: dict[int, tuple[int, int]] | None = None
+    ) -> Histogram:
+        """Sum over the other axes (``keep=0``: projection on x; ``bins``: ROOT bin windows of
+        the summed axes, default all including flow bins)."""
+        from rootfit.hist import operations
+
+        return operations.projection(self, keep, bins)
+
+    def profile(
+        self, axis: int = 0, bins: tuple[int, int] | None = None, *, error_option: str = ""
+    ) -> Any:
+        """Profile of a 2-D histogram along ``axis`` (ROOT ``ProfileX``/``ProfileY``): the mean of
+        the other coordinate per bin, from the bin contents and centres."""
+        from rootfit.hist.profile import Profile
+
+        if self.ndim != 2:
+            raise DataError("profiles are made from 2-D histograms")
+        other = 1 - axis
+        first, last = bins if bins is not None else (1, self._axes[other].nbins)
+        take = [slice(None), slice(None)]
+        take[other] = slice(max(first, 0), min(last, self._axes[other].nbins + 1) + 1)
+        contents = self._sumw[tuple(take)]
+        variances = self.variances(flow=True)[tuple(take)]
+        centres = np.asarray(self._axes[other].bin_center(np.arange(self._axes[other].nbins + 2)))[
+            take[other]
+        ]
+        shape = [1, 1]
+        shape[other] = -1
+        y = centres.reshape(shape)
+        return Profile.from_sums(
+            self._axes[axis],
+            contents.sum(axis=other),
+            variances.sum(axis=other),
+            (contents * y).sum(axis=other),
+            (contents * y * y).sum(axis=other),
+            entries=self._entries,
+            error_option=error_option,
+            name=self.name,
+            title=self.title,
+        )
+
+    def __add__(self, other: Histogram) -> Histogram:
+        out = self.copy()
+        out.add(other)
+        return out
+
+    def __sub__(self, other: Histogram) -> Histogram:
+        out = self.copy()
+        out.add(other, -1.0)
+        return out
+
+    def __mul__(self, other: Histogram | float) -> Histogram:
+        out = self.copy()
+        if isinstance(other, Histogram):
+            out.multiply(other)
+        else:
+            out.scale(float(other))
+        return out
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Histogram | float) -> Histogram:
+        out = self.copy()
+        if isinstance(other, Histogram):
+            out.divide(other)
+        else:
+            out.scale(1.0 / float(other))
+        return out
+
+    # ------------------------------------------------------------------ errors and random numbers
+    def error_intervals(
+        self, option: str = "normal", cl: float = 0.682689492137086
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Lower and upper bin errors (no flow bins): ``"normal"`` (symmetric, as :meth:`errors`)
+        or ``"poisson"`` (ROOT ``kPoisson``: Garwood interval for unweighted bins, normal
+        errors for weighted ones)."""
+        from scipy import stats
+
+        err = self.errors()
+        if option == "normal":
+            return err.copy(), err.copy()
+        if option != "poisson":
+            raise DataError(f"error option must be 'normal' or 'poisson', not {option!r}")
+        n = self.values()
+        if self.has_sumw2 and not np.allclose(self.variances(), np.abs(n)):
+            return err.copy(), err.copy()
+        alpha = 1.0 - cl
+        low = np.where(n > 0, n - stats.gamma.ppf(alpha / 2, np.where(n > 0, n, 1.0)), 0.0)
+        up = stats.gamma.isf(alpha / 2, n + 1) - n
+        return low, up
+
+    def get_random(
+        self, rng: np.random.Generator, size: int | None = None
+    ) -> float | NDArray[np.float64]:
+        """Random values distributed as the 1-D histogram (ROOT ``GetRandom``): a bin is chosen by
+        its content, the value is uniform inside it."""
+        if self.ndim != 1:
+            raise DataError("get_random is defined for 1-D histograms")
+        if not isinstance(rng, np.random.Generator):
+            raise DataError(
+                "rng must be a numpy.random.Generator (e.g. np.random.default_rng(seed))"
+            )
+        contents = self.values()
+        if np.any(contents < 0):
+            raise DataError("cannot sample a histogram with negative bin contents")
+        total = contents.sum()
+        if total <= 0:
+            raise DataError("cannot sample an empty histogram")
+        cumulative = np.concatenate([[0.0], np.cumsum(contents) / total])
+        u = rng.random(1 if size is None else size)
+        b = np.clip(np.searchsorted(cumulative, u, side="right") - 1, 0, contents.size - 1)
+        edges = self.axis.edges
+        within = (u - cumulative[b]) / np.where(contents[b] > 0, contents[b] / total, 1.0)
+        values = edges[b] + np.clip(within, 0.0, 1.0) * (edges[b + 1] - edges[b])
+        return float(values[0]) if size is None else values
+
+    def fill_random(self, source: Any, n: int, rng: np.random.Generator) -> None:
+        """Fill ``n`` random values drawn from a :class:`~rootfit.Function` (over this axis range)
+        or another 1-D histogram (ROOT ``FillRandom``)."""
+        if self.ndim != 1:
+            raise DataError("fill_random is defined for 1-D histograms")
+        if isinstance(source, Histogram):
+            values = source.get_random(rng, int(n))
+        elif hasattr(source, "get_random"):
+            values = source.get_random(rng, int(n), lo=self.axis.lo, hi=self.axis.hi)
+        else:
+            raise DataError("fill_random needs a Function or a Histogram")
+        self.fill(values)
 
     # ------------------------------------------------------------------ misc
     def copy(self) -> Histogram:

@@ -184,6 +184,37 @@ def fits():
     for o in ["", "W", "L"]:
         hist_case(f"Gedge gaus {o!r}", "Gedge", "gaus", o)
 
+    # TH2 with xygaus (spec §10 V13 data): ROOT's Init2DGaus start, chi-square fit
+    h2 = ROOT.TH2D("h2fit", "", 10, -3, 3, 10, -3, 3)
+    for ix in range(1, 11):
+        for iy in range(1, 11):
+            x, y = h2.GetXaxis().GetBinCenter(ix), h2.GetYaxis().GetBinCenter(iy)
+            c = 50 * math.exp(-0.5 * ((x - 0.3) / 1.1) ** 2 - 0.5 * ((y + 0.2) / 0.8) ** 2)
+            h2.SetBinContent(
+                ix, iy, max(float(ROOT.TMath.Nint(c)) + ((7 * ix + 3 * iy) % 5) - 2, 0.0)
+            )
+    for func, opt, xr in (
+        ("xygaus", "", None),
+        ("xygaus", "", ((-2.0, 2.5), (-2.5, 1.8))),
+        ("[0]*exp(-0.5*((x-[1])/[2])^2-0.5*((y-[3])/[4])^2)+[5]", "", None),
+    ):
+        f = ROOT.TF2("f2fit", func, -3, 3, -3, 3)
+        if func.startswith("[0]"):
+            f.SetParameters(A([40, 0.3, 1.0, -0.2, 0.8, 0.5]))
+        if xr:
+            f.SetRange(xr[0][0], xr[1][0], xr[0][1], xr[1][1])
+        r = h2.Fit(f, opt + ("R" if xr else "") + "SQ0")
+        rec = {
+            "id": f"TH2 {func} {opt!r} range={xr}",
+            "kind": "histogram2d",
+            "data": "TH2",
+            "function": func,
+            "option": opt,
+            "range": xr,
+            "start": [40, 0.3, 1.0, -0.2, 0.8, 0.5] if func.startswith("[0]") else None,
+        }
+        rec.update(result_record(r, f))
+        cases.append(rec)
     for gname, spec in GRAPHS.items():
         opts = ["", "F", "W"] + (["EX0"] if gname == "graph_exy" else [])
         for o in opts:
@@ -569,6 +600,189 @@ def calculus():
     return out
 
 
+def _h1_record(h):
+    n = h.GetNbinsX()
+    return {
+        "contents": [h.GetBinContent(i) for i in range(n + 2)],
+        "errors": [h.GetBinError(i) for i in range(n + 2)],
+        "edges": [h.GetXaxis().GetBinLowEdge(i) for i in range(1, n + 2)],
+        "entries": h.GetEntries(),
+        "mean": h.GetMean(),
+        "std": h.GetStdDev(),
+        "effective_entries": h.GetEffectiveEntries(),
+        "sumw2": h.GetSumw2N() > 0,
+    }
+
+
+def _h2_contents(h):
+    return [
+        [h.GetBinContent(i, j) for j in range(h.GetNbinsY() + 2)] for i in range(h.GetNbinsX() + 2)
+    ]
+
+
+def operations():
+    """Histogram arithmetic, rebinning, projections, profiles and error options."""
+    rng = np.random.default_rng(777)
+    a_values = [float(v) for v in rng.normal(0.2, 1.1, 300)]
+    b_values = [float(v) for v in rng.normal(-0.3, 0.9, 200)]
+    b_weights = [float(v) for v in rng.uniform(0.5, 2.0, 200)]
+    out = {"a_values": a_values, "b_values": b_values, "b_weights": b_weights, "cases": {}}
+
+    def base():
+        ha = ROOT.TH1D(f"ha{len(out['cases'])}", "", 20, -4, 4)
+        for v in a_values:
+            ha.Fill(v)
+        hb = ROOT.TH1D(f"hb{len(out['cases'])}", "", 20, -4, 4)
+        for v, w in zip(b_values, b_weights, strict=True):
+            hb.Fill(v, w)
+        return ha, hb
+
+    cases = out["cases"]
+    ha, hb = base()
+    ha.Add(hb, 0.5)
+    cases["add 0.5"] = _h1_record(ha)
+    ha, hb = base()
+    ha.Add(hb, -0.5)
+    cases["add -0.5"] = _h1_record(ha)
+    ha, hb = base()
+    hc = ROOT.TH1D("hc", "", 20, -4, 4)
+    hc.Add(ha, hb, 2.0, 3.0)
+    cases["add2 2,3"] = _h1_record(hc)
+    ha, hb = base()
+    ha.Multiply(hb)
+    cases["multiply"] = _h1_record(ha)
+    ha, hb = base()
+    ha.Divide(hb)
+    cases["divide"] = _h1_record(ha)
+    ha, hb = base()
+    ha.Scale(2.5)
+    cases["scale 2.5"] = _h1_record(ha)
+    ha, hb = base()
+    ha.Scale(0.5, "width")
+    cases["scale 0.5 width"] = _h1_record(ha)
+    ha, hb = base()
+    cases["rebin 4"] = _h1_record(ha.Rebin(4, "hr4"))
+    ha, hb = base()
+    cases["rebin 3"] = _h1_record(ha.Rebin(3, "hr3"))
+    ha, hb = base()
+    edges = [-4.0, -2.0, -1.2, -0.4, 0.0, 0.8, 2.0, 4.0]
+    cases["rebin edges"] = _h1_record(ha.Rebin(len(edges) - 1, "hre", A(edges)))
+    # efficiency: total = all of a, pass = a with v > -0.5 (subset), binomial errors
+    tot = ROOT.TH1D("tot", "", 20, -4, 4)
+    pas = ROOT.TH1D("pas", "", 20, -4, 4)
+    for v in a_values:
+        tot.Fill(v)
+        if v > -0.5 or int(abs(v) * 1000) % 3 == 0:
+            pas.Fill(v)
+    eff = ROOT.TH1D("eff", "", 20, -4, 4)
+    eff.Divide(pas, tot, 1.0, 1.0, "B")
+    cases["divide B"] = _h1_record(eff)
+    ha, hb = base()
+    cases["stats a"] = {
+        **_h1_record(ha),
+        "mean_error": ha.GetMeanError(),
+        "std_error": ha.GetStdDevError(),
+        "skewness": ha.GetSkewness(),
+        "kurtosis": ha.GetKurtosis(),
+    }
+    ha, hb = base()
+    cases["stats b"] = {
+        **_h1_record(hb),
+        "mean_error": hb.GetMeanError(),
+        "std_error": hb.GetStdDevError(),
+        "skewness": hb.GetSkewness(),
+        "kurtosis": hb.GetKurtosis(),
+        "integral_width": hb.Integral("width"),
+    }
+    # Poisson errors
+    hp = ROOT.TH1D("hp", "", 5, 0, 5)
+    for b, c in enumerate([0, 1, 3, 10, 40]):
+        hp.SetBinContent(b + 1, c)
+    hp.Sumw2(False)
+    hp.SetBinErrorOption(ROOT.TH1.kPoisson)
+    cases["poisson"] = {
+        "contents": [0, 1, 3, 10, 40],
+        "low": [hp.GetBinErrorLow(b) for b in range(1, 6)],
+        "up": [hp.GetBinErrorUp(b) for b in range(1, 6)],
+    }
+    # 2-D
+    xy = rng.multivariate_normal([0.3, -0.2], [[1.0, 0.4], [0.4, 0.8]], 600)
+    w2 = rng.uniform(0.5, 1.5, 600)
+    out["xy"] = xy.tolist()
+    out["xy_weights"] = w2.tolist()
+    h2 = ROOT.TH2D("h2ops", "", 12, -3, 3, 10, -2.5, 2.5)
+    for (x, y), w in zip(xy, w2, strict=True):
+        h2.Fill(float(x), float(y), float(w))
+    rec2 = {
+        "entries": h2.GetEntries(),
+        "mean_x": h2.GetMean(1),
+        "mean_y": h2.GetMean(2),
+        "std_x": h2.GetStdDev(1),
+        "std_y": h2.GetStdDev(2),
+        "covariance": h2.GetCovariance(1, 2),
+        "correlation": h2.GetCorrelationFactor(1, 2),
+        "effective_entries": h2.GetEffectiveEntries(),
+        "integral": h2.Integral(),
+        "bin_3_4": h2.GetBinContent(3, 4),
+        "error_3_4": h2.GetBinError(3, 4),
+        "global_3_4": h2.GetBin(3, 4),
+    }
+    rec2["px"] = _h1_record(h2.ProjectionX("px"))
+    rec2["px_3_7"] = _h1_record(h2.ProjectionX("px37", 3, 7))
+    rec2["py"] = _h1_record(h2.ProjectionY("py"))
+    h2.GetXaxis().SetRangeUser(-1.0, 2.0)
+    rec2["zoom_mean_y"] = h2.GetMean(2)
+    rec2["zoom_std_x"] = h2.GetStdDev(1)
+    rec2["zoom_integral"] = h2.Integral()
+    out["h2"] = rec2
+    # 3-D
+    xyz = rng.normal(0.0, 1.0, (400, 3)) * [1.0, 0.7, 1.3] + [0.1, 0.0, -0.2]
+    out["xyz"] = xyz.tolist()
+    h3 = ROOT.TH3D("h3ops", "", 6, -3, 3, 5, -2, 2, 8, -4, 4)
+    for x, y, z in xyz:
+        h3.Fill(float(x), float(y), float(z))
+    out["h3"] = {
+        "entries": h3.GetEntries(),
+        "means": [h3.GetMean(i) for i in (1, 2, 3)],
+        "stds": [h3.GetStdDev(i) for i in (1, 2, 3)],
+        "cov_xz": h3.GetCovariance(1, 3),
+        "pz": _h1_record(h3.ProjectionZ("pz")),
+        "project3d_xy": _h2_contents(h3.Project3D("xy")),
+    }
+    # profile
+    prof_x = [float(v) for v in rng.uniform(0, 10, 300)]
+    prof_y = [float(2 + 0.5 * x + rng.normal(0, 1)) for x in prof_x]
+    prof_w = [float(v) for v in rng.uniform(0.5, 2.0, 300)]
+    out["profile_input"] = {"x": prof_x, "y": prof_y, "w": prof_w}
+    out["profiles"] = {}
+    for option in ("", "s", "i", "g"):
+        for weighted in (False, True):
+            p = ROOT.TProfile(f"prof{option}{weighted}", "", 10, 0, 10, option)
+            for x, y, w in zip(prof_x, prof_y, prof_w, strict=True):
+                if weighted:
+                    p.Fill(x, y, w)
+                else:
+                    p.Fill(x, y)
+            out["profiles"][f"{option or 'default'} {'weighted' if weighted else 'unweighted'}"] = {
+                "contents": [p.GetBinContent(i) for i in range(12)],
+                "errors": [p.GetBinError(i) for i in range(12)],
+                "bin_entries": [p.GetBinEntries(i) for i in range(12)],
+                "effective_entries": [p.GetBinEffectiveEntries(i) for i in range(12)],
+                "entries": p.GetEntries(),
+                "mean": p.GetMean(),
+                "mean_y": p.GetMean(2),
+            }
+    # profile with a single-entry bin (ROOT's treatment of zero spread)
+    p1 = ROOT.TProfile("prof_one", "", 4, 0, 4)
+    for x, y in [(0.5, 1.0), (0.5, 3.0), (1.5, 2.0), (2.5, 5.0), (2.5, 6.0), (2.5, 7.0)]:
+        p1.Fill(x, y)
+    out["profile_single"] = {
+        "contents": [p1.GetBinContent(i) for i in range(6)],
+        "errors": [p1.GetBinError(i) for i in range(6)],
+    }
+    return out
+
+
 def main():
     data = {
         "root_version": str(ROOT.gROOT.GetVersion()),
@@ -592,7 +806,11 @@ def main():
             indent=1,
         )
     with open(os.path.join(HERE, "root_histograms.json"), "w") as fh:
-        json.dump({"root_version": data["root_version"], **histograms()}, fh, indent=1)
+        json.dump(
+            {"root_version": data["root_version"], **histograms(), "operations": operations()},
+            fh,
+            indent=1,
+        )
     print("wrote references for ROOT", data["root_version"], file=sys.stderr)
 
 
