@@ -10,7 +10,7 @@ from typing import Any
 
 from rootfit import errors
 from rootfit.functions import Function
-from rootfit.hist import Axis, Graph, Histogram
+from rootfit.hist import Axis, Graph, Graph2D, Histogram, MultiGraph, Profile
 from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
 
 __version__ = "0.1.0"
@@ -39,11 +39,14 @@ __all__ = [
     "Fitter",
     "Function",
     "Graph",
+    "Graph2D",
     "Histogram",
     "MinimizerOptions",
+    "MultiGraph",
     "ParameterSettings",
     "PearsonChi2",
     "PoissonLikelihood",
+    "Profile",
     "errors",
     "fit",
     "parse_fit_options",

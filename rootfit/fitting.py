@@ -24,6 +24,7 @@ from rootfit.errors import DataError, FitOptionError, FunctionError
 from rootfit.fitdata import BinData, DataOptions, ErrorType
 from rootfit.fitdata.filling import (
     bin_data_from_graph,
+    bin_data_from_graph2d,
     bin_data_from_histogram,
     check_not_empty,
 )
@@ -31,7 +32,7 @@ from rootfit.fitter import Fitter
 from rootfit.fitter.parameters import settings_from_function
 from rootfit.functions import Function, init_expo, init_gaus
 from rootfit.functions.predefined import init_2d_gaus
-from rootfit.hist import Graph, Histogram, Profile
+from rootfit.hist import Graph, Graph2D, Histogram, MultiGraph, Profile
 from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
 from rootfit.result import FitResult
 
@@ -92,7 +93,7 @@ def _data_options(opts: FitOptions, model: Function) -> DataOptions:
 
 
 def _build_data(
-    obj: Histogram | Profile | Graph,
+    obj: Histogram | Profile | Graph | Graph2D | MultiGraph,
     opts: FitOptions,
     model: Function,
     fit_range: tuple[float, float] | None,
@@ -101,8 +102,11 @@ def _build_data(
     data_opts = _data_options(opts, model)
     if isinstance(obj, Histogram | Profile):
         data = bin_data_from_histogram(obj, data_opts, fit_range, nan_policy=nan_policy)
+    elif isinstance(obj, Graph2D):
+        data = bin_data_from_graph2d(obj, data_opts, fit_range, nan_policy=nan_policy)
     else:
-        data = bin_data_from_graph(obj, data_opts, fit_range, nan_policy=nan_policy)
+        points = obj.merged() if isinstance(obj, MultiGraph) else obj
+        data = bin_data_from_graph(points, data_opts, fit_range, nan_policy=nan_policy)
     check_not_empty(data, f"{type(obj).__name__} {obj.name!r}".replace(" ''", ""))
     return data
 
@@ -149,39 +153,52 @@ def _make_cost(opts: FitOptions, model: Function, data: BinData) -> Cost:
     return Chi2(data, model)
 
 
-def _drawing_range(
-    obj: Histogram | Profile | Graph, fit_range: tuple[float, float] | None
-) -> tuple[float, float]:
+def _drawing_range(obj: Histogram | Profile | Graph | Graph2D | MultiGraph, fit_range: Any) -> Any:
+    """The fit range, else the visible window of each axis (ROOT's GetDrawingRange); 1-D
+    objects give ``(lo, hi)``, 2-D/3-D ones a ``(lo, hi)`` per axis."""
+    ndim = obj.ndim
+    given: list[Any] = [None] * ndim
     if fit_range is not None:
-        return fit_range
+        given = [fit_range] + [None] * (ndim - 1) if np.ndim(fit_range[0]) == 0 else list(fit_range)
     if isinstance(obj, Histogram | Profile):
-        axis = obj.axis
-        first, last = max(axis.first, 1), min(axis.last, axis.nbins)
-        return float(axis.bin_low_edge(first)), float(axis.bin_up_edge(last))
-    return float(obj.x.min()), float(obj.x.max())
+        windows = []
+        for axis in obj.axes:
+            first, last = max(axis.first, 1), min(axis.last, axis.nbins)
+            windows.append((float(axis.bin_low_edge(first)), float(axis.bin_up_edge(last))))
+    elif isinstance(obj, Graph2D):
+        windows = [
+            (float(obj.x.min()), float(obj.x.max())),
+            (float(obj.y.min()), float(obj.y.max())),
+        ]
+    else:
+        points = obj.merged() if isinstance(obj, MultiGraph) else obj
+        windows = [(float(points.x.min()), float(points.x.max()))]
+    ranges = [tuple(g) if g is not None else w for g, w in zip(given, windows, strict=True)]
+    return ranges[0] if ndim == 1 else tuple(ranges)
 
 
 def fit(
-    obj: Histogram | Profile | Graph,
+    obj: Histogram | Profile | Graph | Graph2D | MultiGraph,
     function: Any,
     option: str | FitOptions = "",
     *,
-    range: tuple[float, float] | None = None,
+    range: Any = None,
     minimizer: MinimizerOptions | None = None,
     nan_policy: Literal["raise", "omit"] = "raise",
 ) -> FitResult:
-    """Fit ``function`` to a histogram or graph with ROOT's semantics.
+    """Fit ``function`` to a histogram, profile or graph with ROOT's semantics.
 
     Parameters
     ----------
-    obj : Histogram or Graph
+    obj : Histogram, Profile, Graph, Graph2D or MultiGraph
         The data.
     function : str or Function or callable
         Model.
     option : str
         ROOT option letters.
-    range : (float, float), optional
-        Fit range (used when lo < hi); otherwise the function range with ``R``.
+    range : (float, float) or sequence of (float, float), optional
+        Fit range in x (used when lo < hi), or one range per axis; otherwise the function
+        range with ``R``.
     minimizer : MinimizerOptions, optional
         Minimizer configuration.
     nan_policy : {"raise", "omit"}
@@ -193,13 +210,15 @@ def fit(
     """
     if isinstance(obj, Histogram | Profile):
         target: Literal["histogram", "graph"] = "histogram"
-    elif isinstance(obj, Graph):
+    elif isinstance(obj, Graph | Graph2D | MultiGraph):
         target = "graph"
     else:
-        raise DataError(f"cannot fit a {type(obj).__name__}; give a Histogram or a Graph")
+        raise DataError(
+            f"cannot fit a {type(obj).__name__}; give a Histogram, Profile, Graph, Graph2D or MultiGraph"
+        )
     opts = parse_fit_options(option, target)
     _check_supported(opts)
-    model = resolve_function(function, ndim=obj.ndim if isinstance(obj, Histogram | Profile) else 1)
+    model = resolve_function(function, ndim=obj.ndim)
 
     fit_range: Any = None
     if range is not None:

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from rootfit.errors import DataError, FitWarning
 from rootfit.fitdata.bindata import BinData, ErrorType
-from rootfit.hist import Axis, Graph, Histogram, Profile
+from rootfit.hist import Axis, Graph, Graph2D, Histogram, Profile
 
 __all__ = ["DataOptions", "bin_data_from_graph", "bin_data_from_histogram"]
 
@@ -236,6 +236,44 @@ def bin_data_from_graph(
         coord_errors=ex[keep],
         errors_low=np.asarray(graph.yerr_low)[keep],
         errors_high=np.asarray(graph.yerr_high)[keep],
+        nan_policy=nan_policy,
+    )
+
+
+def bin_data_from_graph2d(
+    graph: Graph2D,
+    opts: DataOptions = DataOptions(),
+    fit_range: Any = None,
+    *,
+    nan_policy: Literal["raise", "omit"] = "raise",
+) -> BinData:
+    """Fit points of a 2-D graph (ROOT's TGraph2D rules, inclusive ranges per axis)."""
+    coords = np.column_stack([graph.x, graph.y])
+    inside = np.ones(len(graph), dtype=bool)
+    for d, r in enumerate(_ranges_per_axis(2, fit_range)):
+        if r is not None and r[0] < r[1]:
+            inside &= (coords[:, d] >= r[0]) & (coords[:, d] <= r[1])
+    if graph.zerr is None or opts.unit_errors:
+        return BinData(
+            coords[inside], graph.z[inside], error_type=ErrorType.NONE, nan_policy=nan_policy
+        )
+    ez = graph.zerr
+    if (
+        opts.coord_errors
+        and graph.xerr is not None
+        and graph.yerr is not None
+        and (np.any(graph.xerr > 0) or np.any(graph.yerr > 0))
+    ):
+        ex = np.column_stack([graph.xerr, graph.yerr])
+        keep = inside & ~((ex[:, 0] <= 0) & (ex[:, 1] <= 0) & (ez <= 0))
+        return BinData(coords[keep], graph.z[keep], errors=ez[keep], coord_errors=ex[keep],
+                       error_type=ErrorType.COORD, nan_policy=nan_policy)  # fmt: skip
+    keep = inside & (ez > 0)
+    return BinData(
+        coords[keep],
+        graph.z[keep],
+        errors=ez[keep],
+        error_type=ErrorType.VALUE,
         nan_policy=nan_policy,
     )
 

@@ -109,6 +109,11 @@ class Graph(Fittable):
         return int(self._x.size)
 
     @property
+    def ndim(self) -> int:
+        """Number of coordinates (1)."""
+        return 1
+
+    @property
     def x(self) -> NDArray[np.float64]:
         """x coordinates (read-only)."""
         return self._x
@@ -166,6 +171,123 @@ class Graph(Fittable):
     def xerr_high(self) -> NDArray[np.float64] | None:
         """Upper x errors of an asymmetric graph."""
         return self._xerr_high
+
+    # ------------------------------------------------------------------ points
+    def __getitem__(self, index: int) -> tuple[float, float]:
+        """Point ``index`` as ``(x, y)``."""
+        return float(self._x[index]), float(self._y[index])
+
+    def _columns(self) -> dict[str, NDArray[np.float64] | None]:
+        return {
+            "x": self._x, "y": self._y, "xerr": self._xerr, "yerr": self._yerr,
+            "xerr_low": self._xerr_low, "xerr_high": self._xerr_high,
+            "yerr_low": self._yerr_low, "yerr_high": self._yerr_high,
+        }  # fmt: skip
+
+    def _replace_columns(self, columns: dict[str, NDArray[np.float64] | None]) -> None:
+        for key, value in columns.items():
+            if value is not None:
+                value = np.asarray(value, dtype=np.float64).copy()
+                value.flags.writeable = False
+            setattr(self, "_" + key, value)
+
+    def append(self, x: float, y: float, **errors: float) -> None:
+        """Add a point at the end (ROOT ``AddPoint``/``SetPoint``); give the errors the graph
+        carries (``yerr=``, or ``yerr_low=``/``yerr_high=``...), missing ones are 0."""
+        columns = self._columns()
+        unknown = set(errors) - {
+            k for k, v in columns.items() if v is not None and k not in ("x", "y")
+        }
+        if unknown:
+            raise DataError(f"this graph has no {sorted(unknown)} errors")
+        extra = {"x": x, "y": y, **errors}
+        self._replace_columns(
+            {
+                k: None if v is None else np.append(v, float(extra.get(k, 0.0)))
+                for k, v in columns.items()
+            }
+        )
+
+    def sort(self) -> None:
+        """Sort the points by increasing x (ROOT ``Sort``), errors travelling with them."""
+        order = np.argsort(self._x, kind="stable")
+        self._replace_columns(
+            {k: None if v is None else v[order] for k, v in self._columns().items()}
+        )
+
+    def eval(self, x: ArrayLike) -> float | NDArray[np.float64]:
+        """Linear interpolation (ROOT ``TGraph::Eval``).
+
+        Inside the points' range this interpolates between the neighbours; outside, it
+        extrapolates through the two points ROOT's scan picks (for sorted graphs the two
+        first/last points; for unsorted graphs ROOT's scan order decides, reproduced here).
+        """
+        if len(self) < 2:
+            raise DataError("interpolation needs at least two points")
+        xs, ys = self._x, self._y
+        values = [
+            self._eval_one(float(v), xs, ys) for v in np.atleast_1d(np.asarray(x, dtype=np.float64))
+        ]
+        return values[0] if np.ndim(x) == 0 else np.array(values)
+
+    @staticmethod
+    def _eval_one(x: float, xs: NDArray[np.float64], ys: NDArray[np.float64]) -> float:
+        low = up = low2 = up2 = -1
+        for i, xi in enumerate(xs):
+            if xi < x:
+                if low == -1 or xi > xs[low]:
+                    low2, low = low, i
+                elif low2 == -1:
+                    low2 = i
+            elif xi > x:
+                if up == -1 or xi < xs[up]:
+                    up2, up = up, i
+                elif up2 == -1:
+                    up2 = i
+            else:
+                return float(ys[i])
+        if up == -1:
+            up, low = low, low2
+        if low == -1:
+            low, up = up, up2
+        if xs[up] == xs[low]:
+            return float(ys[low])
+        return float(ys[up] + (x - xs[up]) * (ys[low] - ys[up]) / (xs[low] - xs[up]))
+
+    @classmethod
+    def read(cls, path: str, *, name: str = "", title: str = "") -> Graph:
+        """Read points from a text file the way ``TGraph("file.txt")`` and friends do.
+
+        Columns (blank, comma, semicolon or tab separated; lines that do not start with numbers
+        are skipped, ``#`` starts a comment): ``x y``; ``x y ey``; ``x y ex ey``;
+        ``x y exl exh eyl eyh``.
+        """
+        rows: list[list[float]] = []
+        with open(path) as fh:
+            for line in fh:
+                text = line.split("#", 1)[0].replace(",", " ").replace(";", " ").split()
+                try:
+                    values = [float(t) for t in text]
+                except ValueError:
+                    continue
+                if values:
+                    rows.append(values)
+        if not rows:
+            raise DataError(f"{path} holds no points")
+        width = len(rows[0])
+        if width not in (2, 3, 4, 6) or any(len(r) != width for r in rows):
+            raise DataError(
+                f"{path}: every line needs 2, 3, 4 or 6 numbers (x y [ex] [ey] | x y exl exh eyl eyh)"
+            )
+        a = np.array(rows)
+        if width == 2:
+            return cls(a[:, 0], a[:, 1], name=name, title=title)
+        if width == 3:
+            return cls(a[:, 0], a[:, 1], yerr=a[:, 2], name=name, title=title)
+        if width == 4:
+            return cls(a[:, 0], a[:, 1], xerr=a[:, 2], yerr=a[:, 3], name=name, title=title)
+        return cls(a[:, 0], a[:, 1], xerr_low=a[:, 2], xerr_high=a[:, 3], yerr_low=a[:, 4],
+                   yerr_high=a[:, 5], name=name, title=title)  # fmt: skip
 
     def __repr__(self) -> str:
         kind = (

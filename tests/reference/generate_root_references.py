@@ -574,6 +574,81 @@ def init_2d():
     return out
 
 
+def graph_family():
+    """TGraph2D(Errors) fits, TMultiGraph fits and TGraph::Eval."""
+    rng = np.random.default_rng(2468)
+    n = 60
+    x = rng.uniform(-3, 3, n)
+    y = rng.uniform(-3, 3, n)
+    z = 20 * np.exp(-0.5 * ((x - 0.4) / 1.2) ** 2 - 0.5 * ((y + 0.3) / 0.9) ** 2) + rng.normal(
+        0, 0.5, n
+    )
+    ex, ey, ez = rng.uniform(0.05, 0.2, n), rng.uniform(0.05, 0.2, n), rng.uniform(0.3, 0.7, n)
+    out = {
+        "g2d": {
+            "x": x.tolist(),
+            "y": y.tolist(),
+            "z": z.tolist(),
+            "ex": ex.tolist(),
+            "ey": ey.tolist(),
+            "ez": ez.tolist(),
+        },
+        "fits": [],
+    }
+    formula = "[0]*exp(-0.5*((x-[1])/[2])^2-0.5*((y-[3])/[4])^2)"
+    start = [18.0, 0.3, 1.0, -0.2, 1.0]
+    for kind in ("TGraph2D", "TGraph2DErrors", "TGraph2DErrors-ez"):
+        if kind == "TGraph2D":
+            g = ROOT.TGraph2D(n, A(x), A(y), A(z))
+        elif kind == "TGraph2DErrors":
+            g = ROOT.TGraph2DErrors(n, A(x), A(y), A(z), A(ex), A(ey), A(ez))
+        else:
+            g = ROOT.TGraph2DErrors(n, A(x), A(y), A(z), A([0.0] * n), A([0.0] * n), A(ez))
+        f = ROOT.TF2(f"f2d{kind}", formula, -3, 3, -3, 3)
+        f.SetParameters(A(start))
+        r = g.Fit(f, "SQ0")
+        rec = {"id": kind, "formula": formula, "start": start}
+        rec.update(result_record(r, f))
+        out["fits"].append(rec)
+    # multigraph: two TGraphErrors and one TGraph without errors
+    x1, x2, x3 = np.linspace(0.5, 4.5, 8), np.linspace(5, 9, 8), np.linspace(1, 8, 5)
+    y1 = 1 + 0.6 * x1 + rng.normal(0, 0.2, 8)
+    y2 = 1 + 0.6 * x2 + rng.normal(0, 0.3, 8)
+    y3 = 1 + 0.6 * x3 + rng.normal(0, 0.2, 5)
+    e1, e2 = np.full(8, 0.2), np.full(8, 0.3)
+    out["multigraph"] = {
+        "x1": x1.tolist(),
+        "y1": y1.tolist(),
+        "e1": e1.tolist(),
+        "x2": x2.tolist(),
+        "y2": y2.tolist(),
+        "e2": e2.tolist(),
+        "x3": x3.tolist(),
+        "y3": y3.tolist(),
+        "fits": [],
+    }
+    for members, opt in ((("g1", "g2"), ""), (("g1", "g2"), "F"), (("g1", "g2", "g3"), "")):
+        mg = ROOT.TMultiGraph()
+        graphs = {
+            "g1": ROOT.TGraphErrors(8, A(x1), A(y1), A([0] * 8), A(e1)),
+            "g2": ROOT.TGraphErrors(8, A(x2), A(y2), A([0] * 8), A(e2)),
+            "g3": ROOT.TGraph(5, A(x3), A(y3)),
+        }
+        for m in members:
+            mg.Add(graphs[m])
+        f = ROOT.TF1("fmg", "pol1", 0, 10)
+        r = mg.Fit(f, opt + "SQ0")
+        rec = {"members": list(members), "option": opt}
+        rec.update(result_record(r, f))
+        out["multigraph"]["fits"].append(rec)
+    # TGraph::Eval (unsorted points, interpolation and extrapolation)
+    gx, gy = [3.0, 1.0, 2.0, 5.0, 4.0], [9.0, 1.0, 4.0, 25.0, 16.0]
+    g = ROOT.TGraph(5, A(gx), A(gy))
+    at = [0.0, 1.0, 1.5, 2.25, 4.9, 5.0, 6.5]
+    out["eval"] = {"x": gx, "y": gy, "at": at, "values": [g.Eval(v) for v in at]}
+    return out
+
+
 def calculus():
     """TF1 calculus after the reference gaus fit of G (ROOT's ErrorIntegral.C pattern)."""
     h = make_hist("hcal", HISTOGRAMS["G"])
@@ -790,7 +865,11 @@ def main():
         "graphs": GRAPHS,
     }
     with open(os.path.join(HERE, "root_fits.json"), "w") as fh:
-        json.dump({**data, "cases": fits(), "multifit": multifit()}, fh, indent=1)
+        json.dump(
+            {**data, "cases": fits(), "multifit": multifit(), "graph_family": graph_family()},
+            fh,
+            indent=1,
+        )
     with open(os.path.join(HERE, "root_print.json"), "w") as fh:
         json.dump({**data, "prints": printed()}, fh, indent=1)
     with open(os.path.join(HERE, "root_functions.json"), "w") as fh:
