@@ -116,8 +116,13 @@ class Profile(Fittable):
         error_option: str = "",
         name: str = "",
         title: str = "",
+        statistics: tuple[float, float, float] | None = None,
     ) -> Profile:
-        """Rebuild from the per-bin sums (flow bins included), e.g. from a file or a TH2."""
+        """Rebuild from the per-bin sums (flow bins included), e.g. from a file or a TH2.
+
+        ``statistics`` = ``(Σw·x, Σw·x², Σw·y²)`` of the filled values; None derives them from
+        the bin centres.
+        """
         p = cls(edges=axis.edges, error_option=error_option, name=name, title=title)
         p._axes = (axis.copy(),)
         arrays = [np.asarray(a, dtype=np.float64) for a in (sum_w, sum_w2, sum_wy, sum_wy2)]
@@ -127,13 +132,12 @@ class Profile(Fittable):
         p._entries = float(entries)
         centres = np.asarray(axis.bin_center(np.arange(axis.nbins + 2)), dtype=np.float64)
         core = slice(1, -1)
-        p._sx = np.array(
-            [
-                (p._sw * centres)[core].sum(),
-                (p._sw * centres * centres)[core].sum(),
-                p._swy2[core].sum(),
-            ]
-        )
+        derived = [
+            (p._sw * centres)[core].sum(),
+            (p._sw * centres * centres)[core].sum(),
+            p._swy2[core].sum(),
+        ]
+        p._sx = np.array(statistics if statistics is not None else derived, dtype=np.float64)
         return p
 
     # ------------------------------------------------------------------ UHI and access
@@ -222,12 +226,11 @@ class Profile(Fittable):
 
     def copy(self) -> Profile:
         """Deep copy (attached functions are not copied)."""
-        new = Profile.from_sums(
+        return Profile.from_sums(
             self.axis, self._sw, self._sw2, self._swy, self._swy2, entries=self._entries,
             error_option=self.error_option, name=self.name, title=self.title,
+            statistics=(float(self._sx[0]), float(self._sx[1]), float(self._sx[2])),
         )  # fmt: skip
-        new._sx = self._sx.copy()
-        return new
 
     def __repr__(self) -> str:
         return (

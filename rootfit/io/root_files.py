@@ -1,85 +1,208 @@
-"""``.root`` files through uproot (optional extra ``rootfit[io]``), imported when used."""
+"""``.root`` files through uproot (optional extra ``rootfit[io]``), imported when used.
+
+Reads TH1/TH2/TH3 (F, D, I, ...), TProfile, TGraph, TGraphErrors and TGraphAsymmErrors; writes
+histograms (as TH1D/TH2D/TH3D) and profiles (TProfile) keeping contents, Σw², edges, names,
+titles, entries and statistics. uproot cannot write TGraph objects: writing a graph raises a
+clear error (save graphs with :func:`numpy.savez` or as text instead).
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
 from rootfit._optional import require
 from rootfit.errors import DataError
-from rootfit.hist import Axis, Histogram
+from rootfit.hist import Axis, Graph, Histogram, Profile
 
-__all__ = ["read_root_histogram", "write_root"]
+__all__ = ["read_root", "read_root_histogram", "write_root"]
+
+_ERROR_MODES = {0: "", 1: "s", 2: "i", 3: "g"}
+_READABLE = ("TH1", "TH2", "TH3", "TProfile", "TGraph", "TGraphErrors", "TGraphAsymmErrors")
 
 
-def read_root_histogram(path: str | os.PathLike[str], name: str | None = None) -> Histogram:
-    """Read a TH1 (F/D/I) from a ``.root`` file.
+def _axis(model: Any) -> Axis:
+    edges = np.asarray(model.member("fXbins"))
+    label = str(model.member("fTitle"))
+    if edges.size:
+        return Axis(edges=edges, label=label)
+    return Axis(
+        int(model.member("fNbins")),
+        float(model.member("fXmin")),
+        float(model.member("fXmax")),
+        label=label,
+    )
+
+
+def _histogram(obj: Any) -> Histogram:
+    ndim = 3 if obj.classname.startswith("TH3") else (2 if obj.classname.startswith("TH2") else 1)
+    axes = [_axis(obj.member(key)) for key in ("fXaxis", "fYaxis", "fZaxis")[:ndim]]
+    keys = ["fTsumw", "fTsumw2", "fTsumwx", "fTsumwx2"]
+    keys += ["fTsumwy", "fTsumwy2", "fTsumwxy"] if ndim > 1 else []
+    keys += ["fTsumwz", "fTsumwz2", "fTsumwxz", "fTsumwyz"] if ndim > 2 else []
+    sumw2 = np.asarray(obj.member("fSumw2"))
+    shape = tuple(a.nbins + 2 for a in axes)
+    return Histogram.from_storage(
+        axes,
+        np.asarray(obj.values(flow=True), dtype=np.float64).reshape(shape),
+        sumw2.reshape(shape, order="F") if sumw2.size else None,
+        entries=float(obj.member("fEntries")),
+        statistics=[float(obj.member(k)) for k in keys],
+        name=str(obj.member("fName")),
+        title=str(obj.member("fTitle")),
+    )
+
+
+def _profile(obj: Any) -> Profile:
+    axis = _axis(obj.member("fXaxis"))
+    sum_w = np.asarray(obj.member("fBinEntries"), dtype=np.float64)
+    sum_w2 = np.asarray(obj.member("fBinSumw2"), dtype=np.float64)
+    means = np.asarray(obj.values(flow=True), dtype=np.float64)
+    return Profile.from_sums(
+        axis,
+        sum_w,
+        sum_w2 if sum_w2.size else sum_w,
+        means * sum_w,
+        np.asarray(obj.member("fSumw2"), dtype=np.float64),
+        entries=float(obj.member("fEntries")),
+        error_option=_ERROR_MODES.get(int(obj.member("fErrorMode")), ""),
+        name=str(obj.member("fName")),
+        title=str(obj.member("fTitle")),
+        statistics=(
+            float(obj.member("fTsumwx")),
+            float(obj.member("fTsumwx2")),
+            float(obj.member("fTsumwy2")),
+        ),
+    )
+
+
+def _graph(obj: Any) -> Graph:
+    members = obj.all_members
+    x, y = np.asarray(members["fX"]), np.asarray(members["fY"])
+    name, title = str(members["fName"]), str(members["fTitle"])
+    if "fEXlow" in members:
+        return Graph(
+            x, y, xerr_low=np.asarray(members["fEXlow"]), xerr_high=np.asarray(members["fEXhigh"]),
+            yerr_low=np.asarray(members["fEYlow"]), yerr_high=np.asarray(members["fEYhigh"]),
+            name=name, title=title,
+        )  # fmt: skip
+    if "fEX" in members:
+        return Graph(
+            x,
+            y,
+            xerr=np.asarray(members["fEX"]),
+            yerr=np.asarray(members["fEY"]),
+            name=name,
+            title=title,
+        )
+    return Graph(x, y, name=name, title=title)
+
+
+def read_root(path: str | os.PathLike[str], name: str | None = None) -> Histogram | Profile | Graph:
+    """Read a histogram, profile or graph from a ``.root`` file.
 
     Parameters
     ----------
     path : path-like
         The file.
     name : str, optional
-        Object name; if omitted the file must hold exactly one 1-D histogram.
+        Object name; if omitted the file must hold exactly one readable object.
     """
     uproot = require("uproot", feature="reading .root files", extra="io")
     with uproot.open(path) as f:
+        classes = {k.split(";")[0]: c for k, c in f.classnames().items()}
         if name is None:
-            names = [k.split(";")[0] for k, cls in f.classnames().items() if cls.startswith("TH1")]
-            if len(names) != 1:
+            readable = [k for k, c in classes.items() if c.startswith(_READABLE)]
+            if len(readable) != 1:
                 raise DataError(
-                    f"{path} holds {len(names)} 1-D histograms {names}; say which with FILE:NAME"
+                    f"{path} holds {len(readable)} histograms/graphs {readable}; say which with FILE:NAME"
                 )
-            name = names[0]
-        if name not in f:
-            available = [k.split(";")[0] for k in f.keys()]
-            raise DataError(f"no object {name!r} in {path}; it holds {available}")
+            name = readable[0]
+        if name not in classes:
+            raise DataError(f"no object {name!r} in {path}; it holds {sorted(classes)}")
         obj = f[name]
-        if not obj.classname.startswith("TH1"):
-            raise DataError(f"{name!r} in {path} is a {obj.classname}, not a 1-D histogram")
-        xaxis = obj.member("fXaxis")
-        xbins = np.asarray(xaxis.member("fXbins"))
-        if xbins.size:
-            axis = Axis(edges=xbins, label=str(xaxis.member("fTitle")))
-        else:
-            axis = Axis(
-                int(xaxis.member("fNbins")),
-                float(xaxis.member("fXmin")),
-                float(xaxis.member("fXmax")),
-                label=str(xaxis.member("fTitle")),
-            )
-        sumw2 = np.asarray(obj.member("fSumw2"))
-        stats = [obj.member(k) for k in ("fTsumw", "fTsumw2", "fTsumwx", "fTsumwx2")]
-        return Histogram.from_storage(
-            axis,
-            np.asarray(obj.values(flow=True), dtype=np.float64),
-            sumw2 if sumw2.size else None,
-            entries=float(obj.member("fEntries")),
-            statistics=stats,
-            name=str(obj.member("fName")),
-            title=str(obj.member("fTitle")),
+        cls = obj.classname
+        if cls.startswith("TProfile") and not cls.startswith(("TProfile2D", "TProfile3D")):
+            return _profile(obj)
+        if cls.startswith(("TH1", "TH2", "TH3")):
+            return _histogram(obj)
+        if cls in ("TGraph", "TGraphErrors", "TGraphAsymmErrors"):
+            return _graph(obj)
+        raise DataError(f"{name!r} in {path} is a {cls}, which rootfit does not read")
+
+
+def read_root_histogram(path: str | os.PathLike[str], name: str | None = None) -> Histogram:
+    """Read a TH1/TH2/TH3 from a ``.root`` file (see :func:`read_root`)."""
+    obj = read_root(path, name)
+    if not isinstance(obj, Histogram):
+        raise DataError(
+            f"{name or 'the object'} in {path} is a {type(obj).__name__}, not a histogram"
         )
+    return obj
 
 
-def write_root(path: str | os.PathLike[str], objects: Mapping[str, Histogram]) -> None:
-    """Write histograms to a new ``.root`` file (as TH1D), keeping contents, Σw², edges,
-    names, titles, entries and statistics."""
+def _taxis(uproot_identify: Any, axis: Axis, name: str) -> Any:
+    return uproot_identify.to_TAxis(
+        name,
+        axis.label,
+        axis.nbins,
+        axis.lo,
+        axis.hi,
+        fXbins=np.array([]) if axis.regular else axis.edges,
+    )
+
+
+def _write_histogram(identify: Any, key: str, h: Histogram) -> Any:
+    stats = h.statistics()
+    axes = [
+        _taxis(identify, a, n) for a, n in zip(h.axes, ("xaxis", "yaxis", "zaxis"), strict=False)
+    ]
+    data = np.asarray(h.values(flow=True), dtype=np.float64).ravel(order="F")
+    sumw2 = (
+        np.asarray(h.variances(flow=True), dtype=np.float64).ravel(order="F")
+        if h.has_sumw2
+        else np.array([])
+    )
+    common = (h.name or key, h.title, data, h.entries)
+    if h.ndim == 1:
+        return identify.to_TH1x(*common, *stats[:4], sumw2, axes[0])
+    if h.ndim == 2:
+        return identify.to_TH2x(*common, *stats[:7], sumw2, axes[0], axes[1])
+    return identify.to_TH3x(*common, *stats[:11], sumw2, axes[0], axes[1], axes[2])
+
+
+def _write_profile(identify: Any, key: str, p: Profile) -> Any:
+    core = slice(1, -1)
+    mean_y = p.mean(1)
+    sw = float(p._sw[core].sum())
+    return identify.to_TProfile(
+        p.name or key, p.title, np.asarray(p._swy, dtype=np.float64), p.entries,
+        sw, float(p._sw2[core].sum()), float(p._sx[0]), float(p._sx[1]),
+        float(mean_y * sw), float(p._sx[2]), np.asarray(p._swy2, dtype=np.float64),
+        np.asarray(p._sw, dtype=np.float64), np.asarray(p._sw2, dtype=np.float64),
+        _taxis(identify, p.axis, "xaxis"),
+        fErrorMode={v: k for k, v in _ERROR_MODES.items()}[p.error_option],
+    )  # fmt: skip
+
+
+def write_root(path: str | os.PathLike[str], objects: Mapping[str, Histogram | Profile]) -> None:
+    """Write histograms (TH1D/TH2D/TH3D) and profiles (TProfile) to a new ``.root`` file."""
     uproot = require("uproot", feature="writing .root files", extra="io")
-    from uproot.writing.identify import to_TAxis, to_TH1x
+    from uproot.writing import identify
 
     with uproot.recreate(path) as f:
-        for key, h in objects.items():
-            axis = h.axis
-            taxis = to_TAxis(
-                "xaxis", axis.label, axis.nbins, axis.lo, axis.hi,
-                fXbins=np.array([]) if axis.regular else axis.edges,
-            )  # fmt: skip
-            stats = h.statistics()
-            sumw2 = h.variances(flow=True) if h.has_sumw2 else np.array([])
-            f[key] = to_TH1x(
-                h.name or key, h.title, np.asarray(h.values(flow=True), dtype=np.float64),
-                h.entries, stats[0], stats[1], stats[2], stats[3],
-                np.asarray(sumw2, dtype=np.float64), taxis,
-            )  # fmt: skip
+        for key, obj in objects.items():
+            if isinstance(obj, Histogram):
+                f[key] = _write_histogram(identify, key, obj)
+            elif isinstance(obj, Profile):
+                f[key] = _write_profile(identify, key, obj)
+            elif isinstance(obj, Graph):
+                raise DataError(
+                    f"cannot write graph {key!r}: uproot cannot write TGraph objects; save graphs "
+                    "with numpy.savez or as text (Graph.read reads them back)"
+                )
+            else:
+                raise DataError(f"cannot write a {type(obj).__name__} to a .root file")

@@ -649,6 +649,73 @@ def graph_family():
     return out
 
 
+def objects_file():
+    """A small .root file written by ROOT (TH1F, TH2F, TH3I, TProfile, TGraph family) and what
+    ROOT says about its objects, for the reader tests."""
+    path = os.path.join(HERE, "root_objects.root")
+    f = ROOT.TFile(path, "RECREATE")
+    p = ROOT.TProfile("prof", "a profile", 4, 0, 4, "s")
+    for x, y, w in [(0.5, 1, 1), (0.5, 3, 2), (1.5, 2, 1), (2.5, 5, 1), (3.5, 6, 0.5), (5, 1, 1)]:
+        p.Fill(x, y, w)
+    h1 = ROOT.TH1F("h1", "one", 5, A([0.0, 1.0, 1.5, 3.0, 4.0, 6.0]))
+    for v in (0.5, 1.2, 1.2, 2.0, 5.5, 7.0, -1.0):
+        h1.Fill(v)
+    h2 = ROOT.TH2F("h2", "two", 3, 0, 3, 2, -1, 1)
+    h2.Fill(0.5, 0.5, 2.0)
+    h2.Fill(2.5, -0.5)
+    h2.Fill(1.5, 0.2, 0.5)
+    h3 = ROOT.TH3I("h3", "three", 2, 0, 2, 2, 0, 2, 2, 0, 2)
+    h3.Fill(0.5, 1.5, 0.5)
+    h3.Fill(1.5, 1.5, 1.5)
+    g = ROOT.TGraph(3, A([1, 2, 3]), A([2, 4, 7]))
+    g.SetName("g")
+    g.SetTitle("graph")
+    ge = ROOT.TGraphErrors(2, A([1, 2]), A([3, 4]), A([0.1, 0.2]), A([0.3, 0.4]))
+    ge.SetName("ge")
+    ge.SetTitle("errors")
+    ga = ROOT.TGraphAsymmErrors(
+        2, A([1, 2]), A([3, 4]), A([0.1, 0.2]), A([0.2, 0.3]), A([0.3, 0.4]), A([0.5, 0.6])
+    )
+    ga.SetName("ga")
+    ga.SetTitle("asym")
+    expected = {
+        "prof": {
+            "contents": [p.GetBinContent(i) for i in range(6)],
+            "errors": [p.GetBinError(i) for i in range(6)],
+            "entries": p.GetEntries(),
+            "mean": p.GetMean(),
+            "mean_y": p.GetMean(2),
+            "title": p.GetTitle(),
+        },
+        "h1": {
+            "contents": [h1.GetBinContent(i) for i in range(7)],
+            "errors": [h1.GetBinError(i) for i in range(7)],
+            "entries": h1.GetEntries(),
+            "mean": h1.GetMean(),
+            "std": h1.GetStdDev(),
+            "title": h1.GetTitle(),
+        },
+        "h2": {
+            "contents": [[h2.GetBinContent(i, j) for j in range(4)] for i in range(5)],
+            "errors": [[h2.GetBinError(i, j) for j in range(4)] for i in range(5)],
+            "entries": h2.GetEntries(),
+            "mean_x": h2.GetMean(1),
+            "mean_y": h2.GetMean(2),
+            "title": h2.GetTitle(),
+        },
+        "h3": {
+            "entries": h3.GetEntries(),
+            "means": [h3.GetMean(i) for i in (1, 2, 3)],
+            "integral": h3.Integral(),
+        },
+        "ga": {"eyl": [0.3, 0.4], "eyh": [0.5, 0.6], "exl": [0.1, 0.2], "exh": [0.2, 0.3]},
+    }
+    for o in (p, h1, h2, h3, g, ge, ga):
+        o.Write()
+    f.Close()
+    return expected
+
+
 def calculus():
     """TF1 calculus after the reference gaus fit of G (ROOT's ErrorIntegral.C pattern)."""
     h = make_hist("hcal", HISTOGRAMS["G"])
@@ -886,7 +953,12 @@ def main():
         )
     with open(os.path.join(HERE, "root_histograms.json"), "w") as fh:
         json.dump(
-            {"root_version": data["root_version"], **histograms(), "operations": operations()},
+            {
+                "root_version": data["root_version"],
+                **histograms(),
+                "operations": operations(),
+                "objects_file": objects_file(),
+            },
             fh,
             indent=1,
         )
