@@ -31,6 +31,10 @@ def init_gaus(x, y):
     return [0.5 * (y.max() + bw * a / (2.506628 * rms)), mean, rms], (0.0, 10 * rms)
 
 
+#: Fill workload: 1e7 values into 1000 bins.
+FILL_VALUES = np.random.default_rng(17).normal(0.0, 1.5, 10_000_000)
+
+
 #: Evaluation workloads: formula, parameters; 1e6 points on [-5, 15].
 EVAL_POINTS = np.linspace(-5.0, 15.0, 1_000_000)
 EVAL_CASES = {
@@ -81,8 +85,14 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         f.set_parameters(start)
         return f
 
+    def fill() -> Any:
+        h = rf.Histogram(1000, -5, 5)
+        h.fill(FILL_VALUES)
+        return h
+
     return {
         **evals,
+        "F1 fill 1e7": fill,
         "W1": lambda: w1.fit("gaus", "SQN"),
         "W2": lambda: w2.fit(w2_model.copy(), "LSQN"),
         "W4": lambda: [h.fit("gaus", "SQN") for h in w4],
@@ -158,7 +168,10 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
 
 # ------------------------------------------------------------------------------ numpy
 def numpy_workloads(data: dict[str, Any]) -> dict[str, Workload]:
-    return {
+    out: dict[str, Workload] = {
+        "F1 fill 1e7": lambda: np.histogram(FILL_VALUES, bins=1000, range=(-5, 5))
+    }
+    return out | {
         key: (lambda key=key, p=p: numpy_eval(key, EVAL_POINTS, p))
         for key, (_, p) in EVAL_CASES.items()
     }
@@ -193,3 +206,15 @@ def scipy_workloads(data: dict[str, Any]) -> dict[str, Workload]:
             absolute_sigma=True,
         ),
     }
+
+
+# ------------------------------------------------------------------------------ boost-histogram
+def boost_workloads(data: dict[str, Any]) -> dict[str, Workload]:
+    import boost_histogram as bh
+
+    def fill() -> Any:
+        h = bh.Histogram(bh.axis.Regular(1000, -5, 5))
+        h.fill(FILL_VALUES)
+        return h
+
+    return {"F1 fill 1e7": fill}

@@ -66,7 +66,15 @@ def main(data_dir: str) -> None:
         f = ROOT.TF1(key.split()[0], formula, -5, 15)
         f.SetParameters(A(params))
         evals[key] = lambda f=f: ROOT.rootfit_eval_all(f, xs.size, xs, out)
+    fill_values = np.random.default_rng(17).normal(0.0, 1.5, 10_000_000)
+
+    def fill():
+        h = ROOT.TH1D("hfill", "", 1000, -5, 5)
+        h.FillN(fill_values.size, fill_values, ROOT.nullptr)
+        return h
+
     work = {
+        "F1 fill 1e7": fill,
         **evals,
         "W1": lambda: h1.Fit("gaus", "SQN"),
         "W2": w2_fit,

@@ -19,13 +19,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import measure
 from peers_python import (
     EVAL_CASES,
+    boost_workloads,
     iminuit_workloads,
     numpy_workloads,
     rootfit_workloads,
     scipy_workloads,
 )
 
-WORKLOADS = [*EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d"]
+WORKLOADS = ["F1 fill 1e7", *EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d"]
 
 
 def load(data_dir: str) -> dict[str, dict[str, np.ndarray]]:
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> None:
         ("numpy", numpy_workloads),
         ("iminuit", iminuit_workloads),
         ("scipy", scipy_workloads),
+        ("boost-histogram", boost_workloads),
     ):
         try:
             work = factory(data)
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
             f"ROOT not found at {args.root_python} (make references installs it)", file=sys.stderr
         )
 
-    peers = [p for p in ("ROOT", "numpy", "iminuit", "scipy") if p in timings]
+    peers = [p for p in ("ROOT", "numpy", "boost-histogram", "iminuit", "scipy") if p in timings]
     header = f"{'workload':15} {'rootfit':>12} {'(1st call)':>12} " + " ".join(
         f"{p:>12} {'ratio':>6}" for p in peers
     )

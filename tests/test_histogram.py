@@ -139,3 +139,36 @@ def test_bad_fill_raises():
         rf.Histogram.from_counts([1, 2], [0, 1])
     with pytest.raises(IndexError):
         h.set_value(4, 1.0)
+
+
+@pytest.mark.parametrize("edges", [None, np.linspace(-3, 3, 41) ** 3 / 9])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_compiled_fill_equals_vectorised_twin(edges, weighted, monkeypatch):
+    import rootfit.hist.histogram as module
+
+    rng = np.random.default_rng(8)
+    x = np.concatenate([rng.normal(0, 1.5, 60_000), [np.nan, -10.0, 10.0, 3.0]])
+    w = rng.uniform(0.2, 2.0, x.size) if weighted else None
+
+    def make():
+        return rf.Histogram(40, -3, 3) if edges is None else rf.Histogram(edges=edges)
+
+    fast = make()
+    fast.fill(x, weights=w)  # >= 50 000 values: numba kernel
+    monkeypatch.setattr(module, "_KERNEL_MIN_SIZE", 10**12)
+    twin = make()
+    twin.fill(x, weights=w)  # vectorised numpy path
+    np.testing.assert_allclose(fast.values(flow=True), twin.values(flow=True), rtol=1e-12)
+    np.testing.assert_allclose(fast.variances(flow=True), twin.variances(flow=True), rtol=1e-12)
+    assert fast.entries == twin.entries
+    assert fast.mean() == pytest.approx(twin.mean(), rel=1e-10)
+    assert fast.std() == pytest.approx(twin.std(), rel=1e-10)
+
+
+def test_buffer_keeps_the_filled_values():
+    h = rf.Histogram(10, 0, 1, keep_values=True)
+    h.fill([0.1, 0.5], weights=[2.0, 3.0])
+    h.fill(np.full(60_000, 0.25))
+    coords, weights = h.buffer
+    assert coords.shape == (60_002, 1) and weights[:2].tolist() == [2.0, 3.0]
+    assert rf.Histogram(10, 0, 1).buffer is None

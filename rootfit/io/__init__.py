@@ -1,6 +1,16 @@
 """Reading and writing data files (.root through uproot, .npz, text)."""
 
+from rootfit.io.convert import from_uhi, to_boost, to_hist
 from rootfit.io.files import read_histogram, read_values
 from rootfit.io.root_files import read_root, read_root_histogram, write_root
 
-__all__ = ["read_histogram", "read_root", "read_root_histogram", "read_values", "write_root"]
+__all__ = [
+    "from_uhi",
+    "read_histogram",
+    "read_root",
+    "read_root_histogram",
+    "read_values",
+    "to_boost",
+    "to_hist",
+    "write_root",
+]
