@@ -2,16 +2,38 @@
 
 Each class *is* the corresponding rootfit object (``TH1D`` is a :class:`~rootfit.Histogram`,
 ``TF1`` a :class:`~rootfit.Function`...) with ROOT's method names and conventions added:
-ROOT bin numbers (0 underflow, 1..n, n+1 overflow), ``Fit(f, opt, gopt, xmin, xmax)``,
-``SetParLimits`` rules (``lo >= hi`` fixes, ``(0, 0)`` frees). ``Fit`` always returns the full
-result (ROOT needs option ``S`` for that; here it is implied), which also converts to the status
-with ``int()``.
+ROOT bin numbers (0 underflow, 1..n, n+1 overflow, global bins in 2-D/3-D),
+``Fit(f, opt, gopt, xmin, xmax)``, ``SetParLimits`` rules (``lo >= hi`` fixes, ``(0, 0)`` frees).
+``Fit`` always returns the full result (ROOT needs option ``S`` for that; here it is implied),
+which also converts to the status with ``int()``. Random numbers need an explicit numpy
+Generator, and there is no current directory (write with ``TFile.WriteObject``).
 """
 
+from rootfit.compat.files import TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
 from rootfit.compat.functions import TF1, TF2, TF3, TF1Convolution, TF1NormSum, TFormula
-from rootfit.compat.graphs import TGraph, TGraphAsymmErrors, TGraphErrors
-from rootfit.compat.histograms import TH1, TH1D, TH1F, TAxis
+from rootfit.compat.graphs import (
+    TGraph,
+    TGraph2D,
+    TGraph2DErrors,
+    TGraphAsymmErrors,
+    TGraphBentErrors,
+    TGraphErrors,
+    TMultiGraph,
+)
+from rootfit.compat.histograms import (
+    TH1,
+    TH1D,
+    TH1F,
+    TH2,
+    TH2D,
+    TH2F,
+    TH3,
+    TH3D,
+    TH3F,
+    TAxis,
+    TProfile,
+)
 from rootfit.compat.session import gROOT
 
 __all__ = [
@@ -21,15 +43,27 @@ __all__ = [
     "TH1",
     "TH1D",
     "TH1F",
+    "TH2",
+    "TH2D",
+    "TH2F",
+    "TH3",
+    "TH3D",
+    "TH3F",
     "TAxis",
     "TF1Convolution",
     "TF1NormSum",
+    "TFile",
     "TFitResult",
     "TFitResultPtr",
     "TFormula",
     "TGraph",
+    "TGraph2D",
+    "TGraph2DErrors",
     "TGraphAsymmErrors",
+    "TGraphBentErrors",
     "TGraphErrors",
     "TMatrixDSym",
+    "TMultiGraph",
+    "TProfile",
     "gROOT",
-]
+]  # fmt: skip
