@@ -76,6 +76,29 @@ def test_round_trips(tmp_path):
     )
 
 
-def test_graph_writing_is_a_clear_error(tmp_path):
-    with pytest.raises(DataError, match="cannot write TGraph"):
-        write_root(tmp_path / "g.root", {"g": rf.Graph([1, 2], [3, 4])})
+def test_graph_round_trips(tmp_path):
+    graphs = {
+        "g": rf.Graph([1.0, 2.0, 3.0], [2.0, 4.0, 7.0], name="g", title="plain"),
+        "ge": rf.Graph([1.0, 2.0], [3.0, 4.0], xerr=[0.1, 0.2], yerr=[0.3, 0.4], name="ge", title="errors"),
+        "ga": rf.Graph(
+            [1.0, 2.0], [3.0, 4.0], xerr_low=[0.1, 0.2], xerr_high=[0.2, 0.3],
+            yerr_low=[0.3, 0.4], yerr_high=[0.5, 0.6], name="ga", title="asym",
+        ),
+    }  # fmt: skip
+    path = tmp_path / "graphs.root"
+    write_root(path, graphs)
+    for key, g in graphs.items():
+        back = read_root(path, key)
+        assert (back.name, back.title, len(back)) == (g.name, g.title, len(g))
+        np.testing.assert_array_equal(back.x, g.x)
+        np.testing.assert_array_equal(back.y, g.y)
+        for attr in ("xerr", "yerr", "xerr_low", "xerr_high", "yerr_low", "yerr_high"):
+            ours, theirs = getattr(g, attr), getattr(back, attr)
+            assert (ours is None) == (theirs is None)
+            if ours is not None:
+                np.testing.assert_allclose(theirs, ours)
+
+
+def test_unknown_objects_are_refused(tmp_path):
+    with pytest.raises(DataError, match="cannot write a dict"):
+        write_root(tmp_path / "x.root", {"d": {}})  # type: ignore[dict-item]

@@ -1,9 +1,9 @@
 """``.root`` files through uproot (optional extra ``rootfit[io]``), imported when used.
 
 Reads TH1/TH2/TH3 (F, D, I, ...), TProfile, TGraph, TGraphErrors and TGraphAsymmErrors; writes
-histograms (as TH1D/TH2D/TH3D) and profiles (TProfile) keeping contents, Σw², edges, names,
-titles, entries and statistics. uproot cannot write TGraph objects: writing a graph raises a
-clear error (save graphs with :func:`numpy.savez` or as text instead).
+histograms (as TH1D/TH2D/TH3D), profiles (TProfile) and graphs (TGraph, TGraphErrors,
+TGraphAsymmErrors; see :mod:`rootfit.io.root_graphs`) keeping contents, errors, edges, names,
+titles, entries and statistics.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 from rootfit._optional import require
 from rootfit.errors import DataError
 from rootfit.hist import Axis, Graph, Histogram, Profile
+from rootfit.io.root_graphs import to_tgraph
 
 __all__ = ["read_root", "read_root_histogram", "write_root"]
 
@@ -188,8 +189,10 @@ def _write_profile(identify: Any, key: str, p: Profile) -> Any:
     )  # fmt: skip
 
 
-def write_root(path: str | os.PathLike[str], objects: Mapping[str, Histogram | Profile]) -> None:
-    """Write histograms (TH1D/TH2D/TH3D) and profiles (TProfile) to a new ``.root`` file."""
+def write_root(
+    path: str | os.PathLike[str], objects: Mapping[str, Histogram | Profile | Graph]
+) -> None:
+    """Write histograms (TH1D/TH2D/TH3D), profiles (TProfile) and graphs to a new ``.root`` file."""
     uproot = require("uproot", feature="writing .root files", extra="io")
     from uproot.writing import identify
 
@@ -200,9 +203,6 @@ def write_root(path: str | os.PathLike[str], objects: Mapping[str, Histogram | P
             elif isinstance(obj, Profile):
                 f[key] = _write_profile(identify, key, obj)
             elif isinstance(obj, Graph):
-                raise DataError(
-                    f"cannot write graph {key!r}: uproot cannot write TGraph objects; save graphs "
-                    "with numpy.savez or as text (Graph.read reads them back)"
-                )
+                f[key] = to_tgraph(obj, obj.name or key)
             else:
                 raise DataError(f"cannot write a {type(obj).__name__} to a .root file")
