@@ -172,3 +172,29 @@ def test_buffer_keeps_the_filled_values():
     coords, weights = h.buffer
     assert coords.shape == (60_002, 1) and weights[:2].tolist() == [2.0, 3.0]
     assert rf.Histogram(10, 0, 1).buffer is None
+
+
+def test_non_numeric_axes_and_equality_and_missing_uproot(monkeypatch):
+    with pytest.raises(DataError, match="edges must be numbers"):
+        rf.Histogram(edges=["a", "b"])
+    with pytest.raises(DataError, match="must be numbers"):
+        rf.Histogram(3, "low", 1)
+    a, b = rf.Histogram(4, 0, 1), rf.Histogram(4, 0, 1)
+    a.fill([0.1, 0.6])
+    b.fill([0.6, 0.1])
+    assert a == b and a != rf.Histogram(4, 0, 1) and a != rf.Histogram(5, 0, 1)
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_uproot(name, *args, **kwargs):
+        if name == "uproot":
+            raise ImportError("simulated")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_uproot)
+    from rootfit.errors import MissingDependencyError
+    from rootfit.io import read_root
+
+    with pytest.raises(MissingDependencyError, match=r"pip install 'rootfit\[io\]'"):
+        read_root("whatever.root")

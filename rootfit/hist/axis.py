@@ -59,7 +59,10 @@ class Axis:
         if edges is not None:
             if bins is not None or lo is not None or hi is not None:
                 raise DataError("give either (bins, lo, hi) or edges=..., not both")
-            e = np.asarray(edges, dtype=np.float64)
+            try:
+                e = np.asarray(edges, dtype=np.float64)
+            except (TypeError, ValueError) as exc:
+                raise DataError(f"edges must be numbers, got {edges!r}") from exc
             if e.ndim != 1 or e.size < 2:
                 raise DataError(
                     f"edges must be a 1-D sequence of at least 2 values, got shape {e.shape}"
@@ -83,7 +86,10 @@ class Axis:
                 raise DataError("a regular axis needs bins, lo and hi (or use edges=...)")
             if isinstance(bins, bool) or int(bins) != bins or bins < 1:
                 raise DataError(f"number of bins must be a positive integer, not {bins!r}")
-            lo, hi = float(lo), float(hi)
+            try:
+                lo, hi = float(lo), float(hi)
+            except (TypeError, ValueError) as exc:
+                raise DataError(f"axis range must be numbers, got ({lo!r}, {hi!r})") from exc
             if not (np.isfinite(lo) and np.isfinite(hi)):
                 raise DataError(f"axis range must be finite, got ({lo}, {hi})")
             if not lo < hi:
