@@ -171,3 +171,18 @@ def test_tfile_read_write_and_random(tmp_path):
     assert back.Get("p").GetBinContent(1) == pytest.approx(prof.GetBinContent(1))
     with pytest.raises(DataError, match="exists"):
         ROOT.TFile.Open(path, "NEW")
+
+
+def test_tf2_range_drives_option_r():
+    from conftest import FITS
+    from test_root_reference_fits import make_th2
+
+    case = next(c for c in FITS["cases"] if c["kind"] == "histogram2d" and c["range"])
+    (xlo, xhi), (ylo, yhi) = case["range"]
+    f = ROOT.TF2("f", "xygaus", -3, 3, -3, 3)
+    f.SetRange(xlo, ylo, xhi, yhi)
+    assert (f.GetXmin(), f.GetXmax()) == (xlo, xhi)
+    from rootfit.compat.histograms import as_root
+
+    r = as_root(make_th2()).Fit(f, "RSQ")
+    assert r.Ndf() == case["ndf"] and r.Chi2() == pytest.approx(case["chi2"], rel=1e-6)

@@ -161,14 +161,28 @@ class TF1(Function):
         point = np.asarray(x, dtype=np.float64).ravel()[: self.ndim].reshape(1, -1)
         return float(self.evaluate(point, params)[0])
 
-    def SetRange(self, xmin: float, xmax: float) -> None:
-        self.range = self._check_range((xmin, xmax))
+    def SetRange(self, *bounds: float) -> None:
+        """``SetRange(xmin, xmax)``, ``(xmin, ymin, xmax, ymax)`` or the 3-D form (ROOT order)."""
+        if len(bounds) == 2:
+            self.range = self._check_range(bounds)
+        else:
+            half = len(bounds) // 2
+            self.range = self._check_range(tuple(zip(bounds[:half], bounds[half:], strict=True)))
+
+    def _axis_range(self, axis: int) -> tuple[float, float] | None:
+        if self.range is None:
+            return None
+        return (
+            self.range[axis] if np.ndim(self.range[0]) > 0 else (self.range if axis == 0 else None)
+        )
 
     def GetXmin(self) -> float:
-        return self.range[0] if self.range else 0.0
+        r = self._axis_range(0)
+        return r[0] if r else 0.0
 
     def GetXmax(self) -> float:
-        return self.range[1] if self.range else 1.0
+        r = self._axis_range(0)
+        return r[1] if r else 1.0
 
     def GetExpFormula(self, option: str = "") -> str:
         return self.expanded_formula or self.formula or ""
@@ -260,7 +274,7 @@ class TF2(TF1):
         npar: int = 0,
     ) -> None:
         super().__init__(name, formula, xmin, xmax, npar, ndim=2)
-        self.y_range = (float(ymin), float(ymax))
+        self.range = self._check_range(((xmin, xmax), (ymin, ymax)))
 
     def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:
         return float(self.evaluate(np.array([[x, y]]))[0])
@@ -285,8 +299,7 @@ class TF3(TF1):
         npar: int = 0,
     ) -> None:
         super().__init__(name, formula, xmin, xmax, npar, ndim=3)
-        self.y_range = (float(ymin), float(ymax))
-        self.z_range = (float(zmin), float(zmax))
+        self.range = self._check_range(((xmin, xmax), (ymin, ymax), (zmin, zmax)))
 
     def Eval(self, x: float, y: float = 0.0, z: float = 0.0, t: float = 0.0) -> float:
         return float(self.evaluate(np.array([[x, y, z]]))[0])
