@@ -183,16 +183,9 @@ def test_non_numeric_axes_and_equality_and_missing_uproot(monkeypatch):
     a.fill([0.1, 0.6])
     b.fill([0.6, 0.1])
     assert a == b and a != rf.Histogram(4, 0, 1) and a != rf.Histogram(5, 0, 1)
-    import builtins
+    import sys
 
-    real_import = builtins.__import__
-
-    def no_uproot(name, *args, **kwargs):
-        if name == "uproot":
-            raise ImportError("simulated")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_uproot)
+    monkeypatch.setitem(sys.modules, "uproot", None)  # makes "import uproot" fail
     from rootfit.errors import MissingDependencyError
     from rootfit.io import read_root
 
