@@ -186,3 +186,11 @@ def test_tf2_range_drives_option_r():
 
     r = as_root(make_th2()).Fit(f, "RSQ")
     assert r.Ndf() == case["ndf"] and r.Chi2() == pytest.approx(case["chi2"], rel=1e-6)
+
+
+def test_tgraph_eval_spelling():
+    from conftest import FITS
+
+    e = FITS["graph_family"]["eval"]
+    g = ROOT.TGraph(len(e["x"]), e["x"], e["y"])
+    assert [g.Eval(v) for v in e["at"]] == pytest.approx(e["values"], rel=1e-14)

@@ -46,8 +46,8 @@ def test_multigraph_fits_agree_with_root(index):
 def test_graph_eval_sort_append_and_points():
     e = FAMILY["eval"]
     g = rf.Graph(e["x"], e["y"])
-    np.testing.assert_allclose(g.eval(e["at"]), e["values"], rtol=1e-14)
-    assert g.eval(1.5) == pytest.approx(2.5)
+    np.testing.assert_allclose(g.interpolate(e["at"]), e["values"], rtol=1e-14)
+    assert g.interpolate(1.5) == pytest.approx(2.5)
     g.sort()
     assert g.x.tolist() == sorted(e["x"]) and g[0] == (1.0, 1.0)
     ge = rf.Graph([1.0, 2.0], [3.0, 4.0], yerr=[0.1, 0.2])

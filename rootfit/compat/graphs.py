@@ -35,6 +35,10 @@ class _GraphMethods(RootFitTarget):
     def GetX(self) -> np.ndarray:
         return self.x  # type: ignore[attr-defined]
 
+    def Eval(self, x: float, spline: Any = None, option: str = "") -> float:
+        """ROOT's ``TGraph::Eval`` (linear interpolation)."""
+        return float(self.interpolate(x))  # type: ignore[attr-defined]
+
     def GetY(self) -> np.ndarray:
         return self.y  # type: ignore[attr-defined]
 

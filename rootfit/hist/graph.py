@@ -215,7 +215,7 @@ class Graph(Fittable):
             {k: None if v is None else v[order] for k, v in self._columns().items()}
         )
 
-    def eval(self, x: ArrayLike) -> float | NDArray[np.float64]:
+    def interpolate(self, x: ArrayLike) -> float | NDArray[np.float64]:
         """Linear interpolation (ROOT ``TGraph::Eval``).
 
         Inside the points' range this interpolates between the neighbours; outside, it
