@@ -20,7 +20,7 @@ from numpy.typing import ArrayLike, NDArray
 from rootfit.errors import FunctionError
 from rootfit.functions.compiled import compile_tree
 from rootfit.functions.composite import build_composite
-from rootfit.functions.parser import ParsedFormula, parse_formula
+from rootfit.functions.parser import ParsedFormula, parse_formula, parse_formula_cached
 from rootfit.functions.predefined import lookup_predefined
 
 __all__ = ["Function"]
@@ -140,7 +140,11 @@ class Function:
         elif isinstance(spec, str):
             predefined = lookup_predefined(spec)
             text = predefined.formula if predefined else spec
-            parsed = parse_formula(text, self._referenced(functions))
+            parsed = (
+                parse_formula(text, self._referenced(functions))
+                if functions
+                else parse_formula_cached(text)
+            )
             names = parsed.parameter_names
             self.ndim = parsed.ndim
             self.formula = spec.strip()

@@ -27,6 +27,7 @@ offset ``gaus(3)`` and a variable ``gaus[y]``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, U
 from rootfit.functions.library import CONSTANTS, FUNCTIONS, canonical_function, known_names
 from rootfit.functions.macros import MACROS, expand_macro
 
-__all__ = ["ParsedFormula", "parse_formula", "predefined_formula_text"]
+__all__ = ["ParsedFormula", "parse_formula", "parse_formula_cached", "predefined_formula_text"]
 
 _TOKEN = re.compile(
     r"""
@@ -571,3 +572,9 @@ def parse_formula(text: str, functions: Mapping[str, ParsedFormula] | None = Non
     variables = [n.index for n in walk(tree) if isinstance(n, Var)]
     ndim = max(variables) + 1 if variables else 1
     return ParsedFormula(tree=tree, parameter_names=tuple(order), ndim=ndim, linear=linear)
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_formula_cached(text: str) -> ParsedFormula:
+    """:func:`parse_formula` for formulas without references, cached (the result is immutable)."""
+    return parse_formula(text)
