@@ -15,12 +15,14 @@ It holds no numerics of its own; it wires the layers together once per call:
 
 from __future__ import annotations
 
+import dataclasses
+import warnings
 from typing import Any, Literal
 
 import numpy as np
 
 from rootfit.costs import Chi2, Cost, EffectiveChi2, PearsonChi2, PoissonLikelihood
-from rootfit.errors import DataError, FitOptionError, FunctionError
+from rootfit.errors import DataError, FitOptionError, FitWarning, FunctionError
 from rootfit.fitdata import BinData, DataOptions, ErrorType
 from rootfit.fitdata.filling import (
     bin_data_from_graph,
@@ -40,7 +42,6 @@ __all__ = ["fit", "resolve_function"]
 
 #: Options whose behaviour later work will add: (flag name, letters, what it does).
 _NOT_YET = (
-    ("integral", "I", "bin-integral model"),
     ("improve", "M", "TMinuit 'improve' search"),
     ("user_fcn", "U", "user-defined objective"),
     ("robust", "ROB", "robust least-trimmed-squares fit"),
@@ -75,10 +76,6 @@ def _check_supported(opts: FitOptions) -> None:
             raise FitOptionError(
                 f"fit option {letters} ({meaning}) in {opts.text!r} is not supported yet"
             )
-    if opts.likelihood == "weighted":
-        raise FitOptionError(
-            f"fit option WL (weighted likelihood) in {opts.text!r} is not supported yet"
-        )
 
 
 def _data_options(opts: FitOptions, model: Function) -> DataOptions:
@@ -218,6 +215,20 @@ def fit(
         )
     opts = parse_fit_options(option, target)
     _check_supported(opts)
+    if opts.likelihood == "weighted":
+        if not getattr(obj, "has_sumw2", False):
+            warnings.warn(
+                "option WL on a histogram without Σw² (unweighted): a plain likelihood fit is done (as ROOT)",
+                FitWarning,
+                stacklevel=2,
+            )
+            opts = dataclasses.replace(opts, likelihood="poisson")
+        elif opts.minos:
+            warnings.warn(
+                "Minos errors cannot be computed in weighted likelihood fits (as ROOT); Hesse errors are given",
+                FitWarning,
+                stacklevel=2,
+            )
     model = resolve_function(function, ndim=obj.ndim)
 
     fit_range: Any = None
@@ -252,9 +263,10 @@ def fit(
         cost,
         settings_from_function(model),
         hesse=opts.minos,
-        minos=opts.minos,
+        minos=opts.minos and opts.likelihood != "weighted",
         normalize_errors=normalize,
         gradient=opts.gradient,
+        weight_correction=opts.likelihood == "weighted",
     )
 
     model.set_parameters(result.values.to_numpy())

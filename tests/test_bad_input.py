@@ -39,7 +39,7 @@ def test_unknown_function_and_option():
     with pytest.raises(FitOptionError, match="unknown fit option 'Z'"):
         h.fit("gaus", "QZ")
     with pytest.raises(FitOptionError, match="not supported yet"):
-        h.fit("gaus", "IQ")
+        h.fit("gaus", "MQ")
     with pytest.raises(FitOptionError, match="has none"):
         h.fit("gaus", "RQ")
 
@@ -81,3 +81,25 @@ def test_function_storage_rules():
     h.fit("gaus", "Q0")
     assert h.get_function("gaus").drawable is False
     assert h.get_function("gaus").range == (-5.0, 5.0)
+
+
+def test_weighted_likelihood_rules():
+    h = make_histogram("G")  # no Σw²: ROOT falls back to a plain likelihood fit, with a warning
+    with pytest.warns(RootfitWarning, match="plain likelihood"):
+        r = h.fit("gaus", "WLQ")
+    assert r.chi2 == pytest.approx(h.fit("gaus", "LQ").chi2)
+    hw = make_histogram("Gw")
+    with pytest.warns(RootfitWarning, match="Minos errors cannot"):
+        r = hw.fit("gaus", "WLEQ")
+    assert r.minos == {}
+
+
+def test_integral_option_fits_bin_averages():
+    """For a straight line the bin average equals the value at the centre."""
+    h = rf.Histogram(10, 0, 10)
+    h.set_values(np.arange(10) * 2.0 + 1.0)
+    centre = h.fit("pol1", "QF")
+    average = h.fit("pol1", "QI")
+    np.testing.assert_allclose(
+        average.values.to_numpy(), centre.values.to_numpy(), rtol=1e-6, atol=1e-9
+    )

@@ -57,3 +57,10 @@ def test_effective_chi2():
     assert fast.effective_chi2(Y, F, EYL, EYH, EX2) == pytest.approx(
         twin.effective_chi2(Y, F, EYL, EYH, EX2), rel=1e-13
     )
+
+
+@pytest.mark.parametrize("extended", [True, False])
+def test_weighted_poisson(extended):
+    assert fast.weighted_poisson_nll(Y, F, W, extended) == pytest.approx(
+        twin.weighted_poisson_nll(Y, F, W, extended), rel=1e-13
+    )

@@ -33,6 +33,8 @@ def test_fit_agrees_with_root(case):
     # a fresh TF1 over the data range, exactly as the generator made it (all parameters 0)
     lo, hi = (obj.axis.lo, obj.axis.hi) if case["kind"] == "histogram" else (0.0, 10.0)
     function = ROOT.TF1("f", case["function"], lo, hi)
+    if case.get("start"):
+        function.SetParameters(*case["start"])
     result = quiet_fit(obj, function, case["option"] + "Q", range=_rng(case))
     assert function.GetNDF() == case["ndf"]
     assert result.valid == case["valid"]

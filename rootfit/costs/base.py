@@ -26,6 +26,31 @@ __all__ = ["Cost"]
 Evaluator = Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]
 
 
+#: Gauss–Legendre nodes per bin and dimension for bin averages (option ``I``).
+_NODES_PER_DIMENSION = {1: 16, 2: 8, 3: 6}
+
+
+def _bin_average_nodes(data: BinData) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Quadrature points of every bin (point-major) and the weights that average over a bin.
+
+    ROOT integrates each bin adaptively to 1e-9; a 16-point Gauss–Legendre rule per bin and
+    dimension is exact for polynomials of degree 31 and agrees with it to ~1e-10 for the smooth
+    models fitted in practice, at a fixed cost.
+    """
+    assert data.bin_up_edges is not None
+    ndim = data.ndim
+    k = _NODES_PER_DIMENSION.get(ndim, 4)
+    t, w = np.polynomial.legendre.leggauss(k)
+    grids = np.meshgrid(*([(t + 1) / 2] * ndim), indexing="ij")
+    unit = np.column_stack([g.ravel() for g in grids])  # (k^ndim, ndim) in [0, 1]
+    weights = np.ones(1)
+    for _ in range(ndim):
+        weights = np.multiply.outer(weights, w / 2).ravel()
+    low, width = data.coords, data.bin_up_edges - data.coords
+    points = (low[:, None, :] + width[:, None, :] * unit[None, :, :]).reshape(-1, ndim)
+    return np.ascontiguousarray(points), np.ascontiguousarray(weights)
+
+
 class Cost:
     """Base class: a statistic of a model on fit data.
 
@@ -58,6 +83,10 @@ class Cost:
             vol = data.volumes
             factor = vol / data.ref_volume if data.bin_volume == 2 else vol
         self._volume_factor = None if factor is None else np.ascontiguousarray(factor)
+        self._nodes_per_point = 0
+        if data.integral:
+            self._points, self._node_weights = _bin_average_nodes(data)
+            self._nodes_per_point = self._node_weights.size
         self._parameters = {name: None for name in model.parameter_names}
 
     @property
@@ -79,6 +108,8 @@ class Cost:
         """Model prediction per point (times bin volume for ``WIDTH``)."""
         p = np.ascontiguousarray(parameters, dtype=np.float64)
         f = self._evaluate(self._points, p)
+        if self._nodes_per_point:
+            f = f.reshape(-1, self._nodes_per_point) @ self._node_weights
         if self._volume_factor is not None:
             f = f * self._volume_factor
         return f
@@ -86,6 +117,10 @@ class Cost:
     def model_gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``∂f_i/∂p_j`` per point, shape ``(n, npar)`` (times bin volume for ``WIDTH``)."""
         g = self.model.gradient(self._points, parameters)
+        if self._nodes_per_point:
+            g = np.einsum(
+                "iqj,q->ij", g.reshape(-1, self._nodes_per_point, g.shape[1]), self._node_weights
+            )
         if self._volume_factor is not None:
             g = g * self._volume_factor[:, None]
         return g

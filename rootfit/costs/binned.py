@@ -12,7 +12,13 @@ from rootfit.fitdata import BinData, ErrorType
 from rootfit.functions import Function
 from rootfit.kernels import costs as kernels
 
-__all__ = ["Chi2", "EffectiveChi2", "PearsonChi2", "PoissonLikelihood"]
+__all__ = [
+    "Chi2",
+    "EffectiveChi2",
+    "PearsonChi2",
+    "PoissonLikelihood",
+    "SquaredWeightPoissonLikelihood",
+]
 
 
 class Chi2(Cost):
@@ -155,3 +161,39 @@ class PoissonLikelihood(Cost):
     def reported_chi2(self, min_fcn: float) -> float:
         """Baker–Cousins χ² = 2·NLL at the minimum."""
         return 2.0 * min_fcn
+
+    def squared_weight_cost(self) -> SquaredWeightPoissonLikelihood:
+        """The companion NLL with bin weights ``w = e²/y`` (ROOT's ``WL`` second pass)."""
+        return SquaredWeightPoissonLikelihood(self.data, self.model, extended=self.extended)
+
+
+class SquaredWeightPoissonLikelihood(PoissonLikelihood):
+    """``Σ w·[f - y + y·log(y/f)]`` with ``w = e²/y`` per non-empty bin and ``Σe²/Σy`` for empty
+    bins: its Hessian H₂ corrects the covariance of a weighted-histogram likelihood fit to
+    ``C·H₂·C`` (ROOT's ``WL``, spec §4.7)."""
+
+    def __init__(self, data: BinData, model: Function, *, extended: bool = True) -> None:
+        super().__init__(data, model, extended=extended)
+        if data.errors is None:
+            raise FitError("the squared-weight likelihood needs the bin errors")
+        y, e2 = data.values, data.errors**2
+        total = data.sum_of_content
+        global_weight = data.sum_of_error2 / total if total != 0 else 1.0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self._w = np.ascontiguousarray(
+                np.where(y != 0, e2 / np.where(y != 0, y, 1.0), global_weight)
+            )
+
+    def __call__(self, parameters: ArrayLike) -> float:
+        return float(
+            kernels.weighted_poisson_nll(
+                self._y, self.model_values(parameters), self._w, self.extended
+            )
+        )
+
+    def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """``Σ w·(1 - y/f) ∂f/∂p``."""
+        f = self.model_values(parameters)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            d = np.where(f > 0, self._w * ((1.0 if self.extended else 0.0) - self._y / f), 0.0)
+        return np.asarray(self.model_gradient(parameters).T @ d, dtype=np.float64)

@@ -64,6 +64,8 @@ class BinData:
         Up edges of the bins (set for integral / bin-volume options).
     bin_volume : int
         0, 1 (model × bin volume) or 2 (× volume / smallest volume).
+    integral : bool
+        The model of a point is its average over the bin (option ``I``; needs ``bin_up_edges``).
     nan_policy : {"raise", "omit"}
         What to do with non-finite entries.
 
@@ -86,6 +88,7 @@ class BinData:
     errors_high: NDArray[np.float64] | None = None
     bin_up_edges: NDArray[np.float64] | None = None
     bin_volume: int = 0
+    integral: bool = False
     nan_policy: Literal["raise", "omit"] = "raise"
     inv_errors: NDArray[np.float64] = field(init=False)
 
@@ -154,6 +157,8 @@ class BinData:
                     self.errors > 0, 1.0 / np.where(self.errors > 0, self.errors, 1.0), 0.0
                 )
         set_(self, "inv_errors", np.ascontiguousarray(inv))
+        if self.integral and self.bin_up_edges is None:
+            raise DataError("integral fit data needs bin_up_edges")
         if self.error_type >= ErrorType.COORD and self.coord_errors is None:
             raise DataError(f"error type {self.error_type.name} needs coord_errors")
         if self.error_type == ErrorType.ASYM and (

@@ -168,6 +168,7 @@ def bin_data_from_histogram(
         error_type=error_type,
         bin_up_edges=up,
         bin_volume=opts.bin_volume,
+        integral=opts.integral,
         nan_policy=nan_policy,
     )
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from rootfit.costs import Cost
 from rootfit.errors import FitOptionError, FitWarning
-from rootfit.fitter.backends import linear, minuit
+from rootfit.fitter.backends import BackendResult, linear, minuit
 from rootfit.fitter.parameters import ParameterSettings, default_step
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult, ParameterView
@@ -62,6 +63,7 @@ class Fitter:
         minos: bool | Sequence[str] = False,
         normalize_errors: bool = False,
         gradient: bool = False,
+        weight_correction: bool = False,
     ) -> FitResult:
         """Minimise ``cost``.
 
@@ -80,6 +82,9 @@ class Fitter:
             Scale errors by ``sqrt(chi2/ndf)`` (least-squares fits without data errors).
         gradient : bool
             Give Minuit2 the cost's analytic gradient (ROOT's option ``G``).
+        weight_correction : bool
+            Weighted-histogram likelihood (ROOT's ``WL``): the covariance becomes ``C·H₂·C`` with
+            ``H₂`` the Hessian of the cost's squared-weight companion at the minimum.
 
         Returns
         -------
@@ -104,6 +109,8 @@ class Fitter:
                 minos=minos,
                 grad=cost.gradient if gradient else None,
             )
+        if weight_correction:
+            raw = self._weight_corrected(cost, settings, raw, errordef)
         nfree = sum(not s.fixed for s in settings)
         ndf = max(cost.ndata - nfree, 0)
         chi2 = cost.reported_chi2(raw.min_fcn)
@@ -141,6 +148,20 @@ class Fitter:
                 stacklevel=2,
             )
         return result
+
+    def _weight_corrected(
+        self, cost: Cost, settings: Sequence[ParameterSettings], raw: BackendResult, errordef: float
+    ) -> BackendResult:
+        if not hasattr(cost, "squared_weight_cost"):
+            raise FitOptionError(f"{type(cost).__name__} has no weighted-likelihood correction")
+        at_minimum = [replace(s, value=float(v)) for s, v in zip(settings, raw.values, strict=True)]
+        c2 = minuit.hesse_covariance(cost.squared_weight_cost(), at_minimum, self.options, errordef)
+        free = np.array([not s.fixed for s in settings])
+        c1f = raw.covariance[np.ix_(free, free)]
+        corrected = np.zeros_like(raw.covariance)
+        corrected[np.ix_(free, free)] = c1f @ np.linalg.inv(c2[np.ix_(free, free)]) @ c1f
+        errors = np.sqrt(np.clip(np.diag(corrected), 0.0, None))
+        return replace(raw, covariance=corrected, errors=errors, minos={})
 
     @staticmethod
     def _settings(

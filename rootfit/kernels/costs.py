@@ -11,7 +11,14 @@ import math
 import numba
 import numpy as np
 
-__all__ = ["chi2", "effective_chi2", "pearson_chi2", "poisson_nll", "safe_log"]
+__all__ = [
+    "chi2",
+    "effective_chi2",
+    "pearson_chi2",
+    "poisson_nll",
+    "safe_log",
+    "weighted_poisson_nll",
+]
 
 _jit = numba.njit(error_model="numpy", cache=True)
 _DBL_MAX = np.finfo(np.float64).max
@@ -69,6 +76,20 @@ def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
             total += fi - yi
         if yi > 0:
             total += yi * (math.log(yi) - safe_log(fi))
+    return total
+
+
+@_jit
+def weighted_poisson_nll(y: np.ndarray, f: np.ndarray, w: np.ndarray, extended: bool) -> float:
+    """``Σ w·[f - y + y·(log y - log f)]`` (the squared-weight pass of ROOT's ``WL``)."""
+    total = 0.0
+    for i in range(y.shape[0]):
+        fi = f[i] if f[i] > 0.0 else 0.0
+        yi = y[i]
+        term = fi - yi if extended else 0.0
+        if yi > 0:
+            term += yi * (math.log(yi) - safe_log(fi))
+        total += w[i] * term
     return total
 
 

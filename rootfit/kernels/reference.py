@@ -9,7 +9,14 @@ import math
 
 import numpy as np
 
-__all__ = ["chi2", "effective_chi2", "pearson_chi2", "poisson_nll", "safe_log"]
+__all__ = [
+    "chi2",
+    "effective_chi2",
+    "pearson_chi2",
+    "poisson_nll",
+    "safe_log",
+    "weighted_poisson_nll",
+]
 
 _DBL_MAX = np.finfo(np.float64).max
 _EPS = 2.0 * np.finfo(np.float64).tiny
@@ -43,6 +50,16 @@ def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
     total = float((f - y).sum()) if extended else 0.0
     pos = y > 0
     return total + float((y[pos] * (np.log(y[pos]) - safe_log(f[pos]))).sum())
+
+
+def weighted_poisson_nll(y: np.ndarray, f: np.ndarray, w: np.ndarray, extended: bool) -> float:
+    """Squared-weight Poisson NLL."""
+    f = np.maximum(f, 0.0)
+    term = (f - y) if extended else np.zeros_like(y)
+    pos = y > 0
+    term = term.copy()
+    term[pos] += y[pos] * (np.log(y[pos]) - safe_log(f[pos]))
+    return float((w * term).sum())
 
 
 def effective_chi2(

@@ -167,10 +167,46 @@ def fits():
         rec.update(result_record(r, f))
         cases.append(rec)
 
-    for o in ["", "L", "P", "PW", "W", "WW", "WIDTH", "E", "LE"]:
+    for o in ["", "L", "P", "PW", "W", "WW", "WIDTH", "E", "LE", "I", "LI", "IWIDTH"]:
         hist_case(f"G gaus {o!r}", "G", "gaus", o)
-    for o in ["", "L", "PW"]:
+    for o in ["", "L", "PW", "WL"]:
         hist_case(f"Gw gaus {o!r}", "Gw", "gaus", o)
+    hist_case("E expo 'I'", "E", "expo", "I")
+    # weighted likelihood with an unbounded user Gaussian (spec V6)
+    for o in ("L", "WL"):
+        h = make_hist("hwu" + o, HISTOGRAMS["Gw"])
+        fu = ROOT.TF1("fu" + o, "[0]*exp(-0.5*((x-[1])/[2])**2)", -5, 5)
+        fu.SetParameters(70, 0.4, 1.46)
+        r = h.Fit(fu, o + "SQ0")
+        rec = {
+            "id": f"Gw user-gaus {o!r}",
+            "kind": "histogram",
+            "data": "Gw",
+            "function": "[0]*exp(-0.5*((x-[1])/[2])**2)",
+            "option": o,
+            "range": [0.0, 0.0],
+            "zoom": None,
+            "start": [70, 0.4, 1.46],
+        }
+        rec.update(result_record(r, fu))
+        cases.append(rec)
+    # multinomial likelihood needs a normalised model: N·width·normal_pdf with N fixed
+    h = make_hist("hmulti", HISTOGRAMS["G"])
+    fm = ROOT.TF1("fmulti", "409*0.5*ROOT::Math::normal_pdf(x,[sigma],[mean])", -5, 5)
+    fm.SetParameters(1.4, 0.4)
+    r = h.Fit(fm, "LMULTISQ0")
+    rec = {
+        "id": "G normal_pdf 'LMULTI'",
+        "kind": "histogram",
+        "data": "G",
+        "function": "409*0.5*ROOT::Math::normal_pdf(x,[sigma],[mean])",
+        "option": "LMULTI",
+        "range": [0.0, 0.0],
+        "zoom": None,
+        "start": [1.4, 0.4],
+    }
+    rec.update(result_record(r, fm))
+    cases.append(rec)
     for o in ["", "L"]:
         hist_case(f"E expo {o!r}", "E", "expo", o)
     for o in ["", "F", "L", "W", "P"]:

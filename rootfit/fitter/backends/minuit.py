@@ -17,7 +17,7 @@ from rootfit.fitter.backends.base import BackendResult
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
 
-__all__ = ["ALGORITHMS", "minimize"]
+__all__ = ["ALGORITHMS", "hesse_covariance", "minimize"]
 
 ALGORITHMS = ("Migrad", "Simplex", "Combined")
 
@@ -165,3 +165,28 @@ def minimize(
         minimizer=f"Minuit2 / {options.algorithm}",
         minos=minos_errors,
     )
+
+
+def hesse_covariance(
+    fcn: Callable[[np.ndarray], float],
+    settings: Sequence[ParameterSettings],
+    options: MinimizerOptions,
+    errordef: float,
+) -> np.ndarray:
+    """Covariance from Hesse alone at the given values (no minimisation), fixed rows zero."""
+    names = [s.name for s in settings]
+    m = Minuit(lambda p: fcn(p), np.array([s.value for s in settings]), name=names)
+    m.errordef = errordef
+    m.strategy = options.strategy
+    m.print_level = 0
+    for s in settings:
+        m.errors[s.name] = s.step if s.step > 0 else 0.1
+        if s.bounded:
+            m.limits[s.name] = (s.lower, s.upper)
+        m.fixed[s.name] = s.fixed
+    m.hesse()
+    cov = np.array(m.covariance, dtype=np.float64)
+    fixed = np.array([s.fixed for s in settings])
+    cov[fixed, :] = 0.0
+    cov[:, fixed] = 0.0
+    return cov
