@@ -44,7 +44,6 @@ __all__ = ["fit", "resolve_function"]
 _NOT_YET = (
     ("improve", "M", "TMinuit 'improve' search"),
     ("user_fcn", "U", "user-defined objective"),
-    ("robust", "ROB", "robust least-trimmed-squares fit"),
 )
 
 
@@ -252,12 +251,20 @@ def fit(
 
     cost = _make_cost(opts, model, data)
     options = minimizer or MinimizerOptions.default()
+    robust = None
     if linear:
         options = options.with_(minimizer_type="Linear")
+        if opts.robust:  # honoured on the linear path only, as in ROOT
+            robust = opts.robust_fraction
+            h_text = f" (h={opts.robust_fraction:g})" if 0 < opts.robust_fraction < 1 else ""
+            options = options.with_(algorithm="Robust" + h_text)
     if opts.verbose:
         options = options.with_(print_level=max(options.print_level, 3))
     normalize = (
-        cost.kind == "least_squares" and data.error_type == ErrorType.NONE and opts.pearson != 2
+        cost.kind == "least_squares"
+        and data.error_type == ErrorType.NONE
+        and opts.pearson != 2
+        and robust is None
     )
     result = Fitter(options).fit(
         cost,
@@ -267,6 +274,7 @@ def fit(
         normalize_errors=normalize,
         gradient=opts.gradient,
         weight_correction=opts.likelihood == "weighted",
+        robust=robust,
     )
 
     model.set_parameters(result.values.to_numpy())

@@ -18,6 +18,7 @@ import numpy as np
 from rootfit.costs import Cost
 from rootfit.errors import FitOptionError, FitWarning
 from rootfit.fitter.backends import BackendResult, linear, minuit
+from rootfit.fitter.backends import robust as robust_backend
 from rootfit.fitter.parameters import ParameterSettings, default_step
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult, ParameterView
@@ -64,6 +65,7 @@ class Fitter:
         normalize_errors: bool = False,
         gradient: bool = False,
         weight_correction: bool = False,
+        robust: float | None = None,
     ) -> FitResult:
         """Minimise ``cost``.
 
@@ -82,6 +84,9 @@ class Fitter:
             Scale errors by ``sqrt(chi2/ndf)`` (least-squares fits without data errors).
         gradient : bool
             Give Minuit2 the cost's analytic gradient (ROOT's option ``G``).
+        robust : float, optional
+            With the Linear minimizer: least trimmed squares, keeping this fraction of the points
+            (0 = ROOT's default ``(n + npar + 1)/2``) — ROOT's ``ROB``.
         weight_correction : bool
             Weighted-histogram likelihood (ROOT's ``WL``): the covariance becomes ``C·H₂·C`` with
             ``H₂`` the Hessian of the cost's squared-weight companion at the minimum.
@@ -92,7 +97,9 @@ class Fitter:
         """
         settings = self._settings(cost, parameters)
         errordef = self.options.error_def or cost.errordef
-        if self.options.minimizer_type == "Linear":
+        if self.options.minimizer_type == "Linear" and robust is not None:
+            raw = robust_backend.solve_robust(cost, settings, robust, self.options.algorithm)
+        elif self.options.minimizer_type == "Linear":
             raw = linear.solve(cost, settings, self.options)
         else:
             if gradient and not cost.has_gradient:

@@ -50,7 +50,8 @@ def render_result(result: FitResult, verbose: bool = False) -> str:
         if result.fixed[i]:
             line += " " * 21 + " \t (fixed)"
         else:
-            line += f"   +/-   {format_g(result.errors[i]):<12}"
+            if "Robust" not in result.minimizer:  # robust fits have no errors (ROOT)
+                line += f"   +/-   {format_g(result.errors[i]):<12}"
             if name in result.minos:
                 lo, up = result.minos[name]
                 line += f"  {format_g(lo):<12} +{format_g(up):<12} (Minos) "
