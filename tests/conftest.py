@@ -10,8 +10,15 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import settings
 
 import rootfit as rf
+
+# Property tests draw the same examples on every run (CI must not turn red by chance); set
+# HYPOTHESIS_PROFILE=explore to search with fresh random examples locally.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("explore", max_examples=500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REFERENCE = os.path.join(os.path.dirname(__file__), "reference")
 

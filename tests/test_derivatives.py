@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import rootfit as rf
@@ -140,6 +140,7 @@ def smooth(draw, depth=0):
 
 @settings(max_examples=40, deadline=None)
 @given(smooth())
+@example("([0]+exp(exp(exp(x))))")  # f ~ 1e25 at x = 1.4: finite differences break down
 def test_random_smooth_formulas(text):
     f = rf.Function(text)
     if f.npar == 0:
@@ -149,7 +150,15 @@ def test_random_smooth_formulas(text):
     with np.errstate(all="ignore"):
         exact = f.gradient(x, p)
         numeric = numerical_parameter_gradient(f.evaluator, f._points(x), p)
-    ok = np.isfinite(exact) & np.isfinite(numeric) & (np.abs(numeric) < 1e6)
+        value = f(x, p)
+    # the finite-difference oracle is only trustworthy where the function value is moderate
+    # (for exp(exp(exp(x))) at x = 1.4, f ~ 1e25 and a parameter step is lost in rounding)
+    ok = (
+        np.isfinite(exact)
+        & np.isfinite(numeric)
+        & (np.abs(numeric) < 1e6)
+        & (np.abs(value) < 1e6)[:, None]
+    )
     np.testing.assert_allclose(exact[ok], numeric[ok], rtol=1e-5, atol=1e-6)
 
 

@@ -98,3 +98,13 @@ def test_cubic_with_outliers_like_fitLinearRobust():
     rob = g.fit("pol3", "ROB=0.75 Q0").values.to_numpy()
     assert rob == pytest.approx([1, 2, 3, 4], abs=0.05)
     assert np.max(np.abs(ordinary - [1, 2, 3, 4])) > 0.2
+
+
+def test_fixed_parameters_are_kept_and_outlier_rejected():
+    x = np.arange(10.0) + 0.5
+    y = 1.0 + 0.7 * x
+    y[3] += 5.0
+    f = rf.Function("pol1")
+    f.fix(0, 1.0)
+    r = rf.Graph(x, y).fit(f, "ROB Q0")
+    assert r.values.to_numpy() == pytest.approx([1.0, 0.7], rel=1e-12)

@@ -11,13 +11,43 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
 from rootfit.costs import Cost
 from rootfit.fitter.backends.base import BackendResult
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
 
-__all__ = ["solve"]
+__all__ = ["linear_design", "solve"]
+
+
+def linear_design(
+    cost: Cost, settings: Sequence[ParameterSettings]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.intp]]:
+    """Design matrix of a linear model: ``y - f(base) = A · p_free``.
+
+    Returns
+    -------
+    A : ndarray, shape (n, nfree)
+        Basis functions ``∂f/∂p_j`` of the free parameters at every point.
+    y : ndarray
+        Data values minus the contribution of the fixed parameters.
+    base : ndarray
+        Parameter vector with the fixed values and zeros for the free ones.
+    free : ndarray
+        Indices of the free parameters.
+    """
+    fixed = np.array([s.fixed for s in settings])
+    base = np.array([s.value if s.fixed else 0.0 for s in settings])
+    offset = cost.model_values(base)
+    free = np.flatnonzero(~fixed)
+    columns = []
+    for j in free:
+        unit = base.copy()
+        unit[j] += 1.0
+        columns.append(cost.model_values(unit) - offset)
+    A = np.column_stack(columns) if columns else np.zeros((cost.ndata, 0))
+    return A, cost.data.values - offset, base, free
 
 
 def solve(
@@ -36,18 +66,8 @@ def solve(
         Only the algorithm name is used, for the reported minimizer type.
     """
     n = len(settings)
-    fixed = np.array([s.fixed for s in settings])
-    base = np.array([s.value if s.fixed else 0.0 for s in settings])
-    offset = cost.model_values(base)
-    free = np.flatnonzero(~fixed)
-    columns = []
-    for j in free:
-        unit = base.copy()
-        unit[j] += 1.0
-        columns.append(cost.model_values(unit) - offset)
-    A = np.column_stack(columns) if columns else np.zeros((cost.ndata, 0))
+    A, y, base, free = linear_design(cost, settings)
     w = cost.data.inv_errors
-    y = cost.data.values - offset
     Aw = A * w[:, None]
     values = base.copy()
     cov = np.zeros((n, n))

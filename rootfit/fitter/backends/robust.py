@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from rootfit.costs import Cost
 from rootfit.errors import FitWarning
 from rootfit.fitter.backends.base import BackendResult
+from rootfit.fitter.backends.linear import linear_design
 from rootfit.fitter.parameters import ParameterSettings
 
 __all__ = ["solve_robust", "trimmed_size"]
@@ -104,17 +105,7 @@ def solve_robust(
 ) -> BackendResult:
     """Least-trimmed-squares fit of a linear model (fixed parameters kept)."""
     n = len(settings)
-    fixed = np.array([s.fixed for s in settings])
-    base = np.array([s.value if s.fixed else 0.0 for s in settings])
-    offset = cost.model_values(base)
-    free = np.flatnonzero(~fixed)
-    columns = []
-    for j in free:
-        unit = base.copy()
-        unit[j] += 1.0
-        columns.append(cost.model_values(unit) - offset)
-    A = np.column_stack(columns)
-    y = cost.data.values - offset
+    A, y, base, free = linear_design(cost, settings)
     h = trimmed_size(y.size, free.size, fraction)
     subset = best_subset(A, y, h)
     values = base.copy()
