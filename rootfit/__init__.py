@@ -1,7 +1,9 @@
 """rootfit: fit histograms and graphs the way CERN ROOT does, from Python.
 
 The light objects (histograms, graphs, functions, options) are imported eagerly; the fitting
-machinery (numba kernels, iminuit) is imported on first use.
+machinery (numba kernels, iminuit) is imported on first use. ``rootfit.fit(data, model, opt)``
+is the pure fit; ``data.fit(model, opt)`` adds ROOT's side effects (update the Function,
+attach it, print).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rootfit import errors
-from rootfit.functions import Function
+from rootfit.functions import Function, Model, ParameterState
 from rootfit.hist import Axis, Graph, Graph2D, Histogram, MultiGraph, Profile
 from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
 
@@ -21,35 +23,53 @@ _LAZY = {
     "ParameterSettings": "rootfit.fitter",
     "BinData": "rootfit.fitdata",
     "DataOptions": "rootfit.fitdata",
+    "DataRange": "rootfit.fitdata",
+    "CallableCost": "rootfit.costs",
     "Chi2": "rootfit.costs",
+    "CostSum": "rootfit.costs",
+    "EffectiveChi2": "rootfit.costs",
+    "GaussianConstraint": "rootfit.costs",
     "PearsonChi2": "rootfit.costs",
     "PoissonLikelihood": "rootfit.costs",
-    "EffectiveChi2": "rootfit.costs",
+    "UnbinnedNLL": "rootfit.costs",
+    "FitProblem": "rootfit.fitting",
     "fit": "rootfit.fitting",
+    "plan_fit": "rootfit.fitting",
+    "prepare_fit": "rootfit.fitting",
 }
 
 __all__ = [
     "Axis",
     "BinData",
+    "CallableCost",
     "Chi2",
+    "CostSum",
     "DataOptions",
+    "DataRange",
     "EffectiveChi2",
     "FitOptions",
+    "FitProblem",
     "FitResult",
     "Fitter",
     "Function",
+    "GaussianConstraint",
     "Graph",
     "Graph2D",
     "Histogram",
     "MinimizerOptions",
+    "Model",
     "MultiGraph",
     "ParameterSettings",
+    "ParameterState",
     "PearsonChi2",
     "PoissonLikelihood",
     "Profile",
+    "UnbinnedNLL",
     "errors",
     "fit",
     "parse_fit_options",
+    "plan_fit",
+    "prepare_fit",
 ]
 
 

@@ -11,6 +11,10 @@ This module imports nothing from rootfit.
 from __future__ import annotations
 
 import difflib
+import os
+import pickle
+import sys
+import warnings
 from collections.abc import Iterable
 
 __all__ = [
@@ -23,7 +27,9 @@ __all__ = [
     "MissingDependencyError",
     "RootfitError",
     "RootfitWarning",
+    "UnpicklableModelError",
     "did_you_mean",
+    "warn",
 ]
 
 
@@ -73,6 +79,11 @@ class FitError(RootfitError, RuntimeError):
     """A fit cannot be carried out (as opposed to a fit that ran and did not converge)."""
 
 
+class UnpicklableModelError(RootfitError, pickle.PicklingError):
+    """A model cannot be pickled (its Python callable is a lambda or a local function, which
+    another process could not import)."""
+
+
 class RootfitWarning(UserWarning):
     """Base class of every warning emitted by rootfit."""
 
@@ -93,3 +104,24 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f"; did you mean '{matches[0]}'?" if matches else ""
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def warn(message: str, category: type[Warning] = RootfitWarning) -> None:
+    """Emit a warning attributed to the first caller outside rootfit (the user's line).
+
+    Parameters
+    ----------
+    message : str
+        The text.
+    category : Warning subclass
+        :class:`FitWarning`, :class:`RootfitWarning`...
+    """
+    frame = sys._getframe(1)  # the caller of warn(): stacklevel 2
+    level = 2
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(message, category, stacklevel=level)

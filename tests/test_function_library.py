@@ -118,7 +118,7 @@ def test_voigt_against_scipy_and_limits():
         )
         np.testing.assert_allclose(
             f.evaluate(x, [sigma, lg]),
-            f._compiled.evaluate_numpy(x.reshape(-1, 1), np.array([sigma, lg])),
+            f.model.numpy_evaluator(x.reshape(-1, 1), np.array([sigma, lg])),
             rtol=1e-9,
             atol=1e-16,
         )

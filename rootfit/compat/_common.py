@@ -39,10 +39,10 @@ class RootFitTarget:
     ) -> TFitResultPtr:
         """``Fit(f, opt, gopt, xmin, xmax)``; a range is used when ``xmin < xmax``; ``gopt``
         (drawing options) has no effect. Always returns the full result."""
-        from rootfit.fitting import fit
+        from rootfit.fitting import root_style_fit
 
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
-        result = fit(self, f, opt, range=rng)  # type: ignore[arg-type]
+        result = root_style_fit(self, f, opt, range=rng)
         fname = f.name if isinstance(f, Function) else str(f)
         return TFitResultPtr(
             result, name=f"TFitResult-{self.name}-{fname}", title=f"TFitResult-{self.title}"

@@ -43,8 +43,8 @@ class TF1(Function):
             npar=npar or None,
             ndim=ndim if callable(formula) else None,
         )
-        if isinstance(formula, str):
-            self._values[:] = 0.0  # a fresh TF1 starts with all parameters at 0
+        if isinstance(formula, str):  # a fresh TF1 starts with all parameters at 0
+            self.state = self.state.replace(values=np.zeros(self.npar))
 
     @classmethod
     def from_function(cls, function: Function) -> TF1:
@@ -65,7 +65,9 @@ class TF1(Function):
 
     def SetParameters(self, *values: float | ArrayLike) -> None:
         flat = np.asarray(values[0] if len(values) == 1 else values, dtype=np.float64).ravel()
-        self._values[: flat.size] = flat[: self.npar]
+        current = self.parameters
+        current[: flat.size] = flat[: self.npar]
+        self.set_parameters(current)
 
     def SetParameter(self, key: int | str, value: float) -> None:
         self.set_parameter(key, value)
@@ -83,7 +85,7 @@ class TF1(Function):
         return self.errors
 
     def SetParError(self, key: int | str, error: float) -> None:
-        self._errors[self.index(key)] = float(error)
+        self.set_error(key, error)
 
     def SetParErrors(self, errors: ArrayLike) -> None:
         self.set_errors(errors)
@@ -119,7 +121,7 @@ class TF1(Function):
         """``(lo, hi)``; ``(v, v)`` for a fixed parameter, ``(0, 0)`` when free (ROOT's values)."""
         i = self.index(key)
         if self.is_fixed(i):
-            v = self._values[i]
+            v = self.parameter(i)
             return (float(v), float(v)) if v != 0 else (1.0, 1.0)
         lim = self.limits(i)
         return lim if lim is not None else (0.0, 0.0)

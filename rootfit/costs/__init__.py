@@ -1,6 +1,42 @@
-"""Fit statistics (objective functions) over :class:`~rootfit.fitdata.BinData`."""
+"""Fit statistics (objective functions): the :class:`Cost` protocol and its implementations.
 
-from rootfit.costs.base import Cost
-from rootfit.costs.binned import Chi2, EffectiveChi2, PearsonChi2, PoissonLikelihood
+Binned costs on :class:`~rootfit.fitdata.BinData` (:class:`Chi2`, :class:`PearsonChi2`,
+:class:`EffectiveChi2`, :class:`PoissonLikelihood`), the unbinned :class:`UnbinnedNLL`,
+:class:`CostSum` (costs add), :class:`GaussianConstraint` and :class:`CallableCost` for a user
+objective.
+"""
 
-__all__ = ["Chi2", "Cost", "EffectiveChi2", "PearsonChi2", "PoissonLikelihood"]
+from rootfit.costs.base import Cost, FitType, WeightedLeastSquares
+from rootfit.costs.binned import (
+    BinnedCost,
+    Chi2,
+    EffectiveChi2,
+    PearsonChi2,
+    PoissonLikelihood,
+    SquaredWeightPoissonLikelihood,
+)
+from rootfit.costs.callable import CallableCost
+from rootfit.costs.combined import CostSum
+from rootfit.costs.constraints import GaussianConstraint
+from rootfit.costs.prediction import AtCentre, BinAverage, Prediction, prediction_for
+from rootfit.costs.unbinned import UnbinnedNLL
+
+__all__ = [
+    "AtCentre",
+    "BinAverage",
+    "BinnedCost",
+    "CallableCost",
+    "Chi2",
+    "Cost",
+    "CostSum",
+    "EffectiveChi2",
+    "FitType",
+    "GaussianConstraint",
+    "PearsonChi2",
+    "PoissonLikelihood",
+    "Prediction",
+    "SquaredWeightPoissonLikelihood",
+    "UnbinnedNLL",
+    "WeightedLeastSquares",
+    "prediction_for",
+]

@@ -1,93 +1,71 @@
-"""Base class of the costs.
+"""The cost protocol: what every objective tells a minimizer and the Fitter.
 
-A cost is a callable ``cost(parameters) -> float`` that owns everything a minimizer needs to
-know about it: ``errordef`` (1 for χ², 0.5 for negative log-likelihoods), ``ndata`` and the
-parameter names. It never imports a minimizer; an instance can be handed to
-``iminuit.Minuit`` directly (it has ``errordef`` and ``_parameters``).
+A cost is a callable ``cost(parameters) -> float`` that owns everything needed to minimise it
+and to report the minimum the way ROOT does:
 
-The constructor converts, masks and allocates once; ``__call__`` evaluates the model and runs
-one compiled kernel.
+* ``parameter_names`` and ``npar``;
+* ``errordef`` (1 for χ², 0.5 for negative log-likelihoods) and ``ndata`` (for ndf);
+* ``fit_type`` (:class:`FitType`): least squares get ROOT's error normalisation;
+* ``reported_chi2(min_fcn)``: ROOT's ``FitResult::Chi2`` for that minimum (χ², 2·NLL for
+  binned likelihoods, -1 for unbinned ones);
+* optionally ``gradient(parameters)`` (``has_gradient`` says whether it exists) and
+  ``default_parameters()`` (start values the cost knows, e.g. the model's defaults).
+
+Costs never import a minimizer; an instance can be handed to ``iminuit.Minuit`` directly (it
+has ``errordef`` and ``_parameters``). Costs add: ``cost_a + cost_b`` is a
+:class:`~rootfit.costs.combined.CostSum`. A cost holds no compiled code in its pickled
+state, so costs pickle and can be shipped to other processes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Literal
+import enum
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from rootfit.errors import FitError
-from rootfit.fitdata import BinData
-from rootfit.functions import Function
+if TYPE_CHECKING:
+    from rootfit.costs.combined import CostSum
 
-__all__ = ["Cost"]
-
-Evaluator = Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]
+__all__ = ["Cost", "FitType", "WeightedLeastSquares"]
 
 
-#: Gauss–Legendre nodes per bin and dimension for bin averages (option ``I``).
-_NODES_PER_DIMENSION = {1: 16, 2: 8, 3: 6}
+class FitType(enum.Enum):
+    """What the minimum of a cost means (ROOT's ``FitType``)."""
 
-
-def _bin_average_nodes(data: BinData) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Quadrature points of every bin (point-major) and the weights that average over a bin.
-
-    ROOT integrates each bin adaptively to 1e-9; a 16-point Gauss–Legendre rule per bin and
-    dimension is exact for polynomials of degree 31 and agrees with it to ~1e-10 for the smooth
-    models fitted in practice, at a fixed cost.
-    """
-    assert data.bin_up_edges is not None
-    ndim = data.ndim
-    k = _NODES_PER_DIMENSION.get(ndim, 4)
-    t, w = np.polynomial.legendre.leggauss(k)
-    grids = np.meshgrid(*([(t + 1) / 2] * ndim), indexing="ij")
-    unit = np.column_stack([g.ravel() for g in grids])  # (k^ndim, ndim) in [0, 1]
-    weights = np.ones(1)
-    for _ in range(ndim):
-        weights = np.multiply.outer(weights, w / 2).ravel()
-    low, width = data.coords, data.bin_up_edges - data.coords
-    points = (low[:, None, :] + width[:, None, :] * unit[None, :, :]).reshape(-1, ndim)
-    return np.ascontiguousarray(points), np.ascontiguousarray(weights)
+    LEAST_SQUARES = "least_squares"
+    """χ² of some kind: Chi2 = minimum; errors may be normalised by √(χ²/ndf)."""
+    BINNED_LIKELIHOOD = "binned_likelihood"
+    """Poisson NLL with the saturated term: Chi2 = 2·minimum (Baker–Cousins)."""
+    UNBINNED_LIKELIHOOD = "unbinned_likelihood"
+    """Unbinned NLL: Chi2 is not defined (-1)."""
+    GENERIC = "generic"
+    """Any other objective: Chi2 = minimum."""
 
 
 class Cost:
-    """Base class: a statistic of a model on fit data.
+    """Base class of the costs; see the module docstring for the protocol.
 
     Parameters
     ----------
-    data : BinData
-        The fit points.
-    model : Function
-        The model; its ``evaluator`` is used, its parameter state is not touched.
+    parameter_names : sequence of str
+        Names in order.
+    ndata : int
+        Number of data points (for the degrees of freedom).
     """
 
     #: 1 for χ² costs, 0.5 for negative log-likelihoods.
     errordef: float = 1.0
-    #: Fit type: what the minimum means and how Chi2 is reported.
-    kind: Literal["least_squares", "poisson", "unbinned"] = "least_squares"
+    #: What the minimum means.
+    fit_type: FitType = FitType.GENERIC
 
-    def __init__(self, data: BinData, model: Function) -> None:
-        if data.size == 0:
-            raise FitError("cannot build a cost on empty fit data")
-        if model.ndim > data.ndim:
-            raise FitError(
-                f"model has {model.ndim} variables but the data has {data.ndim} coordinate(s)"
-            )
-        self.data = data
-        self.model = model
-        self._evaluate: Evaluator = model.evaluator
-        self._points = np.ascontiguousarray(data.centers)
-        factor = None
-        if data.bin_volume:
-            vol = data.volumes
-            factor = vol / data.ref_volume if data.bin_volume == 2 else vol
-        self._volume_factor = None if factor is None else np.ascontiguousarray(factor)
-        self._nodes_per_point = 0
-        if data.integral:
-            self._points, self._node_weights = _bin_average_nodes(data)
-            self._nodes_per_point = self._node_weights.size
-        self._parameters = {name: None for name in model.parameter_names}
+    def __init__(self, parameter_names: Sequence[str], ndata: int) -> None:
+        self._parameters: dict[str, None] = {str(n): None for n in parameter_names}
+        if len(self._parameters) != len(parameter_names):
+            raise ValueError(f"parameter names must be unique, got {list(parameter_names)}")
+        self._ndata = int(ndata)
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
@@ -102,28 +80,7 @@ class Cost:
     @property
     def ndata(self) -> int:
         """Number of data points (for degrees of freedom)."""
-        return self.data.size
-
-    def model_values(self, parameters: ArrayLike) -> NDArray[np.float64]:
-        """Model prediction per point (times bin volume for ``WIDTH``)."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
-        f = self._evaluate(self._points, p)
-        if self._nodes_per_point:
-            f = f.reshape(-1, self._nodes_per_point) @ self._node_weights
-        if self._volume_factor is not None:
-            f = f * self._volume_factor
-        return f
-
-    def model_gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
-        """``∂f_i/∂p_j`` per point, shape ``(n, npar)`` (times bin volume for ``WIDTH``)."""
-        g = self.model.gradient(self._points, parameters)
-        if self._nodes_per_point:
-            g = np.einsum(
-                "iqj,q->ij", g.reshape(-1, self._nodes_per_point, g.shape[1]), self._node_weights
-            )
-        if self._volume_factor is not None:
-            g = g * self._volume_factor[:, None]
-        return g
+        return self._ndata
 
     def __call__(self, parameters: ArrayLike) -> float:
         """Value of the statistic at ``parameters``."""
@@ -140,7 +97,46 @@ class Cost:
 
     def reported_chi2(self, min_fcn: float) -> float:
         """ROOT's ``FitResult::Chi2`` for a minimum ``min_fcn`` of this cost."""
+        if self.fit_type is FitType.BINNED_LIKELIHOOD:
+            return 2.0 * min_fcn
+        if self.fit_type is FitType.UNBINNED_LIKELIHOOD:
+            return -1.0
         return min_fcn
+
+    def default_parameters(self) -> NDArray[np.float64] | None:
+        """Start values the cost knows (the model's defaults), or None."""
+        return None
+
+    def __add__(self, other: Any) -> CostSum:
+        from rootfit.costs.combined import CostSum
+
+        if not isinstance(other, Cost):
+            return NotImplemented
+        return CostSum(self, other)
+
+    def __radd__(self, other: Any) -> Cost:
+        if isinstance(other, int) and other == 0:  # sum([cost_a, cost_b])
+            return self
+        return NotImplemented
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.ndata} points, parameters={list(self._parameters)})"
+
+
+@runtime_checkable
+class WeightedLeastSquares(Protocol):
+    """A cost a closed-form linear solver can minimise: ``Σ w²(y - f(p))²`` with ``f`` linear
+    in ``p``."""
+
+    @property
+    def linear(self) -> bool:
+        """True if the model is linear in its parameters."""
+        ...
+
+    def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """``(y, w)``: observed values and inverse errors of the least-squares problem."""
+        ...
+
+    def model_values(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """The model prediction of every point."""
+        ...

@@ -1,18 +1,28 @@
 """Binned and point costs: Neyman χ², Pearson χ², effective-variance χ², Poisson likelihood
-(ROOT's ``Chi2FCN``, ``PoissonLikelihoodFCN``; formulas in spec §3)."""
+(ROOT's ``Chi2FCN``, ``PoissonLikelihoodFCN``; formulas in spec §3).
+
+:class:`BinnedCost` holds the fit data, the model (a frozen
+:class:`~rootfit.functions.Model`; a :class:`~rootfit.Function` is read for its model only) and
+a prediction strategy (:mod:`rootfit.costs.prediction`); each statistic is one numba kernel
+(:mod:`rootfit.kernels.costs`, numpy twins in :mod:`rootfit.kernels.reference`).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from rootfit.costs.base import Cost
+from rootfit.costs.base import Cost, FitType
+from rootfit.costs.prediction import Prediction, prediction_for
 from rootfit.errors import FitError
 from rootfit.fitdata import BinData, ErrorType
-from rootfit.functions import Function
+from rootfit.functions import Function, Model
 from rootfit.kernels import costs as kernels
 
 __all__ = [
+    "BinnedCost",
     "Chi2",
     "EffectiveChi2",
     "PearsonChi2",
@@ -21,18 +31,90 @@ __all__ = [
 ]
 
 
-class Chi2(Cost):
+def as_model(model: Model | Function) -> Model:
+    """The model of a Function (its parameter state is not used), or the model itself."""
+    found = getattr(model, "model", model)
+    if not isinstance(found, Model):
+        raise FitError(f"a cost needs a rootfit Model or Function, not {type(model).__name__}")
+    return found
+
+
+class BinnedCost(Cost):
+    """Base class: a statistic of a model on :class:`~rootfit.fitdata.BinData`.
+
+    Parameters
+    ----------
+    data : BinData
+        The fit points.
+    model : Model or Function
+        The model (a Function's parameter state is not used).
+    prediction : Prediction, optional
+        How the model predicts each point (default: ROOT's rule from the data's flags).
+    """
+
+    fit_type = FitType.LEAST_SQUARES
+
+    def __init__(
+        self, data: BinData, model: Model | Function, prediction: Prediction | None = None
+    ) -> None:
+        model = as_model(model)
+        if data.size == 0:
+            raise FitError("cannot build a cost on empty fit data")
+        if model.ndim > data.ndim:
+            raise FitError(
+                f"model has {model.ndim} variables but the data has {data.ndim} coordinate(s)"
+            )
+        super().__init__(model.parameter_names, data.size)
+        self.data = data
+        self.model = model
+        self.prediction = prediction or prediction_for(data)
+        self._evaluate = model.evaluator
+
+    @property
+    def linear(self) -> bool:
+        """True if the model is linear in its parameters."""
+        return self.model.traits.linear
+
+    def default_parameters(self) -> NDArray[np.float64]:
+        """The model's default start values."""
+        return np.array(self.model.defaults, dtype=np.float64)
+
+    def model_values(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """Model prediction per point (times bin volume for ``WIDTH``)."""
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        return self.prediction.values(self._evaluate, p)
+
+    def model_gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """``∂f_i/∂p_j`` per point, shape ``(n, npar)`` (times bin volume for ``WIDTH``)."""
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        return self.prediction.jacobian(self.model.gradient, p)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_evaluate"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._evaluate = self.model.evaluator
+
+
+class Chi2(BinnedCost):
     """Neyman χ²: ``Σ ((y - f)/e)²`` (unit errors for data without errors)."""
 
-    def __init__(self, data: BinData, model: Function) -> None:
+    def __init__(
+        self, data: BinData, model: Model | Function, prediction: Prediction | None = None
+    ) -> None:
         if data.error_type >= ErrorType.COORD:
             raise FitError("data with coordinate errors needs EffectiveChi2")
-        super().__init__(data, model)
+        super().__init__(data, model, prediction)
         self._y = data.values
         self._inv = data.inv_errors
 
     def __call__(self, parameters: ArrayLike) -> float:
         return float(kernels.chi2(self._y, self._inv, self.model_values(parameters)))
+
+    def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """``(y, 1/e)`` of the weighted least-squares problem."""
+        return self._y, self._inv
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``-2 Σ (y - f)·inv² ∂f/∂p``."""
@@ -40,22 +122,31 @@ class Chi2(Cost):
         return np.asarray(-2.0 * (self.model_gradient(parameters).T @ r), dtype=np.float64)
 
 
-class PearsonChi2(Cost):
+class PearsonChi2(BinnedCost):
     """Pearson χ²: ``Σ (y - f)²·w / f`` over points with f > 0.
 
     Parameters
     ----------
     data : BinData
         Fit points (all bins, empty ones included).
-    model : Function
+    model : Model or Function
         Model.
     weighted : bool
         ``PW``: ``w = y/e²`` per non-empty bin and ``Σy/Σe²`` for empty bins; otherwise
         ``w = 1`` (``P``).
+    prediction : Prediction, optional
+        How the model predicts each point.
     """
 
-    def __init__(self, data: BinData, model: Function, *, weighted: bool = False) -> None:
-        super().__init__(data, model)
+    def __init__(
+        self,
+        data: BinData,
+        model: Model | Function,
+        *,
+        weighted: bool = False,
+        prediction: Prediction | None = None,
+    ) -> None:
+        super().__init__(data, model, prediction)
         self._y = data.values
         w = np.ones(data.size)
         if weighted:
@@ -71,6 +162,11 @@ class PearsonChi2(Cost):
     def __call__(self, parameters: ArrayLike) -> float:
         return float(kernels.pearson_chi2(self._y, self._w, self.model_values(parameters)))
 
+    def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """``(y, 1/e)`` of the data: what ROOT's linear fitter solves for ``P`` (the expected
+        errors are not used by it; ``P`` data has no errors, so the weights are 1)."""
+        return self._y, self.data.inv_errors
+
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``-Σ w (y - f)(y + f)/f² ∂f/∂p`` over points with f > 0."""
         f = self.model_values(parameters)
@@ -79,7 +175,7 @@ class PearsonChi2(Cost):
         return np.asarray(self.model_gradient(parameters).T @ d, dtype=np.float64)
 
 
-class EffectiveChi2(Cost):
+class EffectiveChi2(BinnedCost):
     """Effective-variance χ² for points with x errors (and optionally asymmetric y errors).
 
     ``Σ (y - f)² / (ey² + (ex·∂f/∂x)²)`` where ``ey`` is the upper error when the model lies above
@@ -87,10 +183,12 @@ class EffectiveChi2(Cost):
     ``h = max(0.01·ex, 8e-8·(|x| + 1e-8))``, recomputed at every call.
     """
 
-    def __init__(self, data: BinData, model: Function) -> None:
+    def __init__(self, data: BinData, model: Model | Function) -> None:
         super().__init__(data, model)
         if data.coord_errors is None:
             raise FitError("EffectiveChi2 needs coordinate errors")
+        model = self.model
+        points = self.prediction.points
         self._y = data.values
         errors = data.errors if data.errors is not None else np.zeros(data.size)
         if data.error_type == ErrorType.ASYM:
@@ -99,7 +197,7 @@ class EffectiveChi2(Cost):
         else:
             self._ey_low = self._ey_high = np.ascontiguousarray(errors)
         ex = data.coord_errors[:, : model.ndim]
-        x = self._points[:, : model.ndim]
+        x = points[:, : model.ndim]
         self._ex = ex
         self._active = [d for d in range(model.ndim) if np.any(ex[:, d] > 0)]
         self._shifted: list[tuple[int, NDArray[np.float64], tuple[NDArray[np.float64], ...]]] = []
@@ -107,7 +205,7 @@ class EffectiveChi2(Cost):
             h = np.maximum(0.01 * ex[:, d], 8e-8 * (np.abs(x[:, d]) + 1e-8))
             shifted = []
             for step in (h, -h, 0.5 * h, -0.5 * h):
-                xs = self._points.copy()
+                xs = points.copy()
                 xs[:, d] += step
                 shifted.append(np.ascontiguousarray(xs))
             self._shifted.append((d, h, tuple(shifted)))
@@ -132,7 +230,7 @@ class EffectiveChi2(Cost):
         )
 
 
-class PoissonLikelihood(Cost):
+class PoissonLikelihood(BinnedCost):
     """Binned Poisson negative log-likelihood with the saturated-model term.
 
     ``Σ f - y + y·log(y/f)`` (extended, default) or ``Σ y·log(y/f)`` (multinomial). Its
@@ -141,10 +239,17 @@ class PoissonLikelihood(Cost):
     """
 
     errordef = 0.5
-    kind = "poisson"
+    fit_type = FitType.BINNED_LIKELIHOOD
 
-    def __init__(self, data: BinData, model: Function, *, extended: bool = True) -> None:
-        super().__init__(data, model)
+    def __init__(
+        self,
+        data: BinData,
+        model: Model | Function,
+        *,
+        extended: bool = True,
+        prediction: Prediction | None = None,
+    ) -> None:
+        super().__init__(data, model, prediction)
         self._y = data.values
         self.extended = bool(extended)
 
@@ -158,13 +263,11 @@ class PoissonLikelihood(Cost):
             d = np.where(f > 0, (1.0 if self.extended else 0.0) - self._y / f, 0.0)
         return np.asarray(self.model_gradient(parameters).T @ d, dtype=np.float64)
 
-    def reported_chi2(self, min_fcn: float) -> float:
-        """Baker–Cousins χ² = 2·NLL at the minimum."""
-        return 2.0 * min_fcn
-
     def squared_weight_cost(self) -> SquaredWeightPoissonLikelihood:
         """The companion NLL with bin weights ``w = e²/y`` (ROOT's ``WL`` second pass)."""
-        return SquaredWeightPoissonLikelihood(self.data, self.model, extended=self.extended)
+        return SquaredWeightPoissonLikelihood(
+            self.data, self.model, extended=self.extended, prediction=self.prediction
+        )
 
 
 class SquaredWeightPoissonLikelihood(PoissonLikelihood):
@@ -172,8 +275,15 @@ class SquaredWeightPoissonLikelihood(PoissonLikelihood):
     bins: its Hessian H₂ corrects the covariance of a weighted-histogram likelihood fit to
     ``C·H₂·C`` (ROOT's ``WL``, spec §4.7)."""
 
-    def __init__(self, data: BinData, model: Function, *, extended: bool = True) -> None:
-        super().__init__(data, model, extended=extended)
+    def __init__(
+        self,
+        data: BinData,
+        model: Model | Function,
+        *,
+        extended: bool = True,
+        prediction: Prediction | None = None,
+    ) -> None:
+        super().__init__(data, model, extended=extended, prediction=prediction)
         if data.errors is None:
             raise FitError("the squared-weight likelihood needs the bin errors")
         y, e2 = data.values, data.errors**2

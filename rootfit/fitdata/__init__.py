@@ -1,6 +1,22 @@
-"""Fit data: points, values and errors prepared once from histograms and graphs."""
+"""Fit data: points, values and errors prepared once from histograms and graphs.
+
+:func:`as_fit_target` turns any fittable object into a :class:`FitTarget`, which builds
+:class:`BinData` with ROOT's filling rules (:class:`DataOptions`) inside a :class:`DataRange`.
+"""
 
 from rootfit.fitdata.bindata import BinData, ErrorType
+from rootfit.fitdata.data_range import DataRange
 from rootfit.fitdata.filling import DataOptions, bin_data_from_graph, bin_data_from_histogram
+from rootfit.fitdata.targets import FitTarget, as_fit_target, drawing_range
 
-__all__ = ["BinData", "DataOptions", "ErrorType", "bin_data_from_graph", "bin_data_from_histogram"]
+__all__ = [
+    "BinData",
+    "DataOptions",
+    "DataRange",
+    "ErrorType",
+    "FitTarget",
+    "as_fit_target",
+    "bin_data_from_graph",
+    "bin_data_from_histogram",
+    "drawing_range",
+]

@@ -8,14 +8,13 @@ points with a warning.
 from __future__ import annotations
 
 import enum
-import warnings
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from rootfit.errors import DataError, RootfitWarning
+from rootfit.errors import DataError, RootfitWarning, warn
 
 __all__ = ["BinData", "ErrorType"]
 
@@ -130,11 +129,7 @@ class BinData:
         if self.nan_policy not in ("raise", "omit"):
             raise DataError(f"nan_policy must be 'raise' or 'omit', not {self.nan_policy!r}")
         if bad.any():
-            warnings.warn(
-                f"dropped {int(bad.sum())} fit point(s) with non-finite entries",
-                RootfitWarning,
-                stacklevel=3,
-            )
+            warn(f"dropped {int(bad.sum())} fit point(s) with non-finite entries", RootfitWarning)
             arrays = {k: (None if a is None else a[~bad]) for k, a in arrays.items()}
         for name, a in arrays.items():
             set_(self, name, None if a is None else np.ascontiguousarray(a))
@@ -167,6 +162,10 @@ class BinData:
             raise DataError("error type ASYM needs errors_low and errors_high")
         for a in (self.coords, self.values, self.inv_errors):
             a.flags.writeable = False
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt through the constructor, so the arrays are read-only again after unpickling
+        return (BinData, tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
     # ------------------------------------------------------------------ derived quantities
     @property

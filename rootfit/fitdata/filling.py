@@ -12,18 +12,26 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.errors import DataError, FitWarning
+from rootfit.errors import DataError, FitWarning, warn
 from rootfit.fitdata.bindata import BinData, ErrorType
+from rootfit.fitdata.data_range import DataRange
 from rootfit.hist import Axis, Graph, Graph2D, Histogram, Profile
 
-__all__ = ["DataOptions", "bin_data_from_graph", "bin_data_from_histogram"]
+__all__ = [
+    "DataOptions",
+    "bin_data_from_graph",
+    "bin_data_from_graph2d",
+    "bin_data_from_histogram",
+    "graph2d_error_type",
+    "graph_error_type",
+    "histogram_error_type",
+]
 
 
 @dataclass(frozen=True)
@@ -77,11 +85,10 @@ def axis_window(axis: Axis, fit_range: tuple[float, float] | None) -> tuple[int,
     xmin, xmax = fit_range
     ilow, ihigh = int(axis.find_bin(xmin)), int(axis.find_bin(xmax))
     if ihigh < first or ilow > last:
-        warnings.warn(
+        warn(
             f"fit range ({xmin}, {xmax}) lies outside the histogram window "
             f"[{axis.bin_low_edge(first)}, {axis.bin_up_edge(last)}]",
             FitWarning,
-            stacklevel=5,
         )
     first = min(max(ilow, first), last + 1)
     last = max(min(ihigh, last), first - 1)
@@ -93,21 +100,15 @@ def axis_window(axis: Axis, fit_range: tuple[float, float] | None) -> tuple[int,
     return first, last
 
 
-def _ranges_per_axis(ndim: int, fit_range: Any) -> list[tuple[float, float] | None]:
-    """A 1-D ``(lo, hi)`` range applies to x; N-D ranges are one ``(lo, hi)`` per axis."""
-    if fit_range is None:
-        return [None] * ndim
-    if np.ndim(fit_range[0]) == 0:
-        return [(float(fit_range[0]), float(fit_range[1]))] + [None] * (ndim - 1)
-    if len(fit_range) != ndim:
-        raise DataError(f"a {ndim}-D fit range needs {ndim} (lo, hi) pairs, got {len(fit_range)}")
-    return [None if r is None else (float(r[0]), float(r[1])) for r in fit_range]
+def histogram_error_type(opts: DataOptions) -> ErrorType:
+    """Histograms carry value errors, unless ``W``/``WW`` or ``P`` replace them (NONE)."""
+    return ErrorType.NONE if (opts.unit_errors or opts.expected_errors) else ErrorType.VALUE
 
 
 def bin_data_from_histogram(
     hist: Histogram | Profile,
     opts: DataOptions = DataOptions(),
-    fit_range: Any = None,
+    fit_range: DataRange | Any = None,
     *,
     nan_policy: Literal["raise", "omit"] = "raise",
 ) -> BinData:
@@ -119,13 +120,13 @@ def bin_data_from_histogram(
         The data.
     opts : DataOptions
         Filling rules.
-    fit_range : (lo, hi) or sequence of (lo, hi), optional
-        Range in x, or one range per axis (each only applied when ``lo < hi``, as ROOT).
+    fit_range : DataRange, (lo, hi) or sequence of (lo, hi), optional
+        Range in x, or one range per axis.
     nan_policy : {"raise", "omit"}
         Non-finite contents or errors.
     """
-    ranges = _ranges_per_axis(hist.ndim, fit_range)
-    windows = [axis_window(a, r) for a, r in zip(hist.axes, ranges, strict=True)]
+    ranges = DataRange.from_user(fit_range, hist.ndim)
+    windows = [axis_window(a, ranges.axis(i)) for i, a in enumerate(hist.axes)]
     grids = np.meshgrid(*[np.arange(first, last + 1) for first, last in windows], indexing="ij")
     bins = [g.ravel() for g in grids]
     index = tuple(bins)
@@ -160,12 +161,11 @@ def bin_data_from_histogram(
             ]
         )
         up = None
-    error_type = ErrorType.NONE if (opts.unit_errors or opts.expected_errors) else ErrorType.VALUE
     return BinData(
         coords=coords,
         values=values,
         errors=adjusted,
-        error_type=error_type,
+        error_type=histogram_error_type(opts),
         bin_up_edges=up,
         bin_volume=opts.bin_volume,
         integral=opts.integral,
@@ -198,15 +198,16 @@ def graph_error_type(graph: Graph, opts: DataOptions) -> ErrorType:
 def bin_data_from_graph(
     graph: Graph,
     opts: DataOptions = DataOptions(),
-    fit_range: tuple[float, float] | None = None,
+    fit_range: DataRange | Any = None,
     *,
     nan_policy: Literal["raise", "omit"] = "raise",
 ) -> BinData:
     """Fit points of a graph (inclusive x range)."""
     x, y = graph.x, graph.y
     inside = np.ones(x.size, dtype=bool)
-    if fit_range is not None and fit_range[0] < fit_range[1]:
-        inside = (x >= fit_range[0]) & (x <= fit_range[1])
+    x_range = DataRange.from_user(fit_range, 1).axis(0)
+    if x_range is not None:
+        inside = (x >= x_range[0]) & (x <= x_range[1])
     error_type = graph_error_type(graph, opts)
     if error_type == ErrorType.NONE:
         return BinData(x[inside], y[inside], error_type=ErrorType.NONE, nan_policy=nan_policy)
@@ -241,30 +242,44 @@ def bin_data_from_graph(
     )
 
 
-def bin_data_from_graph2d(
-    graph: Graph2D,
-    opts: DataOptions = DataOptions(),
-    fit_range: Any = None,
-    *,
-    nan_policy: Literal["raise", "omit"] = "raise",
-) -> BinData:
-    """Fit points of a 2-D graph (ROOT's TGraph2D rules, inclusive ranges per axis)."""
-    coords = np.column_stack([graph.x, graph.y])
-    inside = np.ones(len(graph), dtype=bool)
-    for d, r in enumerate(_ranges_per_axis(2, fit_range)):
-        if r is not None and r[0] < r[1]:
-            inside &= (coords[:, d] >= r[0]) & (coords[:, d] <= r[1])
+def graph2d_error_type(graph: Graph2D, opts: DataOptions) -> ErrorType:
+    """ROOT's error type of a 2-D graph: none, z errors, or x/y errors as well."""
     if graph.zerr is None or opts.unit_errors:
-        return BinData(
-            coords[inside], graph.z[inside], error_type=ErrorType.NONE, nan_policy=nan_policy
-        )
-    ez = graph.zerr
+        return ErrorType.NONE
     if (
         opts.coord_errors
         and graph.xerr is not None
         and graph.yerr is not None
         and (np.any(graph.xerr > 0) or np.any(graph.yerr > 0))
     ):
+        return ErrorType.COORD
+    return ErrorType.VALUE
+
+
+def bin_data_from_graph2d(
+    graph: Graph2D,
+    opts: DataOptions = DataOptions(),
+    fit_range: DataRange | Any = None,
+    *,
+    nan_policy: Literal["raise", "omit"] = "raise",
+) -> BinData:
+    """Fit points of a 2-D graph (ROOT's TGraph2D rules, inclusive ranges per axis)."""
+    coords = np.column_stack([graph.x, graph.y])
+    inside = np.ones(len(graph), dtype=bool)
+    ranges = DataRange.from_user(fit_range, 2)
+    for d in range(2):
+        r = ranges.axis(d)
+        if r is not None:
+            inside &= (coords[:, d] >= r[0]) & (coords[:, d] <= r[1])
+    error_type = graph2d_error_type(graph, opts)
+    if error_type == ErrorType.NONE:
+        return BinData(
+            coords[inside], graph.z[inside], error_type=ErrorType.NONE, nan_policy=nan_policy
+        )
+    ez = graph.zerr
+    assert ez is not None
+    if error_type == ErrorType.COORD:
+        assert graph.xerr is not None and graph.yerr is not None
         ex = np.column_stack([graph.xerr, graph.yerr])
         keep = inside & ~((ex[:, 0] <= 0) & (ex[:, 1] <= 0) & (ez <= 0))
         return BinData(coords[keep], graph.z[keep], errors=ez[keep], coord_errors=ex[keep],

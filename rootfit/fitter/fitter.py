@@ -1,31 +1,36 @@
 """``Fitter``: runs a backend on a cost and turns the outcome into a :class:`FitResult`
 (ROOT::Fit::Fitter).
 
-The Fitter holds only its (frozen) :class:`MinimizerOptions`; each :meth:`Fitter.fit` call is
-independent. ErrorDef comes from the cost (1 for χ², 0.5 for likelihoods) unless the options
-override it; the reported Chi2 and ndf follow ROOT's rules (spec §3.7).
+The Fitter holds only its (frozen) :class:`MinimizerOptions` and the backend they name; each
+:meth:`Fitter.fit` call is independent and changes nothing it is given. The sequence is always
+the same: check that the backend can serve the request, minimise, then the explicit steps
+after the minimum — Hesse, Minos, the weighted-likelihood correction — then ROOT's reporting
+rules (Chi2 and ndf, spec §3.7; error normalisation, §3.2). ErrorDef comes from the cost (1 for
+χ², 0.5 for likelihoods) unless the options override it.
 """
 
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
-from rootfit.costs import Cost
-from rootfit.errors import FitOptionError, FitWarning
-from rootfit.fitter.backends import BackendResult, linear, minuit
-from rootfit.fitter.backends import robust as robust_backend
-from rootfit.fitter.parameters import ParameterSettings, default_step
+from rootfit.costs import Cost, FitType
+from rootfit.errors import FitError, FitOptionError, FitWarning, warn
+from rootfit.fitter.backends import BACKENDS, Backend, BackendRegistry, BackendResult, Request
+from rootfit.fitter.parameters import ParameterSettings, default_step, settings_from_state
+from rootfit.functions import ParameterState
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult, ParameterView
 
 __all__ = ["Fitter"]
 
-BACKENDS = ("Minuit2", "Linear")
+Parameters = (
+    Sequence[ParameterSettings] | Sequence[float] | np.ndarray | ParameterState | Any | None
+)
 
 
 class Fitter:
@@ -35,6 +40,8 @@ class Fitter:
     ----------
     options : MinimizerOptions, optional
         Defaults to ROOT 6.40's (Minuit2 / Migrad, strategy 1, tolerance 0.01).
+    backends : BackendRegistry, optional
+        Where minimizer names are looked up (default: the built-in backends).
 
     Examples
     --------
@@ -47,25 +54,22 @@ class Fitter:
     True
     """
 
-    def __init__(self, options: MinimizerOptions | None = None) -> None:
+    def __init__(
+        self, options: MinimizerOptions | None = None, *, backends: BackendRegistry = BACKENDS
+    ) -> None:
         self.options = options or MinimizerOptions.default()
-        if self.options.minimizer_type not in BACKENDS:
-            raise FitOptionError(
-                f"minimizer {self.options.minimizer_type!r} is not supported yet; "
-                f"available: {', '.join(BACKENDS)}"
-            )
+        self.backend: Backend = backends.get(self.options)
 
     def fit(
         self,
         cost: Cost,
-        parameters: Sequence[ParameterSettings] | Sequence[float] | np.ndarray | None = None,
+        parameters: Parameters = None,
         *,
         hesse: bool = False,
         minos: bool | Sequence[str] = False,
         normalize_errors: bool = False,
         gradient: bool = False,
         weight_correction: bool = False,
-        robust: float | None = None,
     ) -> FitResult:
         """Minimise ``cost``.
 
@@ -73,20 +77,19 @@ class Fitter:
         ----------
         cost : Cost
             The objective (carries errordef, data size and parameter names).
-        parameters : sequence of ParameterSettings or of float, optional
-            Start values (steps ``0.3·|v|``, no limits) or full settings; default: the cost
-            model's current parameter values.
+        parameters : optional
+            Start values (steps ``0.3·|v|``, no limits), a sequence of
+            :class:`ParameterSettings`, a :class:`~rootfit.functions.ParameterState` or a
+            :class:`~rootfit.Function` (its state, with ROOT's step rules); default: the cost's
+            default start values.
         hesse : bool
-            Run Hesse after Migrad (ROOT's ``E``/ParabErrors).
+            Run Hesse after the minimum (ROOT's ``E``/ParabErrors).
         minos : bool or sequence of str
-            Minos errors for all or the named parameters.
+            Minos errors for all or the named parameters (only at a valid minimum).
         normalize_errors : bool
             Scale errors by ``sqrt(chi2/ndf)`` (least-squares fits without data errors).
         gradient : bool
-            Give Minuit2 the cost's analytic gradient (ROOT's option ``G``).
-        robust : float, optional
-            With the Linear minimizer: least trimmed squares, keeping this fraction of the points
-            (0 = ROOT's default ``(n + npar + 1)/2``) — ROOT's ``ROB``.
+            Give the minimizer the cost's analytic gradient (ROOT's option ``G``).
         weight_correction : bool
             Weighted-histogram likelihood (ROOT's ``WL``): the covariance becomes ``C·H₂·C`` with
             ``H₂`` the Hessian of the cost's squared-weight companion at the minimum.
@@ -96,33 +99,31 @@ class Fitter:
         FitResult
         """
         settings = self._settings(cost, parameters)
+        request = Request(hesse, minos, gradient, weight_correction)
+        self.backend.check(cost, request, self.options)
         errordef = self.options.error_def or cost.errordef
-        if self.options.minimizer_type == "Linear" and robust is not None:
-            raw = robust_backend.solve_robust(cost, settings, robust, self.options.algorithm)
-        elif self.options.minimizer_type == "Linear":
-            raw = linear.solve(cost, settings, self.options)
-        else:
-            if gradient and not cost.has_gradient:
-                raise FitOptionError(
-                    f"{type(cost).__name__} has no analytic gradient; option G cannot be used "
-                    "(ROOT does not support it with x errors either)"
-                )
-            raw = minuit.minimize(
-                cost,
-                settings,
-                self.options,
-                errordef,
-                hesse=hesse,
-                minos=minos,
-                grad=cost.gradient if gradient else None,
-            )
+        minimum = self.backend.minimize(cost, settings, self.options, errordef, gradient=gradient)
+        if hesse:
+            minimum.hesse()
+        if minos and minimum.outcome.valid:
+            minimum.minos(cost.parameter_names if minos is True else list(minos))
+        raw = minimum.outcome
         if weight_correction:
             raw = self._weight_corrected(cost, settings, raw, errordef)
+        return self._result(cost, settings, raw, normalize_errors)
+
+    def _result(
+        self,
+        cost: Cost,
+        settings: Sequence[ParameterSettings],
+        raw: BackendResult,
+        normalize_errors: bool,
+    ) -> FitResult:
         nfree = sum(not s.fixed for s in settings)
         ndf = max(cost.ndata - nfree, 0)
         chi2 = cost.reported_chi2(raw.min_fcn)
         errors, cov, normalized = raw.errors, raw.covariance, False
-        if normalize_errors and cost.kind == "least_squares" and ndf > 0 and chi2 > 0:
+        if normalize_errors and cost.fit_type is FitType.LEAST_SQUARES and ndf > 0 and chi2 > 0:
             scale = chi2 / ndf
             errors, cov, normalized = errors * math.sqrt(scale), cov * scale, True
         names = tuple(s.name for s in settings)
@@ -145,24 +146,22 @@ class Fitter:
             minimizer=raw.minimizer,
             minos=raw.minos,
             normalized_errors=normalized,
-            cost=cost,
+            model=getattr(cost, "model", None),
         )
         if not result.valid:
-            warnings.warn(
+            warn(
                 f"fit did not converge (status {result.status}, {result.minimizer}); "
                 "the result is marked valid=False",
                 FitWarning,
-                stacklevel=2,
             )
         return result
 
     def _weight_corrected(
         self, cost: Cost, settings: Sequence[ParameterSettings], raw: BackendResult, errordef: float
     ) -> BackendResult:
-        if not hasattr(cost, "squared_weight_cost"):
-            raise FitOptionError(f"{type(cost).__name__} has no weighted-likelihood correction")
         at_minimum = [replace(s, value=float(v)) for s, v in zip(settings, raw.values, strict=True)]
-        c2 = minuit.hesse_covariance(cost.squared_weight_cost(), at_minimum, self.options, errordef)
+        companion = cost.squared_weight_cost()  # type: ignore[attr-defined]
+        c2 = self.backend.hesse_covariance(companion, at_minimum, self.options, errordef)
         free = np.array([not s.fixed for s in settings])
         c1f = raw.covariance[np.ix_(free, free)]
         corrected = np.zeros_like(raw.covariance)
@@ -171,13 +170,16 @@ class Fitter:
         return replace(raw, covariance=corrected, errors=errors, minos={})
 
     @staticmethod
-    def _settings(
-        cost: Cost, parameters: Sequence[ParameterSettings] | Sequence[float] | np.ndarray | None
-    ) -> tuple[ParameterSettings, ...]:
+    def _settings(cost: Cost, parameters: Parameters) -> tuple[ParameterSettings, ...]:
         names = cost.parameter_names
         if parameters is None:
-            parameters = cost.model.parameters
-        items = list(parameters)
+            parameters = cost.default_parameters()
+            if parameters is None:
+                raise FitError(f"give start values: {type(cost).__name__} has no defaults")
+        state = getattr(parameters, "state", parameters)  # a Function gives its state
+        if isinstance(state, ParameterState):
+            return settings_from_state(names, state)
+        items = list(parameters)  # type: ignore[arg-type]
         if len(items) != len(names):
             raise FitOptionError(f"cost has {len(names)} parameters, {len(items)} settings given")
         if all(isinstance(p, ParameterSettings) for p in items):

@@ -1,15 +1,16 @@
 """Per-parameter minimizer settings (ROOT::Fit::ParameterSettings) and ROOT's rules for
-deriving them from a :class:`~rootfit.Function`."""
+deriving them from a parameter state (:class:`~rootfit.functions.ParameterState`)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rootfit.errors import FitError
-from rootfit.functions import Function
+from rootfit.functions import ParameterState
 
-__all__ = ["ParameterSettings", "default_step", "settings_from_function"]
+__all__ = ["ParameterSettings", "default_step", "settings_from_state"]
 
 
 def default_step(value: float) -> float:
@@ -55,29 +56,41 @@ class ParameterSettings:
         return math.isfinite(self.lower) or math.isfinite(self.upper)
 
 
-def settings_from_function(function: Function) -> tuple[ParameterSettings, ...]:
+def settings_from_state(
+    names: Sequence[str], state: ParameterState
+) -> tuple[ParameterSettings, ...]:
     """Settings the way ``TH1::Fit`` derives them from a TF1 (spec §4.2).
 
-    The step is the parameter's error if positive (errors left by a previous fit become steps,
-    as in ROOT), else 10 % of a finite limit range trimmed to half the distance to a close
-    limit, else ``0.3·|value|``.
+    The step is the explicit step of the state if set, else the parameter's error if positive
+    (errors left by a previous fit become steps, as in ROOT), else 10 % of a finite limit range
+    trimmed to half the distance to a close limit, else ``0.3·|value|``.
+
+    Parameters
+    ----------
+    names : sequence of str
+        Parameter names (of the model or the cost).
+    state : ParameterState
+        Values, errors, limits, fixed flags, steps.
     """
+    if len(names) != len(state):
+        raise FitError(f"{len(names)} parameter names for a state of {len(state)} parameters")
     out = []
-    values, errors = function.parameters, function.errors
-    for i, name in enumerate(function.parameter_names):
-        value = float(values[i])
-        limits = function.limits(i)
+    for i, name in enumerate(names):
+        value = float(state.values[i])
+        limits = state.limits(i)
         lower, upper = limits if limits is not None else (-math.inf, math.inf)
         step = default_step(value)
-        if errors[i] > 0:
-            step = float(errors[i])
+        if state.steps[i] > 0:
+            step = float(state.steps[i])
+        elif state.errors[i] > 0:
+            step = float(state.errors[i])
         elif math.isfinite(lower) and math.isfinite(upper):
             step = 0.1 * (upper - lower)
             if value < upper and upper - value < 2 * step:
                 step = (upper - value) / 2
             elif value > lower and value - lower < 2 * step:
                 step = (value - lower) / 2
-        fixed = function.is_fixed(i)
+        fixed = bool(state.fixed[i])
         if not fixed and limits is not None and not lower <= value <= upper:
             raise FitError(
                 f"start value {value} of parameter {name!r} lies outside its limits ({lower}, {upper})"

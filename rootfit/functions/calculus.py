@@ -4,7 +4,9 @@ numbers (ROOT's inverse CDF on a grid of ``npx`` bins).
 
 Integrals use :func:`scipy.integrate.quad` / :func:`scipy.integrate.nquad` on the compiled
 evaluator; the parameter gradient of an integral integrates the model's (symbolic) parameter
-gradient.
+gradient. Every function takes a :class:`~rootfit.functions.model.Model` and an explicit
+parameter array (:class:`~rootfit.Function` passes its own); ``label`` names the function in
+error messages.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from numpy.typing import ArrayLike, NDArray
 from scipy import integrate, optimize
 
 from rootfit.errors import FunctionError, RootfitWarning
+from rootfit.functions.traits import ClosedIntegral
 
 if TYPE_CHECKING:
-    from rootfit.functions.function import Function
+    from rootfit.functions.model import Model
 
 __all__ = ["get_random", "get_x", "integral", "integral_error", "maximum", "minimum", "moment"]
 
@@ -29,7 +32,7 @@ Bounds = Sequence[tuple[float, float]]
 
 
 def _bounds(
-    function: Function, lo: float | Sequence[float], hi: float | Sequence[float]
+    function: Model, lo: float | Sequence[float], hi: float | Sequence[float]
 ) -> list[tuple[float, float]]:
     lows = np.atleast_1d(np.asarray(lo, dtype=np.float64))
     highs = np.atleast_1d(np.asarray(hi, dtype=np.float64))
@@ -60,36 +63,33 @@ def _integrate(f, bounds: list[tuple[float, float]], epsrel: float) -> float:
     return float(value)
 
 
-def _analytic_integral(
-    function: Function, a: float, b: float, p: NDArray[np.float64]
-) -> float | None:
+def _analytic_integral(function: Model, a: float, b: float, p: NDArray[np.float64]) -> float | None:
     """Closed-form integral of a predefined gaus, expo or polN on finite or infinite bounds."""
-    number = function.number
-    if number == 100 and function.formula == "gaus":
+    kind = function.traits.integral
+    if kind is ClosedIntegral.GAUS:
         c, mu, sigma = p
         s2 = math.sqrt(2.0) * sigma
         return float(
             c * sigma * math.sqrt(math.pi / 2) * (math.erf((b - mu) / s2) - math.erf((a - mu) / s2))
         )
-    if number == 200 and p[1] != 0 and math.isfinite(a) and math.isfinite(b):
+    if kind is ClosedIntegral.EXPO and p[1] != 0 and math.isfinite(a) and math.isfinite(b):
         c, s = p
         return float((math.exp(c + s * b) - math.exp(c + s * a)) / s)
-    if 300 <= number <= 309 and math.isfinite(a) and math.isfinite(b):
+    if kind is ClosedIntegral.POLYNOMIAL and math.isfinite(a) and math.isfinite(b):
         k = np.arange(p.size)
         return float(np.sum(p * (b ** (k + 1) - a ** (k + 1)) / (k + 1)))
     return None
 
 
 def integral(
-    function: Function,
+    function: Model,
     lo: float | Sequence[float],
     hi: float | Sequence[float],
-    parameters: ArrayLike | None = None,
+    p: NDArray[np.float64],
     *,
     epsrel: float = 1e-10,
 ) -> float:
     """∫ f over ``[lo, hi]`` (per axis for 2-D/3-D functions; infinite bounds allowed)."""
-    p = function._params(parameters)
     bounds = _bounds(function, lo, hi)
     if len(bounds) == 1:
         exact = _analytic_integral(function, bounds[0][0], bounds[0][1], p)
@@ -104,15 +104,14 @@ def integral(
 
 
 def integral_gradient(
-    function: Function,
+    function: Model,
     lo: float | Sequence[float],
     hi: float | Sequence[float],
-    parameters: ArrayLike | None = None,
+    p: NDArray[np.float64],
     *,
     epsrel: float = 1e-8,
 ) -> NDArray[np.float64]:
     """``∂/∂p_j ∫ f`` for every parameter (integrals of the parameter gradient)."""
-    p = function._params(parameters)
     bounds = _bounds(function, lo, hi)
     out = np.empty(function.npar)
     for j in range(function.npar):
@@ -125,38 +124,38 @@ def integral_gradient(
 
 
 def integral_error(
-    function: Function,
+    function: Model,
     lo: float | Sequence[float],
     hi: float | Sequence[float],
     covariance: ArrayLike,
-    parameters: ArrayLike | None = None,
+    p: NDArray[np.float64],
 ) -> float:
     """Error of ∫ f from the parameter covariance: ``sqrt(gᵀ C g)``, ``g = ∂I/∂p`` (ROOT's
     ``TF1::IntegralError``)."""
     cov = np.asarray(covariance, dtype=np.float64)
     if cov.shape != (function.npar, function.npar):
         raise FunctionError(f"covariance must be {function.npar}x{function.npar}, got {cov.shape}")
-    g = integral_gradient(function, lo, hi, parameters)
+    g = integral_gradient(function, lo, hi, p)
     return float(np.sqrt(max(float(g @ cov @ g), 0.0)))
 
 
 def moment(
-    function: Function,
+    function: Model,
     n: int,
     lo: float,
     hi: float,
-    parameters: ArrayLike | None = None,
+    p: NDArray[np.float64],
     *,
     central: bool = False,
+    label: str | None = None,
 ) -> float:
     """``∫ xⁿ f / ∫ f`` on ``[lo, hi]`` (1-D); ``central=True`` uses ``(x - mean)ⁿ``."""
     if function.ndim != 1:
         raise FunctionError("moments are defined for 1-D functions")
-    p = function._params(parameters)
     evaluate = function.evaluator
     norm = integral(function, lo, hi, p)
     if norm == 0:
-        raise FunctionError(f"the integral of {function.name!r} on [{lo}, {hi}] is 0")
+        raise FunctionError(f"the integral of {label or function.name!r} on [{lo}, {hi}] is 0")
     shift = moment(function, 1, lo, hi, p) if central else 0.0
 
     def f(x: float) -> float:
@@ -166,7 +165,7 @@ def moment(
 
 
 def _extremum(
-    function: Function, lo: float, hi: float, p: NDArray[np.float64], sign: float, npx: int
+    function: Model, lo: float, hi: float, p: NDArray[np.float64], sign: float, npx: int
 ) -> tuple[float, float]:
     if function.ndim != 1:
         raise FunctionError("extrema are searched for 1-D functions")
@@ -190,27 +189,28 @@ def _extremum(
 
 
 def maximum(
-    function: Function, lo: float, hi: float, parameters: ArrayLike | None = None, *, npx: int = 100
+    function: Model, lo: float, hi: float, p: NDArray[np.float64], *, npx: int = 100
 ) -> tuple[float, float]:
     """``(x, f(x))`` of the maximum on ``[lo, hi]`` (grid of ``npx`` then Brent, as ROOT)."""
-    return _extremum(function, lo, hi, function._params(parameters), -1.0, npx)
+    return _extremum(function, lo, hi, p, -1.0, npx)
 
 
 def minimum(
-    function: Function, lo: float, hi: float, parameters: ArrayLike | None = None, *, npx: int = 100
+    function: Model, lo: float, hi: float, p: NDArray[np.float64], *, npx: int = 100
 ) -> tuple[float, float]:
     """``(x, f(x))`` of the minimum on ``[lo, hi]``."""
-    return _extremum(function, lo, hi, function._params(parameters), 1.0, npx)
+    return _extremum(function, lo, hi, p, 1.0, npx)
 
 
 def get_x(
-    function: Function,
+    function: Model,
     y: float,
     lo: float,
     hi: float,
-    parameters: ArrayLike | None = None,
+    p: NDArray[np.float64],
     *,
     npx: int = 100,
+    label: str | None = None,
 ) -> float:
     """The first ``x`` in ``[lo, hi]`` with ``f(x) = y`` (grid scan then Brent; ROOT's GetX).
 
@@ -221,7 +221,6 @@ def get_x(
     """
     if function.ndim != 1:
         raise FunctionError("get_x is defined for 1-D functions")
-    p = function._params(parameters)
     grid = np.linspace(lo, hi, npx + 1)
     d = function.evaluator(grid.reshape(-1, 1), p) - y
     exact = np.flatnonzero(d == 0)
@@ -229,7 +228,7 @@ def get_x(
     if exact.size and (not change.size or exact[0] <= change[0]):
         return float(grid[exact[0]])
     if not change.size:
-        raise FunctionError(f"{function.name!r} does not reach {y} on [{lo}, {hi}]")
+        raise FunctionError(f"{label or function.name!r} does not reach {y} on [{lo}, {hi}]")
     i = int(change[0])
 
     def f(x: float) -> float:
@@ -239,14 +238,15 @@ def get_x(
 
 
 def get_random(
-    function: Function,
+    function: Model,
     rng: np.random.Generator,
     lo: float,
     hi: float,
-    size: int | None = None,
-    parameters: ArrayLike | None = None,
+    size: int | None,
+    p: NDArray[np.float64],
     *,
     npx: int = 100,
+    label: str | None = None,
 ) -> float | NDArray[np.float64]:
     """Random numbers distributed as ``f`` on ``[lo, hi]`` (ROOT's ``GetRandom``): the integral
     of each of ``npx`` bins is computed, a uniform number picks a bin by the cumulative
@@ -265,7 +265,6 @@ def get_random(
         raise FunctionError(
             "rng must be a numpy.random.Generator (e.g. np.random.default_rng(seed))"
         )
-    p = function._params(parameters)
     edges = np.linspace(lo, hi, npx + 1)
     nodes, weights = np.polynomial.legendre.leggauss(8)
     half = 0.5 * (edges[1:] - edges[:-1])
@@ -273,11 +272,13 @@ def get_random(
     xs = (mid[:, None] + half[:, None] * nodes[None, :]).reshape(-1, 1)
     fx = function.evaluator(np.ascontiguousarray(xs), p).reshape(npx, -1)
     if np.any(fx < 0):
-        raise FunctionError(f"{function.name!r} is negative on [{lo}, {hi}]; cannot sample it")
+        raise FunctionError(
+            f"{label or function.name!r} is negative on [{lo}, {hi}]; cannot sample it"
+        )
     bins = half * (fx @ weights)
     cumulative = np.concatenate([[0.0], np.cumsum(bins)])
     if cumulative[-1] <= 0:
-        raise FunctionError(f"the integral of {function.name!r} on [{lo}, {hi}] is 0")
+        raise FunctionError(f"the integral of {label or function.name!r} on [{lo}, {hi}] is 0")
     cumulative /= cumulative[-1]
     u = rng.random(1 if size is None else size)
     values = np.interp(u, cumulative, edges)

@@ -18,7 +18,6 @@ Two namespaces are used:
 from __future__ import annotations
 
 import ast
-import types
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,6 +25,7 @@ import numpy as np
 from scipy import special
 
 from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var
+from rootfit.kernels.codegen import function_from_ast
 
 __all__ = ["NUMPY_NAMESPACE", "build_function", "build_vector_function"]
 
@@ -114,10 +114,7 @@ def build_function(
     func = ast.FunctionDef(
         name=name, args=_arguments(vectorized, ndim), body=[body], decorator_list=[]
     )
-    module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
-    code = compile(module, f"<rootfit formula {name}>", "exec")
-    func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
-    return types.FunctionType(func_code, dict(namespace), name)
+    return function_from_ast(func, namespace, filename=f"<rootfit formula {name}>")
 
 
 def build_vector_function(
@@ -148,10 +145,7 @@ def build_vector_function(
     func = ast.FunctionDef(
         name=name, args=_arguments(vectorized, ndim, ("out",)), body=body, decorator_list=[]
     )
-    module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
-    code = compile(module, f"<rootfit formula {name}>", "exec")
-    func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
-    return types.FunctionType(func_code, dict(namespace), name)
+    return function_from_ast(func, namespace, filename=f"<rootfit formula {name}>")
 
 
 def _np_landau_density(v: Any) -> Any:

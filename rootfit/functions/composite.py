@@ -17,8 +17,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,11 +27,13 @@ from numpy.typing import NDArray
 from rootfit.errors import FunctionError
 
 if TYPE_CHECKING:
-    from rootfit.functions.function import Function
+    from rootfit.functions.model import Model
 
-__all__ = ["ConvolutionModel", "NormSumModel", "split_arguments"]
+__all__ = ["Composite", "ConvolutionModel", "NormSumModel", "build_composite", "split_arguments"]
 
 _COEFFICIENT = re.compile(r"^\s*\[(?P<name>[A-Za-z_]\w*)\]\s*\*\s*(?P<rest>.+)$", re.DOTALL)
+
+ParameterMap = tuple[int | None, ...]
 
 
 def split_arguments(text: str) -> list[str]:
@@ -54,30 +57,55 @@ def split_arguments(text: str) -> list[str]:
     return parts
 
 
-class NormSumModel:
-    """Evaluator ``(X, p) -> values`` of a normalised sum; see the module docstring."""
+class Composite:
+    """Base of the composite evaluators: ``composite(X, p) -> values``."""
 
-    def __init__(
-        self,
-        components: Sequence[Function],
-        coefficient_names: Sequence[str],
-        range: tuple[float, float],
-    ) -> None:
-        if len(components) < 1 or len(coefficient_names) != len(components):
+    parameter_names: tuple[str, ...]
+
+    def __call__(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> NDArray[np.float64]:
+        raise NotImplementedError
+
+    def defaults(self) -> NDArray[np.float64]:
+        """Start values of the composite's parameters."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class NormSumModel(Composite):
+    """Evaluator ``(X, p) -> values`` of a normalised sum; see the module docstring.
+
+    Attributes
+    ----------
+    components : tuple of Model
+        The summed functions.
+    coefficient_names : tuple of str
+        One coefficient name per component.
+    range : (float, float)
+        Normalisation range.
+    """
+
+    components: tuple[Model, ...]
+    coefficient_names: tuple[str, ...]
+    range: tuple[float, float]
+    parameter_names: tuple[str, ...] = field(init=False)
+    maps: tuple[ParameterMap, ...] = field(init=False)
+    _cache: dict[int, tuple[bytes, float]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        components = self.components
+        if len(components) < 1 or len(self.coefficient_names) != len(components):
             raise FunctionError("a normalised sum needs one coefficient per component")
-        ndims = {c.ndim for c in components}
-        if ndims != {1}:
+        if {c.ndim for c in components} != {1}:
             raise FunctionError("normalised sums are defined for 1-D components")
-        self.components = list(components)
-        self.range = range
         counts: dict[str, int] = {}
         for c in components:
             for n in c.parameter_names:
                 if n != "Constant":
                     counts[n] = counts.get(n, 0) + 1
-        names = list(coefficient_names)
-        #: for each component: list of (index in p, or None for its Constant)
-        self.maps: list[list[int | None]] = []
+        names = list(self.coefficient_names)
+        maps: list[ParameterMap] = []
         for k, c in enumerate(components):
             mapping: list[int | None] = []
             for n in c.parameter_names:
@@ -86,20 +114,22 @@ class NormSumModel:
                     continue
                 names.append(f"{n}{k + 1}" if counts[n] > 1 else n)
                 mapping.append(len(names) - 1)
-            self.maps.append(mapping)
-        self.parameter_names = tuple(names)
-        self._cache: dict[int, tuple[bytes, float]] = {}
+            maps.append(tuple(mapping))
+        object.__setattr__(self, "parameter_names", tuple(names))
+        object.__setattr__(self, "maps", tuple(maps))
 
     def component_parameters(self, k: int, p: NDArray[np.float64]) -> NDArray[np.float64]:
         """Parameters of component ``k`` (its Constant set to 1)."""
         return np.array([1.0 if i is None else p[i] for i in self.maps[k]], dtype=np.float64)
 
     def _norm(self, k: int, q: NDArray[np.float64]) -> float:
+        from rootfit.functions.calculus import integral
+
         key = q.tobytes()
         cached = self._cache.get(k)
         if cached is not None and cached[0] == key:
             return cached[1]
-        value = self.components[k].integral(self.range[0], self.range[1], q)
+        value = integral(self.components[k], self.range[0], self.range[1], q)
         if value == 0:
             raise FunctionError(
                 f"component {k} of the normalised sum integrates to 0 on {self.range}"
@@ -115,68 +145,100 @@ class NormSumModel:
         return total
 
     def defaults(self) -> NDArray[np.float64]:
-        """Start values: coefficients 1, component parameters their current values."""
+        """Start values: coefficients 1, component parameters their defaults."""
         values = np.ones(len(self.parameter_names))
         for k, c in enumerate(self.components):
             for i, target in enumerate(self.maps[k]):
                 if target is not None:
-                    values[target] = c.parameters[i]
+                    values[target] = c.defaults[i]
         return values
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_cache"}
 
-class ConvolutionModel:
-    """Evaluator ``(X, p) -> values`` of ``f1 ⊗ f2``; see the module docstring."""
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        object.__setattr__(self, "_cache", {})
 
-    def __init__(
-        self,
-        f1: Function,
-        f2: Function,
-        range: tuple[float, float],
-        *,
-        npoints: int = 1024,
-        extension: float = 0.1,
-    ) -> None:
+
+@dataclass(frozen=True)
+class ConvolutionModel(Composite):
+    """Evaluator ``(X, p) -> values`` of ``f1 ⊗ f2``; see the module docstring.
+
+    Attributes
+    ----------
+    f1, f2 : Model
+        The convolved functions.
+    range : (float, float)
+        The range (extended by ``extension`` on each side for the integral).
+    npoints : int
+        Quadrature points.
+    extension : float
+        Relative extension of the range.
+    """
+
+    f1: Model
+    f2: Model
+    range: tuple[float, float]
+    npoints: int = 1024
+    extension: float = 0.1
+    parameter_names: tuple[str, ...] = field(init=False)
+    map1: ParameterMap = field(init=False)
+    map2: ParameterMap = field(init=False)
+    _t: NDArray[np.float64] = field(init=False, repr=False, compare=False, hash=False)
+    _w: NDArray[np.float64] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        f1, f2 = self.f1, self.f2
         if f1.ndim != 1 or f2.ndim != 1:
             raise FunctionError("convolutions are defined for 1-D functions")
-        self.f1, self.f2, self.range = f1, f2, range
         drop_constant = "Constant" in f1.parameter_names and "Constant" in f2.parameter_names
         second = [n for n in f2.parameter_names if not (drop_constant and n == "Constant")]
         duplicated = set(f1.parameter_names) & set(second)
         names = [f"{n}1" if n in duplicated else n for n in f1.parameter_names]
-        self.map1: list[int | None] = list(range_(len(names)))
-        self.map2: list[int | None] = []
+        map1: list[int | None] = list(range_(len(names)))
+        map2: list[int | None] = []
         for n in f2.parameter_names:
             if drop_constant and n == "Constant":
-                self.map2.append(None)
+                map2.append(None)
             else:
                 names.append(f"{n}2" if n in duplicated else n)
-                self.map2.append(len(names) - 1)
-        self.parameter_names = tuple(names)
-        lo, hi = range
+                map2.append(len(names) - 1)
+        object.__setattr__(self, "parameter_names", tuple(names))
+        object.__setattr__(self, "map1", tuple(map1))
+        object.__setattr__(self, "map2", tuple(map2))
+        t, w = self._nodes()
+        object.__setattr__(self, "_t", t)
+        object.__setattr__(self, "_w", w)
+
+    def _nodes(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        lo, hi = self.range
         width = hi - lo
-        panels = max(npoints // 8, 1)
+        panels = max(self.npoints // 8, 1)
         nodes, weights = np.polynomial.legendre.leggauss(8)
-        edges = np.linspace(lo - extension * width, hi + extension * width, panels + 1)
+        edges = np.linspace(lo - self.extension * width, hi + self.extension * width, panels + 1)
         half = 0.5 * np.diff(edges)
         mid = 0.5 * (edges[1:] + edges[:-1])
-        self.t = (mid[:, None] + half[:, None] * nodes[None, :]).ravel()
-        self.w = (half[:, None] * weights[None, :]).ravel()
+        t = (mid[:, None] + half[:, None] * nodes[None, :]).ravel()
+        w = (half[:, None] * weights[None, :]).ravel()
+        return t, w
 
     def __call__(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> NDArray[np.float64]:
+        t, w = self._t, self._w
         p1 = np.array([p[i] for i in self.map1 if i is not None])
         p2 = np.array([1.0 if i is None else p[i] for i in self.map2])
-        g = self.w * self.f1.evaluator(self.t.reshape(-1, 1), p1)
-        shifted = (X[:, :1] - self.t[None, :]).reshape(-1, 1)
+        g = w * self.f1.evaluator(t.reshape(-1, 1), p1)
+        shifted = (X[:, :1] - t[None, :]).reshape(-1, 1)
         kernel = self.f2.evaluator(np.ascontiguousarray(shifted), p2).reshape(X.shape[0], -1)
         return np.asarray(kernel @ g, dtype=np.float64)
 
     def defaults(self) -> NDArray[np.float64]:
-        """Start values from the two functions' current parameters."""
+        """Start values from the two functions' defaults."""
         values = np.zeros(len(self.parameter_names))
         for mapping, f in ((self.map2, self.f2), (self.map1, self.f1)):
             for i, target in enumerate(mapping):
                 if target is not None:
-                    values[target] = f.parameters[i]
+                    values[target] = f.defaults[i]
         return values
 
 
@@ -186,10 +248,10 @@ range_ = range  # the builtin, shadowed by the argument names above
 def build_composite(
     text: str,
     range: tuple[float, float] | None,
-    functions: Mapping[str, Function] | None,
+    functions: Mapping[str, Any] | None,
 ) -> NormSumModel | ConvolutionModel | None:
     """The composite model of ``NSUM(...)`` / ``CONV(...)`` text, or None for other text."""
-    from rootfit.functions.function import Function
+    from rootfit.functions.model import Model
 
     match = re.fullmatch(r"\s*(NSUM|CONV)\s*\((?P<args>.*)\)\s*", text, re.DOTALL)
     if not match:
@@ -202,13 +264,15 @@ def build_composite(
         if len(args) != 2:
             raise FunctionError(f"CONV takes two functions, got {len(args)}")
         return ConvolutionModel(
-            Function(args[0], functions=functions), Function(args[1], functions=functions), range
+            Model.from_spec(args[0], functions=functions),
+            Model.from_spec(args[1], functions=functions),
+            (float(range[0]), float(range[1])),
         )
     names, components = [], []
     for i, arg in enumerate(args):
         coefficient = _COEFFICIENT.match(arg)
         names.append(coefficient.group("name") if coefficient else f"Coeff{i}")
         components.append(
-            Function(coefficient.group("rest") if coefficient else arg, functions=functions)
+            Model.from_spec(coefficient.group("rest") if coefficient else arg, functions=functions)
         )
-    return NormSumModel(components, names, range)
+    return NormSumModel(tuple(components), tuple(names), (float(range[0]), float(range[1])))

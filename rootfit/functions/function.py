@@ -1,76 +1,27 @@
 """``Function``: a model with named parameters, limits and fixed flags (ROOT's TF1).
 
-A Function is built from a predefined name (``"gaus"``), a formula string
-(``"[0]*exp(-x/[tau])"``), or a Python callable. It carries its parameter state (values,
-errors, limits, fixed flags), which fits read as start values and update afterwards, as ROOT
-updates the TF1 it is given. Its compiled evaluator is immutable and shared between copies.
+A Function is the pair of a frozen :class:`~rootfit.functions.model.Model` (the mathematics,
+compiled on demand) and a :class:`~rootfit.functions.state.ParameterState` (values, errors,
+limits, fixed flags, steps). Changing a parameter replaces the state; the model is shared by
+copies. :func:`rootfit.fit` reads both and changes neither; only the ROOT-style
+``Histogram.fit`` / ``Graph.fit`` update the Function afterwards, as ROOT updates its TF1
+(:mod:`rootfit.fitting.root_style`). A Function pickles (its model as a formula tree or an
+importable callable).
 """
 
 from __future__ import annotations
 
-import copy as _copy
-import inspect
-import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from rootfit.errors import FunctionError
-from rootfit.functions.compiled import compile_tree
-from rootfit.functions.composite import build_composite
-from rootfit.functions.parser import ParsedFormula, parse_formula, parse_formula_cached
-from rootfit.functions.predefined import lookup_predefined
+from rootfit.errors import FunctionError, did_you_mean
+from rootfit.functions.model import Evaluator, Model
+from rootfit.functions.state import ParameterState
 
 __all__ = ["Function"]
-
-_ROOT_STYLE_NAMES = {"p", "par", "pars", "params", "parameters"}
-
-
-class _CallableModel:
-    """Evaluate a user callable on many points, vectorised when the callable allows it."""
-
-    def __init__(self, func: Callable[..., Any], root_style: bool, ndim: int) -> None:
-        self.func = func
-        self.root_style = root_style
-        self.ndim = ndim
-        self.vectorized: bool | None = None  # decided at the first evaluation
-        self.jitted: Any = None
-        from rootfit.kernels.formula import is_numba_function
-
-        if root_style and is_numba_function(func):
-            from rootfit.kernels.formula import jit_row_model
-
-            self.jitted = jit_row_model(func)
-
-    def _call_vectorized(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> Any:
-        if self.root_style:
-            return self.func(X.T, p)
-        arg = X[:, 0] if self.ndim == 1 else X.T
-        return self.func(arg, *p)
-
-    def _call_point(self, x: NDArray[np.float64], p: NDArray[np.float64]) -> float:
-        if self.root_style:
-            return float(self.func(x, p))
-        return float(self.func(x[0] if self.ndim == 1 else x, *p))
-
-    def __call__(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> NDArray[np.float64]:
-        if self.jitted is not None:
-            return self.jitted(X, p)
-        n = X.shape[0]
-        if self.vectorized is not False:
-            try:
-                with np.errstate(all="ignore"):
-                    out = np.asarray(self._call_vectorized(X, p), dtype=np.float64)
-                if out.shape in ((n,), ()):
-                    self.vectorized = True
-                    return np.broadcast_to(out, (n,)).copy()
-            except Exception:
-                if self.vectorized:
-                    raise
-            self.vectorized = False
-        return np.array([self._call_point(X[i], p) for i in range(n)], dtype=np.float64)
 
 
 class Function:
@@ -117,78 +68,22 @@ class Function:
         parameter_names: Sequence[str] | None = None,
         functions: Mapping[str, Function] | None = None,
     ) -> None:
-        self.formula: str | None = None
-        self.number = 0
-        self.linear = False
-        self._compiled: Any = None
-        self._tree: Any = None
-        self._callable: Any = None
-        self.ndim: int = 1
-        names: Sequence[str] = ()
-        defaults: Sequence[float] | None = None
-        composite = (
-            build_composite(spec, self._check_range(range), functions)
-            if isinstance(spec, str)
-            else None
+        checked = self._check_range(range)
+        model = Model.from_spec(
+            spec,
+            npar=npar,
+            ndim=ndim,
+            parameter_names=parameter_names,
+            functions=functions,
+            range=checked,
         )
-        if composite is not None:
-            names = composite.parameter_names
-            defaults = list(composite.defaults())
-            self.formula = str(spec).strip()
-            self._callable = composite
-            default_name = "f"
-        elif isinstance(spec, str):
-            predefined = lookup_predefined(spec)
-            text = predefined.formula if predefined else spec
-            parsed = (
-                parse_formula(text, self._referenced(functions))
-                if functions
-                else parse_formula_cached(text)
-            )
-            names = parsed.parameter_names
-            self.ndim = parsed.ndim
-            self.formula = spec.strip()
-            self._tree = parsed.tree
-            self._compiled = compile_tree(parsed.tree)
-            self.linear = parsed.linear
-            if predefined:
-                names, defaults = predefined.parameter_names, predefined.defaults
-                self.number, self.linear = predefined.number, predefined.linear
-            if npar is not None and npar != len(names):
-                raise FunctionError(
-                    f"formula {spec!r} has {len(names)} parameters, not npar={npar}"
-                )
-            default_name = predefined.name if predefined else "f"
-        elif callable(spec):
-            names, root_style = self._callable_signature(spec, npar)
-            self.ndim = int(ndim or 1)
-            self._callable = _CallableModel(spec, root_style, self.ndim)
-            default_name = getattr(spec, "__name__", "f")
-            if default_name == "<lambda>":
-                default_name = "f"
-        else:
-            raise FunctionError(
-                f"a function is a predefined name, a formula string or a callable, not {type(spec).__name__}"
-            )
-        if parameter_names is not None:
-            if len(parameter_names) != len(names):
-                raise FunctionError(
-                    f"{len(parameter_names)} parameter names given for {len(names)} parameters"
-                )
-            names = tuple(parameter_names)
-        self.name = name or default_name
-        self._names = [str(n) for n in names]
-        n = len(self._names)
-        self._values = (
-            np.array(defaults, dtype=np.float64)
-            if defaults is not None and len(defaults)
-            else np.zeros(n)
-        )
-        self._errors = np.zeros(n)
-        self._lower = np.full(n, -np.inf)
-        self._upper = np.full(n, np.inf)
-        self._fixed = np.zeros(n, dtype=bool)
-        self.range = self._check_range(range)
+        self._setup(model, ParameterState.initial(model.defaults), name, checked)
+
+    def _setup(self, model: Model, state: ParameterState, name: str | None, range: Any) -> None:
+        self._model = model
+        self._state = state
+        self.name = name or model.name
+        self.range = range
         #: χ², degrees of freedom and number of points of the last fit (None before a fit).
         self.chi2: float | None = None
         self.ndf: int | None = None
@@ -196,47 +91,19 @@ class Function:
         #: False when a fit stored the function with option "0" (keep, do not draw).
         self.drawable = True
 
-    # ------------------------------------------------------------------ construction helpers
-    @staticmethod
-    def _callable_signature(func: Callable[..., Any], npar: int | None) -> tuple[list[str], bool]:
-        target = getattr(func, "py_func", func)
-        try:
-            sig = inspect.signature(target)
-        except (TypeError, ValueError) as exc:
-            if npar is None:
-                raise FunctionError("cannot inspect the callable; give npar=") from exc
-            return [f"p{i}" for i in range(npar)], True
-        params = [
-            p
-            for p in sig.parameters.values()
-            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-        ]
-        if len(params) < 2:
-            raise FunctionError(
-                "a model callable takes the coordinate and the parameters: f(x, p) or f(x, a, b, ...)"
-            )
-        if len(params) == 2 and (npar is not None or params[1].name in _ROOT_STYLE_NAMES):
-            if npar is None:
-                raise FunctionError(
-                    f"callable {getattr(func, '__name__', func)!r} has ROOT's signature f(x, p); "
-                    "give the number of parameters with npar="
-                )
-            if npar < 1:
-                raise FunctionError(f"npar must be >= 1, got {npar}")
-            return [f"p{i}" for i in range(npar)], True
-        names = [p.name for p in params[1:]]
-        if npar is not None and npar != len(names):
-            raise FunctionError(f"callable takes {len(names)} parameters {names}, not npar={npar}")
-        return names, False
-
-    @staticmethod
-    def _referenced(functions: Mapping[str, Function] | None) -> dict[str, ParsedFormula]:
-        out: dict[str, ParsedFormula] = {}
-        for key, f in (functions or {}).items():
-            if not isinstance(f, Function) or f.expression is None:
-                raise FunctionError(f"referenced function {key!r} must be a formula Function")
-            out[key] = ParsedFormula(f.expression, f.parameter_names, f.ndim, f.linear)
-        return out
+    @classmethod
+    def from_model(
+        cls,
+        model: Model,
+        state: ParameterState | None = None,
+        *,
+        name: str | None = None,
+        range: Any = None,
+    ) -> Function:
+        """A Function made of a model and (optionally) a parameter state."""
+        new = cls.__new__(cls)
+        new._setup(model, state or ParameterState.initial(model.defaults), name, range)
+        return new
 
     @staticmethod
     def _check_range(r: Any) -> Any:
@@ -250,38 +117,74 @@ class Function:
             raise FunctionError(f"function range must have lo < hi, got ({lo}, {hi})")
         return (lo, hi)
 
+    # ------------------------------------------------------------------ model and state
+    @property
+    def model(self) -> Model:
+        """The frozen model (the mathematics, without parameter values)."""
+        return self._model
+
+    @property
+    def state(self) -> ParameterState:
+        """The current parameter state (an immutable snapshot)."""
+        return self._state
+
+    @state.setter
+    def state(self, state: ParameterState) -> None:
+        if len(state) != self.npar:
+            raise FunctionError(f"a state of {len(state)} parameters for {self.npar} parameters")
+        self._state = state
+
+    @property
+    def formula(self) -> str | None:
+        """The text the function was made from (None for callables)."""
+        return self._model.formula
+
+    @property
+    def ndim(self) -> int:
+        """Number of variables."""
+        return self._model.ndim
+
+    @property
+    def linear(self) -> bool:
+        """Linear in the parameters (ROOT's linear fitter applies)."""
+        return self._model.traits.linear
+
+    @property
+    def number(self) -> int:
+        """ROOT's ``TF1::GetNumber()`` (100 gaus, 200 expo, 300+N polN ...; 0 otherwise)."""
+        return self._model.traits.root_number
+
     # ------------------------------------------------------------------ parameters
     @property
     def npar(self) -> int:
         """Number of parameters."""
-        return len(self._names)
+        return self._model.npar
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
         """Parameter names in index order."""
-        return tuple(self._names)
+        return self._model.parameter_names
 
     @property
     def parameters(self) -> NDArray[np.float64]:
         """Parameter values (a copy)."""
-        return self._values.copy()
+        return self._state.values.copy()
 
     @property
     def errors(self) -> NDArray[np.float64]:
         """Parameter errors of the last fit (zeros before; a copy)."""
-        return self._errors.copy()
+        return self._state.errors.copy()
 
     def index(self, key: int | str) -> int:
         """Index of a parameter given by position or name."""
+        names = self.parameter_names
         if isinstance(key, str):
             try:
-                return self._names.index(key)
+                return names.index(key)
             except ValueError:
-                from rootfit.errors import did_you_mean
-
                 raise FunctionError(
-                    f"unknown parameter {key!r}{did_you_mean(key, self._names)}; "
-                    f"parameters are {self._names}"
+                    f"unknown parameter {key!r}{did_you_mean(key, names)}; "
+                    f"parameters are {list(names)}"
                 ) from None
         i = int(key)
         if not -self.npar <= i < self.npar:
@@ -293,74 +196,77 @@ class Function:
         flat = np.asarray(values[0] if len(values) == 1 else values, dtype=np.float64).ravel()
         if flat.size != self.npar:
             raise FunctionError(f"expected {self.npar} parameter values, got {flat.size}")
-        self._values = flat.copy()
+        self._state = self._state.replace(values=flat)
 
     def set_parameter(self, key: int | str, value: float) -> None:
         """Set one parameter value."""
-        self._values[self.index(key)] = float(value)
+        self._state = self._state.with_value(self.index(key), value)
 
     def parameter(self, key: int | str) -> float:
         """Value of one parameter."""
-        return float(self._values[self.index(key)])
+        return float(self._state.values[self.index(key)])
 
     def error(self, key: int | str) -> float:
         """Error of one parameter (0 before a fit)."""
-        return float(self._errors[self.index(key)])
+        return float(self._state.errors[self.index(key)])
 
     def set_errors(self, errors: ArrayLike) -> None:
         """Set the parameter errors (used as Minuit step sizes by the next fit, as in ROOT)."""
         e = np.asarray(errors, dtype=np.float64).ravel()
         if e.size != self.npar:
             raise FunctionError(f"expected {self.npar} errors, got {e.size}")
-        self._errors = e.copy()
+        self._state = self._state.replace(errors=e)
+
+    def set_error(self, key: int | str, error: float) -> None:
+        """Set the error of one parameter."""
+        self._state = self._state.with_error(self.index(key), error)
+
+    def set_step(self, key: int | str, step: float) -> None:
+        """Explicit Minuit step size of one parameter (0: ROOT's rule from error/limits/value)."""
+        self._state = self._state.with_step(self.index(key), step)
 
     def set_parameter_names(self, *names: str) -> None:
         """Rename the parameters (all of them, in order)."""
         flat = list(names[0]) if len(names) == 1 and not isinstance(names[0], str) else list(names)
         if len(flat) != self.npar:
             raise FunctionError(f"expected {self.npar} names, got {len(flat)}")
-        self._names = [str(n) for n in flat]
+        self._model = self._model.renamed(flat)
 
     def set_parameter_name(self, key: int | str, name: str) -> None:
         """Rename one parameter."""
-        self._names[self.index(key)] = str(name)
+        names = list(self.parameter_names)
+        names[self.index(key)] = str(name)
+        self._model = self._model.renamed(names)
 
     def set_limits(self, key: int | str, lower: float, upper: float) -> None:
         """Bound a parameter to ``[lower, upper]`` (one side may be infinite)."""
         i = self.index(key)
-        lo, up = float(lower), float(upper)
-        if math.isnan(lo) or math.isnan(up) or not lo < up:
-            raise FunctionError(
-                f"impossible limits ({lo}, {up}) for parameter {self._names[i]!r}: need lower < upper"
-            )
-        self._lower[i], self._upper[i] = lo, up
+        try:
+            self._state = self._state.with_limits(i, lower, upper)
+        except FunctionError as exc:
+            raise FunctionError(f"{exc} for parameter {self.parameter_names[i]!r}") from None
 
     def remove_limits(self, key: int | str) -> None:
         """Make a parameter unbounded."""
-        i = self.index(key)
-        self._lower[i], self._upper[i] = -np.inf, np.inf
+        self._state = self._state.without_limits(self.index(key))
 
     def limits(self, key: int | str) -> tuple[float, float] | None:
         """``(lower, upper)`` of a bounded parameter, or None."""
-        i = self.index(key)
-        if np.isneginf(self._lower[i]) and np.isposinf(self._upper[i]):
-            return None
-        return float(self._lower[i]), float(self._upper[i])
+        return self._state.limits(self.index(key))
 
     def fix(self, key: int | str, value: float | None = None) -> None:
         """Fix a parameter (at ``value`` if given)."""
         i = self.index(key)
-        if value is not None:
-            self._values[i] = float(value)
-        self._fixed[i] = True
+        state = self._state if value is None else self._state.with_value(i, value)
+        self._state = state.with_fixed(i, True)
 
     def release(self, key: int | str) -> None:
         """Free a fixed parameter."""
-        self._fixed[self.index(key)] = False
+        self._state = self._state.with_fixed(self.index(key), False)
 
     def is_fixed(self, key: int | str) -> bool:
         """True if the parameter is fixed."""
-        return bool(self._fixed[self.index(key)])
+        return bool(self._state.fixed[self.index(key)])
 
     # ------------------------------------------------------------------ evaluation
     def evaluate(self, x: ArrayLike, parameters: ArrayLike | None = None) -> NDArray[np.float64]:
@@ -386,42 +292,30 @@ class Function:
         return np.ascontiguousarray(X)
 
     def _params(self, parameters: ArrayLike | None) -> NDArray[np.float64]:
-        p = self._values if parameters is None else np.asarray(parameters, dtype=np.float64)
+        p = self._state.values if parameters is None else np.asarray(parameters, dtype=np.float64)
         if p.shape != (self.npar,):
             raise FunctionError(f"expected {self.npar} parameters, got shape {p.shape}")
         return np.ascontiguousarray(p)
 
-    def _derivatives(self, wrt: str, count: int) -> Any:
-        """Compiled symbolic derivatives, or None (callables, functions without a rule)."""
-        if self._tree is None or count == 0:
-            return None
-        from rootfit.functions.compiled import compile_derivatives
-        from rootfit.functions.derivative import NotDifferentiable
-
-        try:
-            return compile_derivatives(self._tree, wrt, count)
-        except NotDifferentiable:
-            return None
-
     @property
     def expression(self) -> Any:
         """The expression tree of a formula function (None for callables)."""
-        return self._tree
+        return self._model.expression
 
     @property
     def expanded_formula(self) -> str | None:
         """The formula with predefined functions and macros expanded, parameters as ``[name]``
         (ROOT's ``GetExpFormula``); None for callables and composites."""
-        if self._tree is None:
+        if self._model.expression is None:
             return None
         from rootfit.functions.printer import to_formula
 
-        return to_formula(self._tree, self._names)
+        return to_formula(self._model.expression, list(self.parameter_names))
 
     @property
     def has_symbolic_gradient(self) -> bool:
         """True if parameter derivatives are computed symbolically (else numerically)."""
-        return self._derivatives("parameters", self.npar) is not None
+        return self._model.has_symbolic_gradient
 
     def gradient(self, x: ArrayLike, parameters: ArrayLike | None = None) -> NDArray[np.float64]:
         """``∂f/∂p_j`` at points ``x``, shape ``(n, npar)``.
@@ -429,29 +323,17 @@ class Function:
         Exact (symbolic, compiled) for formulas; a Richardson central difference for callables
         and formulas using functions without a derivative rule.
         """
-        X, p = self._points(x), self._params(parameters)
-        compiled = self._derivatives("parameters", self.npar)
-        if compiled is not None:
-            return compiled.evaluate(X, p)
-        from rootfit.functions.numeric import numerical_parameter_gradient
-
-        return numerical_parameter_gradient(self.evaluator, X, p)
+        return self._model.gradient(self._points(x), self._params(parameters))
 
     def derivative(
         self, x: ArrayLike, parameters: ArrayLike | None = None, variable: int = 0
     ) -> NDArray[np.float64]:
         """``∂f/∂x_variable`` at points ``x`` (symbolic for formulas, else numerical)."""
-        X, p = self._points(x), self._params(parameters)
         if not 0 <= variable < self.ndim:
             raise FunctionError(
                 f"variable index {variable} out of range for a {self.ndim}-D function"
             )
-        compiled = self._derivatives("variables", self.ndim)
-        if compiled is not None:
-            return compiled.evaluate(X, p)[:, variable]
-        from rootfit.functions.numeric import numerical_variable_derivative
-
-        return numerical_variable_derivative(self.evaluator, X, p, variable)
+        return self._model.derivative(self._points(x), self._params(parameters), variable)
 
     # ------------------------------------------------------------------ calculus (see calculus.py)
     def integral(
@@ -465,7 +347,7 @@ class Function:
         """∫ f over ``[lo, hi]`` (sequences of bounds for 2-D/3-D functions)."""
         from rootfit.functions import calculus
 
-        return calculus.integral(self, lo, hi, parameters, epsrel=epsrel)
+        return calculus.integral(self._model, lo, hi, self._params(parameters), epsrel=epsrel)
 
     def integral_error(
         self,
@@ -477,7 +359,7 @@ class Function:
         """Error of :meth:`integral` from a parameter covariance (e.g. ``result.covariance``)."""
         from rootfit.functions import calculus
 
-        return calculus.integral_error(self, lo, hi, covariance, parameters)
+        return calculus.integral_error(self._model, lo, hi, covariance, self._params(parameters))
 
     def moment(
         self,
@@ -491,7 +373,8 @@ class Function:
         """n-th (central) moment of f on ``[lo, hi]``."""
         from rootfit.functions import calculus
 
-        return calculus.moment(self, n, lo, hi, parameters, central=central)
+        p = self._params(parameters)
+        return calculus.moment(self._model, n, lo, hi, p, central=central, label=self.name)
 
     def mean(self, lo: float, hi: float, parameters: ArrayLike | None = None) -> float:
         """``∫ x f / ∫ f`` on ``[lo, hi]``."""
@@ -507,7 +390,7 @@ class Function:
         """``(x, f(x))`` at the maximum on ``[lo, hi]``."""
         from rootfit.functions import calculus
 
-        return calculus.maximum(self, lo, hi, parameters)
+        return calculus.maximum(self._model, lo, hi, self._params(parameters))
 
     def minimum(
         self, lo: float, hi: float, parameters: ArrayLike | None = None
@@ -515,13 +398,13 @@ class Function:
         """``(x, f(x))`` at the minimum on ``[lo, hi]``."""
         from rootfit.functions import calculus
 
-        return calculus.minimum(self, lo, hi, parameters)
+        return calculus.minimum(self._model, lo, hi, self._params(parameters))
 
     def get_x(self, y: float, lo: float, hi: float, parameters: ArrayLike | None = None) -> float:
         """First ``x`` in ``[lo, hi]`` where ``f(x) = y``."""
         from rootfit.functions import calculus
 
-        return calculus.get_x(self, y, lo, hi, parameters)
+        return calculus.get_x(self._model, y, lo, hi, self._params(parameters), label=self.name)
 
     def get_random(
         self,
@@ -536,7 +419,8 @@ class Function:
         from rootfit.functions import calculus
 
         lo, hi = self._range_or(lo, hi)
-        return calculus.get_random(self, rng, lo, hi, size, parameters)
+        p = self._params(parameters)
+        return calculus.get_random(self._model, rng, lo, hi, size, p, label=self.name)
 
     def _range_or(self, lo: float | None, hi: float | None) -> tuple[float, float]:
         if lo is None or hi is None:
@@ -547,25 +431,18 @@ class Function:
         return float(lo), float(hi)
 
     @property
-    def evaluator(
-        self,
-    ) -> Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]:
+    def evaluator(self) -> Evaluator:
         """The raw evaluator ``evaluate(X, p)`` (``X`` contiguous, shape ``(n, ndim)``)."""
-        if self._compiled is not None:
-            return self._compiled.evaluate
-        assert self._callable is not None
-        return self._callable
+        return self._model.evaluator
 
     def __call__(self, x: ArrayLike, parameters: ArrayLike | None = None) -> Any:
         out = self.evaluate(x, parameters)
         return float(out[0]) if np.ndim(x) == 0 else out
 
     def copy(self) -> Function:
-        """Independent copy of the parameter state (the compiled code is shared)."""
-        new = _copy.copy(self)
-        for attr in ("_values", "_errors", "_lower", "_upper", "_fixed"):
-            setattr(new, attr, getattr(self, attr).copy())
-        new._names = list(self._names)
+        """Independent copy (model and state are immutable, so they are shared)."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
         return new
 
     def __repr__(self) -> str:

@@ -7,14 +7,24 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.functions.parser import predefined_formula_text
+from rootfit.functions.state import ParameterState
+from rootfit.functions.traits import ClosedIntegral, ModelTraits, StartRule
 
-__all__ = ["PREDEFINED", "Predefined", "init_expo", "init_gaus", "lookup_predefined"]
+__all__ = [
+    "PREDEFINED",
+    "Predefined",
+    "apply_start_rule",
+    "init_2d_gaus",
+    "init_expo",
+    "init_gaus",
+    "lookup_predefined",
+]
 
 _POL = re.compile(r"pol(\d)$")
 
@@ -33,85 +43,55 @@ class Predefined:
         ROOT's parameter names.
     defaults : tuple of float
         Parameter values of ROOT's global function object.
-    number : int
-        ROOT's ``GetNumber()`` (100 gaus/gausn, 200 expo, 300+N polN).
-    linear : bool
-        True for polynomials (ROOT's linear fitter applies).
+    traits : ModelTraits
+        Start-value rule, closed-form integral, linearity, ROOT's number.
     """
 
     name: str
     formula: str
     parameter_names: tuple[str, ...]
     defaults: tuple[float, ...]
-    number: int
-    linear: bool = False
+    traits: ModelTraits = field(default_factory=ModelTraits)
+
+
+def _traits(number: int, start_rule: StartRule = StartRule.NONE, **more: object) -> ModelTraits:
+    return ModelTraits(start_rule=start_rule, root_number=number, **more)  # type: ignore[arg-type]
 
 
 def _catalogue() -> dict[str, Predefined]:
-    table = {
-        "gaus": Predefined("gaus", predefined_formula_text("gaus") or "", ("Constant", "Mean", "Sigma"), (1.0, 0.0, 1.0), 100),
-        "gausn": Predefined("gausn", predefined_formula_text("gausn") or "", ("Constant", "Mean", "Sigma"), (1.0, 0.0, 1.0), 100),
-        "expo": Predefined("expo", predefined_formula_text("expo") or "", ("Constant", "Slope"), (1.0, 1.0), 200),
-    }  # fmt: skip
-    more = [
-        ("landau", ("Constant", "MPV", "Sigma"), (1.0, 0.0, 1.0), 400),
-        ("landaun", ("Constant", "MPV", "Sigma"), (1.0, 0.0, 1.0), 400),
-        (
-            "crystalball",
-            ("Constant", "Mean", "Sigma", "Alpha", "N"),
-            (1.0, 0.0, 1.0, 1.0, 2.0),
-            500,
-        ),
-        (
-            "crystalballn",
-            ("Constant", "Mean", "Sigma", "Alpha", "N"),
-            (1.0, 0.0, 1.0, 1.0, 2.0),
-            500,
-        ),
-        ("breitwigner", ("p0", "p1", "p2"), (1.0, 0.0, 1.0), 0),
-        (
-            "xygaus",
-            ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY"),
-            (1.0, 0.0, 1.0, 0.0, 1.0),
-            110,
-        ),
-        (
-            "bigaus",
-            ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY", "Rho"),
-            (1.0, 0.0, 1.0, 0.0, 1.0, 0.0),
-            112,
-        ),
-        (
-            "xyzgaus",
-            ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY", "MeanZ", "SigmaZ"),
-            (1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0),
-            120,
-        ),
-        ("xylandau", ("p0", "p1", "p2", "p3", "p4"), (1.0, 0.0, 1.0, 0.0, 1.0), 410),
-        ("xyexpo", ("p0", "p1", "p2"), (1.0, 1.0, 1.0), 210),
-    ]
-    for name, names, defaults, number in more:
-        table[name] = Predefined(name, predefined_formula_text(name) or "", names, defaults, number)
+    gaus, expo, gaus2d = StartRule.GAUS, StartRule.EXPO, StartRule.GAUS_2D
+    entries: list[tuple[str, tuple[str, ...], tuple[float, ...], ModelTraits]] = [
+        ("gaus", ("Constant", "Mean", "Sigma"), (1.0, 0.0, 1.0),
+         _traits(100, gaus, integral=ClosedIntegral.GAUS)),
+        ("gausn", ("Constant", "Mean", "Sigma"), (1.0, 0.0, 1.0), _traits(100, gaus)),
+        ("expo", ("Constant", "Slope"), (1.0, 1.0), _traits(200, expo, integral=ClosedIntegral.EXPO)),
+        ("landau", ("Constant", "MPV", "Sigma"), (1.0, 0.0, 1.0), _traits(400, gaus)),
+        ("landaun", ("Constant", "MPV", "Sigma"), (1.0, 0.0, 1.0), _traits(400, gaus)),
+        ("crystalball", ("Constant", "Mean", "Sigma", "Alpha", "N"), (1.0, 0.0, 1.0, 1.0, 2.0),
+         _traits(500)),
+        ("crystalballn", ("Constant", "Mean", "Sigma", "Alpha", "N"), (1.0, 0.0, 1.0, 1.0, 2.0),
+         _traits(500)),
+        ("breitwigner", ("p0", "p1", "p2"), (1.0, 0.0, 1.0), _traits(0)),
+        ("xygaus", ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY"), (1.0, 0.0, 1.0, 0.0, 1.0),
+         _traits(110, gaus2d)),
+        ("bigaus", ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY", "Rho"),
+         (1.0, 0.0, 1.0, 0.0, 1.0, 0.0), _traits(112, gaus2d)),
+        ("xyzgaus", ("Constant", "MeanX", "SigmaX", "MeanY", "SigmaY", "MeanZ", "SigmaZ"),
+         (1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0), _traits(120)),
+        ("xylandau", ("p0", "p1", "p2", "p3", "p4"), (1.0, 0.0, 1.0, 0.0, 1.0), _traits(410, gaus2d)),
+        ("xyexpo", ("p0", "p1", "p2"), (1.0, 1.0, 1.0), _traits(210)),
+    ]  # fmt: skip
     for degree in range(10):
-        name = f"chebyshev{degree}"
-        table[name] = Predefined(
-            name,
-            predefined_formula_text(name) or "",
-            tuple(f"p{i}" for i in range(degree + 1)),
-            (1.0,) * (degree + 1),
-            0,
+        names = tuple(f"p{i}" for i in range(degree + 1))
+        entries.append((f"chebyshev{degree}", names, (1.0,) * (degree + 1), _traits(0)))
+        polynomial = _traits(
+            300 + degree, integral=ClosedIntegral.POLYNOMIAL, linear=True, constant=degree == 0
         )
-    for degree in range(10):
-        name = f"pol{degree}"
-        table[name] = Predefined(
-            name,
-            predefined_formula_text(name) or "",
-            tuple(f"p{i}" for i in range(degree + 1)),
-            (1.0,) * (degree + 1),
-            300 + degree,
-            linear=True,
-        )
-    return table
+        entries.append((f"pol{degree}", names, (1.0,) * (degree + 1), polynomial))
+    return {
+        name: Predefined(name, predefined_formula_text(name) or "", names, defaults, traits)
+        for name, names, defaults, traits in entries
+    }
 
 
 #: name -> :class:`Predefined`
@@ -221,3 +201,43 @@ def init_2d_gaus(
         0.5 * (vmax + bw_x * total / (sqrtpi * rms_x)) * (vmax + bw_y * total / (sqrtpi * rms_y))
     )
     return np.array([constant, mean_x, rms_x, mean_y, rms_y]), (0.0, 10 * rms_x), (0.0, 10 * rms_y)
+
+
+def apply_start_rule(
+    rule: StartRule,
+    state: ParameterState,
+    coords: NDArray[np.float64],
+    values: NDArray[np.float64],
+) -> ParameterState:
+    """The state after ROOT's automatic start values (spec §6.1) computed on fit points.
+
+    Parameters
+    ----------
+    rule : StartRule
+        The model's rule.
+    state : ParameterState
+        The state before (returned unchanged when the rule does not apply or finds nothing
+        to start from).
+    coords : ndarray, shape (n, ndim)
+        Coordinates of the points that will be fitted, in fit order.
+    values : ndarray, shape (n,)
+        Their values.
+    """
+    x = coords[:, 0]
+    if rule is StartRule.GAUS_2D:
+        init2 = init_2d_gaus(x, coords[:, 1], values) if coords.shape[1] >= 2 else None
+        if init2 is None:
+            return state
+        start, limits_x, limits_y = init2
+        state = state.replace(values=np.concatenate([start, state.values[5:]]))
+        return state.with_limits(2, *limits_x).with_limits(4, *limits_y)
+    if rule is StartRule.GAUS:
+        init = init_gaus(x, values)
+        if init is None:
+            return state
+        start, (lo, hi) = init
+        return state.replace(values=start).with_limits(2, lo, hi)
+    if rule is StartRule.EXPO:
+        expo = init_expo(x, values)
+        return state if expo is None else state.replace(values=expo)
+    return state

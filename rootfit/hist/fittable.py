@@ -1,7 +1,8 @@
 """What histograms and graphs share as fit targets: the attached functions and ``fit``.
 
-``fit`` is a thin door into :func:`rootfit.fitting.fit`, imported when first called: the data
-layer sits below the fitting layers and does not import them at module level.
+``fit`` is a thin door into :func:`rootfit.fitting.root_style_fit` (the pure fit plus ROOT's
+side effects), imported when first called: the data layer sits below the fitting layers and
+does not import them at module level.
 """
 
 from __future__ import annotations
@@ -32,10 +33,14 @@ class Fittable:
         function: Any,
         option: str = "",
         *,
-        range: tuple[float, float] | None = None,
+        range: Any = None,
         minimizer: Any = None,
+        nan_policy: str = "raise",
     ) -> FitResult:
-        """Fit a function (ROOT ``TH1::Fit`` / ``TGraph::Fit``).
+        """Fit a function (ROOT ``TH1::Fit`` / ``TGraph::Fit``), with ROOT's side effects: a
+        :class:`~rootfit.Function` given is updated in place, a copy is attached to
+        :attr:`functions` unless ``N``, the result is printed unless ``Q``
+        (:mod:`rootfit.fitting.root_style`). :func:`rootfit.fit` is the same fit without them.
 
         Parameters
         ----------
@@ -44,16 +49,25 @@ class Fittable:
             :class:`~rootfit.Function` or Python callable.
         option : str
             ROOT option letters (``"L"``, ``"Q"``, ``"R"``, ``"WW"``, ``"EX0"``...).
-        range : (float, float), optional
-            Fit range in x (histograms: bins whose centre lies outside are dropped; graphs:
-            inclusive point range).
+        range : (float, float) or sequence of (float, float), optional
+            Fit range in x, or one per axis (histograms: bins whose centre lies outside are
+            dropped; graphs: inclusive point range).
         minimizer : MinimizerOptions, optional
             Minimizer configuration (default: ROOT 6.40's Minuit2/Migrad).
+        nan_policy : {"raise", "omit"}
+            Non-finite data: an error, or dropped with a warning.
 
         Returns
         -------
         FitResult
         """
-        from rootfit.fitting import fit
+        from rootfit.fitting import root_style_fit
 
-        return fit(self, function, option, range=range, minimizer=minimizer)  # type: ignore[arg-type]
+        return root_style_fit(
+            self,
+            function,
+            option,
+            range=range,
+            minimizer=minimizer,
+            nan_policy=nan_policy,  # type: ignore[arg-type]
+        )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 
-import numba
 import numpy as np
+
+from rootfit.kernels.jit import jit as _jit
 
 __all__ = [
     "chi2",
@@ -17,10 +18,10 @@ __all__ = [
     "pearson_chi2",
     "poisson_nll",
     "safe_log",
+    "unbinned_nll",
     "weighted_poisson_nll",
 ]
 
-_jit = numba.njit(error_model="numpy", cache=True)
 _DBL_MAX = np.finfo(np.float64).max
 _EPS = 2.0 * np.finfo(np.float64).tiny  # ROOT's safelog threshold (2·DBL_MIN)
 _LOG_EPS = math.log(_EPS)
@@ -109,4 +110,13 @@ def effective_chi2(
         var = ey * ey + ex_df2[i]
         if var > 0:
             total += d * d / var
+    return total
+
+
+@_jit
+def unbinned_nll(f: np.ndarray, w: np.ndarray) -> float:
+    """Unbinned negative log-likelihood ``-Σ w·log f`` with ROOT's safe log (weights ``w``)."""
+    total = 0.0
+    for i in range(f.shape[0]):
+        total -= w[i] * safe_log(f[i])
     return total

@@ -6,13 +6,14 @@ The plain-numpy twin is :meth:`rootfit.hist.Histogram.fill`'s vectorised path (`
 
 from __future__ import annotations
 
-import numba
 import numpy as np
+
+from rootfit.kernels.jit import jit
 
 __all__ = ["fill_1d"]
 
 
-@numba.njit(error_model="numpy", cache=True)
+@jit
 def fill_1d(
     x: np.ndarray,
     w: np.ndarray,

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import ast
 import math
-import types
 from collections.abc import Callable
 from typing import Any
 
 import numba
 import numpy as np
 
+from rootfit.kernels.codegen import function_from_ast, load, store
+from rootfit.kernels.jit import jit as _jit
+from rootfit.kernels.jit import jit_generated
 from rootfit.kernels.special import (
     digamma,
     faddeeva_im,
@@ -25,8 +27,6 @@ from rootfit.kernels.special import (
 )
 
 __all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_row_model", "jit_scalar", "jit_vector_model"]
-
-_jit = numba.njit(error_model="numpy", cache=False)
 
 
 @_jit
@@ -124,15 +124,11 @@ def jit_scalar(model: Callable[..., float]) -> Any:
     """numba-compile a one-point model function."""
     if isinstance(model, numba.core.dispatcher.Dispatcher):
         return model
-    return _jit(model)
-
-
-def _ast_name(identifier: str) -> ast.Name:
-    return ast.Name(id=identifier, ctx=ast.Load())
+    return jit_generated(model)
 
 
 def _ast_call(identifier: str, args: list[ast.expr]) -> ast.Call:
-    return ast.Call(func=_ast_name(identifier), args=args, keywords=[])
+    return ast.Call(func=load(identifier), args=args, keywords=[])
 
 
 def build_point_loop(
@@ -146,45 +142,43 @@ def build_point_loop(
     """
     coords = [
         ast.Subscript(
-            value=_ast_name("X"),
-            slice=ast.Tuple(elts=[_ast_name("i"), ast.Constant(d)], ctx=ast.Load()),
+            value=load("X"),
+            slice=ast.Tuple(elts=[load("i"), ast.Constant(d)], ctx=ast.Load()),
             ctx=ast.Load(),
         )
         for d in range(ndim)
     ]
     shape: ast.expr = ast.Subscript(
-        value=ast.Attribute(value=_ast_name("X"), attr="shape", ctx=ast.Load()),
+        value=ast.Attribute(value=load("X"), attr="shape", ctx=ast.Load()),
         slice=ast.Constant(0),
         ctx=ast.Load(),
     )
     if size is not None:
         shape = ast.Tuple(elts=[shape, ast.Constant(size)], ctx=ast.Load())
-    row = ast.Subscript(value=_ast_name("out"), slice=_ast_name("i"), ctx=ast.Load())
-    call = _ast_call("kernel", [*coords, _ast_name("p")] + ([row] if size is not None else []))
+    row = ast.Subscript(value=load("out"), slice=load("i"), ctx=ast.Load())
+    call = _ast_call("kernel", [*coords, load("p")] + ([row] if size is not None else []))
     step: ast.stmt = (
         ast.Expr(value=call)
         if size is not None
         else ast.Assign(
-            targets=[ast.Subscript(value=_ast_name("out"), slice=_ast_name("i"), ctx=ast.Store())],
+            targets=[ast.Subscript(value=load("out"), slice=load("i"), ctx=ast.Store())],
             value=call,
         )
     )
     n_rows = ast.Subscript(
-        value=ast.Attribute(value=_ast_name("X"), attr="shape", ctx=ast.Load()),
+        value=ast.Attribute(value=load("X"), attr="shape", ctx=ast.Load()),
         slice=ast.Constant(0),
         ctx=ast.Load(),
     )
     body: list[ast.stmt] = [
-        ast.Assign(
-            targets=[ast.Name(id="out", ctx=ast.Store())], value=_ast_call("empty", [shape])
-        ),
+        ast.Assign(targets=[store("out")], value=_ast_call("empty", [shape])),
         ast.For(
-            target=ast.Name(id="i", ctx=ast.Store()),
+            target=store("i"),
             iter=_ast_call("range", [n_rows]),
             body=[step],
             orelse=[],
         ),
-        ast.Return(value=_ast_name("out")),
+        ast.Return(value=load("out")),
     ]
     args = ast.arguments(
         posonlyargs=[],
@@ -194,24 +188,20 @@ def build_point_loop(
         defaults=[],
     )
     func = ast.FunctionDef(name="evaluate", args=args, body=body, decorator_list=[])
-    module = ast.fix_missing_locations(ast.Module(body=[func], type_ignores=[]))
-    code = compile(module, "<rootfit point loop>", "exec")
-    func_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
-    return types.FunctionType(
-        func_code, {"kernel": kernel, "empty": np.empty, "range": range}, "evaluate"
-    )
+    namespace = {"kernel": kernel, "empty": np.empty, "range": range}
+    return function_from_ast(func, namespace, filename="<rootfit point loop>")
 
 
 def jit_model(scalar: Any, ndim: int = 1) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     """Compiled loop ``evaluate(X, p) -> values`` over the rows of ``X`` for a jitted scalar
     ``scalar(x0, ..., x{ndim-1}, p)``."""
-    return _jit(build_point_loop(scalar, ndim))
+    return jit_generated(build_point_loop(scalar, ndim))
 
 
 def jit_row_model(function: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     """Compiled loop for a user's numba function with ROOT's signature ``f(x, p)``."""
 
-    @_jit
+    @jit_generated
     def evaluate(X: np.ndarray, p: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
         out = np.empty(X.shape[0])
         for i in range(X.shape[0]):
@@ -225,7 +215,7 @@ def jit_vector_model(
     vector: Callable[..., None], size: int, ndim: int = 1
 ) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     """Compiled loop ``evaluate(X, p) -> (n, size)`` for ``vector(x0, ..., p, out)``."""
-    return _jit(build_point_loop(_jit(vector), ndim, size))
+    return jit_generated(build_point_loop(jit_generated(vector), ndim, size))
 
 
 def is_numba_function(obj: object) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "pearson_chi2",
     "poisson_nll",
     "safe_log",
+    "unbinned_nll",
     "weighted_poisson_nll",
 ]
 
@@ -71,6 +72,11 @@ def effective_chi2(
     var = ey * ey + ex_df2
     ok = var > 0
     return float((d[ok] ** 2 / var[ok]).sum())
+
+
+def unbinned_nll(f: np.ndarray, w: np.ndarray) -> float:
+    """Unbinned NLL ``-Σ w·log f`` with the safe log."""
+    return float(-(w * safe_log(f)).sum())
 
 
 def landau_density(v: np.ndarray) -> np.ndarray:

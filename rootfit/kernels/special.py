@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 
-import numba
 import numpy as np
+
+from rootfit.kernels.jit import jit as _jit
 
 __all__ = [
     "LANDAU_TABLE",
@@ -29,8 +30,6 @@ __all__ = [
     "landau_density_derivative",
     "weideman_coefficients",
 ]
-
-_jit = numba.njit(error_model="numpy", cache=True)
 
 #: (upper bound of v, numerator coefficients, denominator coefficients), lowest order first.
 #: Intervals 0-2 are polynomials in v, 3-5 in u = 1/v (times u²); interval 0 also has the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rootfit.errors import FitOptionError
 
@@ -19,9 +20,11 @@ class MinimizerOptions:
     Attributes
     ----------
     minimizer_type : str
-        ``"Minuit2"`` (iminuit) or ``"Linear"`` (closed-form least squares for linear models).
+        ``"Minuit2"`` (iminuit) or ``"Linear"`` (closed-form least squares for linear models);
+        the backend registry (:mod:`rootfit.fitter.backends`) lists what is available.
     algorithm : str
-        For Minuit2: ``"Migrad"``, ``"Simplex"`` or ``"Combined"``.
+        For Minuit2: ``"Migrad"``, ``"Simplex"`` or ``"Combined"``; for Linear: ``"Robust"``
+        selects least trimmed squares (any other name the plain solver).
     strategy : int
         0 (fast), 1 (default), 2 (careful).
     tolerance : float
@@ -37,6 +40,9 @@ class MinimizerOptions:
         negative log-likelihoods), which is what ROOT does while the user has not changed it.
     print_level : int
         0 quiet ... 3 verbose.
+    extra : tuple of (str, value) pairs
+        Backend-specific settings (ROOT's ``ExtraOptions``), e.g. ``("robust_fraction", 0.8)``;
+        read them with :meth:`extra_option`, add them with :meth:`with_extra`.
     """
 
     minimizer_type: str = "Minuit2"
@@ -48,6 +54,7 @@ class MinimizerOptions:
     precision: float = -1.0
     error_def: float | None = None
     print_level: int = 0
+    extra: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         if self.strategy not in (0, 1, 2):
@@ -69,6 +76,17 @@ class MinimizerOptions:
     def with_(self, **changes: object) -> MinimizerOptions:
         """Return a copy with some fields changed."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def extra_option(self, key: str, default: Any = None) -> Any:
+        """A backend-specific setting (the last one given wins)."""
+        for name, value in reversed(self.extra):
+            if name == key:
+                return value
+        return default
+
+    def with_extra(self, **settings: Any) -> MinimizerOptions:
+        """A copy with backend-specific settings added."""
+        return replace(self, extra=self.extra + tuple(settings.items()))
 
     def call_limit(self, npar: int) -> int:
         """The maximum number of function calls for ``npar`` parameters (ROOT's rule)."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from rootfit.errors import DataError
 from rootfit.hist import Graph, Histogram
 from rootfit.result import FitResult
 
@@ -28,7 +29,7 @@ def plot_fit(
     data : Histogram or Graph
         What was fitted.
     result : FitResult
-        The fit (its cost knows the model).
+        The fit (its model snapshot is drawn).
     path : path-like, optional
         Save the figure there (PNG, PDF... by extension).
     ax : matplotlib Axes, optional
@@ -73,11 +74,12 @@ def plot_fit(
             label=data.title or data.name or "data",
         )
         lo, hi = float(np.min(data.x)), float(np.max(data.x))
-    cost = result.cost
-    model = cost.model
+    model = result.model
+    if model is None:
+        raise DataError("the result has no model snapshot to draw")
     xs = np.linspace(lo, hi, npoints)
-    ys = model.evaluate(xs, result.values.to_numpy())
-    if cost.data.bin_volume:
+    ys = model.evaluator(xs.reshape(-1, 1), result.values.to_numpy())
+    if result.options is not None and result.options.bin_volume:
         ys = ys * (data.axis.widths.mean() if isinstance(data, Histogram) else 1.0)
     text = "\n".join(
         [f"χ²/ndf = {result.chi2:.4g}/{result.ndf}"]

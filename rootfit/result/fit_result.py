@@ -1,14 +1,17 @@
 """``FitResult``: a frozen snapshot of a fit (ROOT::Fit::FitResult).
 
-The result is data, not an engine: it holds numbers and a reference to the cost that was
-minimised (for later analysis by the Fitter or :mod:`rootfit.intervals`), and renders itself
-as ROOT's ``Print`` does (:mod:`rootfit.result.render`).
+The result is data, not an engine: numbers, the options of the fit and a snapshot of the model
+(the frozen :class:`~rootfit.functions.Model`, never the cost or the data arrays). Tools that
+need the cost (scans, contours, bands) take it explicitly, e.g. from the
+:class:`~rootfit.fitting.FitProblem` that produced the result. A result pickles, compares equal
+after a round trip, and renders itself as ROOT's ``Print`` does (:mod:`rootfit.result.render`).
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -17,20 +20,29 @@ from scipy import stats
 
 from rootfit.errors import did_you_mean
 
-__all__ = ["FitResult", "ParameterView"]
+__all__ = ["FitResult", "ParameterKeyError", "ParameterView"]
+
+
+class ParameterKeyError(KeyError, IndexError):
+    """No such parameter (by name or position); both a ``KeyError`` (the view is a mapping)
+    and an ``IndexError`` (it is also indexed by position)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class ParameterView(Mapping[str, float]):
     """Read-only per-parameter numbers, indexable by name or by position.
 
     ``view["Mean"]``, ``view[1]`` and ``view[-1]`` all work; iteration yields the names (it is a
-    mapping), ``np.asarray(view)`` gives the values.
+    mapping: ``"Mean" in view`` is True, ``10 in view`` False), ``np.asarray(view)`` gives the
+    values.
     """
 
     __slots__ = ("_names", "_values")
 
     def __init__(self, names: tuple[str, ...], values: NDArray[np.float64]) -> None:
-        self._names = names
+        self._names = tuple(names)
         self._values = np.array(values, dtype=np.float64)
         self._values.flags.writeable = False
 
@@ -39,8 +51,32 @@ class ParameterView(Mapping[str, float]):
             try:
                 return float(self._values[self._names.index(key)])
             except ValueError:
-                raise KeyError(f"no parameter {key!r}{did_you_mean(key, self._names)}") from None
-        return float(self._values[key])
+                raise ParameterKeyError(
+                    f"no parameter {key!r}{did_you_mean(key, self._names)}; "
+                    f"parameters are {list(self._names)}"
+                ) from None
+        try:
+            i = operator.index(key)
+        except TypeError:
+            raise ParameterKeyError(
+                f"parameters are indexed by name or position, not {type(key).__name__}"
+            ) from None
+        n = len(self._names)
+        if not -n <= i < n:
+            raise ParameterKeyError(f"parameter index {i} out of range for {n} parameters")
+        return float(self._values[i])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ParameterView):
+            return self._names == other._names and bool(
+                np.array_equal(self._values, other._values, equal_nan=True)
+            )
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ParameterView, (self._names, self._values))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
@@ -100,8 +136,12 @@ class FitResult:
         Minos errors ``(lower, upper)`` (lower negative) of the parameters where Minos ran.
     normalized_errors : bool
         Errors were scaled by ``sqrt(chi2/ndf)`` (fits without data errors).
-    cost : object
-        The objective function that was minimised (for further analysis).
+    model : Model or None
+        Snapshot of the fitted model (None for a cost without a model, e.g. a CostSum).
+    options : FitOptions or None
+        The parsed fit options (None for fits run directly through a Fitter).
+    fit_range : DataRange or None
+        The fit range (each axis restricted or not).
     """
 
     parameter_names: tuple[str, ...]
@@ -122,13 +162,33 @@ class FitResult:
     minimizer: str
     minos: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     normalized_errors: bool = False
-    cost: Any = field(default=None, repr=False)
+    model: Any = field(default=None, repr=False)
+    options: Any = field(default=None, repr=False)
+    fit_range: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         cov = np.array(self.covariance, dtype=np.float64)
         cov.flags.writeable = False
         object.__setattr__(self, "covariance", cov)
         object.__setattr__(self, "minos", dict(self.minos))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FitResult):
+            return NotImplemented
+        for f in fields(self):
+            a, b = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(a, np.ndarray):
+                if not np.array_equal(a, b, equal_nan=True):
+                    return False
+            elif a != b and not (isinstance(a, float) and a != a and b != b):
+                return False
+        return True
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt through the constructor, so the covariance is read-only again
+        return (FitResult, tuple(getattr(self, f.name) for f in fields(self)))
 
     # ------------------------------------------------------------------ derived numbers
     @property

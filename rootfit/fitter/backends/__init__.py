@@ -1,5 +1,20 @@
-"""Minimizer backends: each module turns (cost, settings, options) into a BackendResult."""
+"""Minimizer backends behind one protocol (:mod:`~rootfit.fitter.backends.base`), found through
+a lazy registry keyed by ROOT's type/algorithm names (:mod:`~rootfit.fitter.backends.registry`).
 
-from rootfit.fitter.backends.base import BackendResult
+Adding a minimizer: subclass :class:`Backend` in a new module of this package, declare its
+:class:`Capabilities`, implement ``minimize`` (and the steps its :class:`Minimum` supports),
+and add an entry to :data:`BACKENDS` (or give ``Fitter(backends=BACKENDS.with_backend(...))``).
+"""
 
-__all__ = ["BackendResult"]
+from rootfit.fitter.backends.base import Backend, BackendResult, Capabilities, Minimum, Request
+from rootfit.fitter.backends.registry import BACKENDS, BackendRegistry
+
+__all__ = [
+    "BACKENDS",
+    "Backend",
+    "BackendRegistry",
+    "BackendResult",
+    "Capabilities",
+    "Minimum",
+    "Request",
+]

@@ -1,13 +1,30 @@
-"""What a backend returns to the Fitter."""
+"""The backend protocol: one signature for every minimizer, declared capabilities checked
+before anything runs, and the steps after the minimum.
+
+A backend turns ``(cost, settings, options, errordef)`` into a :class:`Minimum`. The
+:class:`~rootfit.Fitter` then runs the steps it was asked for on that minimum — Hesse, Minos —
+and, for ROOT's weighted likelihood (``WL``), asks the backend for the Hesse covariance of the
+squared-weight companion cost. What a backend can do is declared in its
+:class:`Capabilities`; :meth:`Backend.check` refuses a request it cannot serve (a Poisson
+likelihood handed to the linear solver, Minos from a solver without it, an analytic gradient
+the cost does not have) with a clear error before the minimization starts.
+"""
 
 from __future__ import annotations
 
+import abc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["BackendResult"]
+from rootfit.costs import Cost, WeightedLeastSquares
+from rootfit.errors import FitOptionError
+from rootfit.fitter.parameters import ParameterSettings
+from rootfit.options import MinimizerOptions
+
+__all__ = ["Backend", "BackendResult", "Capabilities", "Minimum", "Request"]
 
 
 @dataclass(frozen=True)
@@ -25,3 +42,119 @@ class BackendResult:
     valid: bool
     minimizer: str
     minos: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend can do.
+
+    Attributes
+    ----------
+    linear_least_squares_only : bool
+        Only costs that are weighted least squares of a model linear in its parameters
+        (:class:`~rootfit.costs.WeightedLeastSquares` with ``linear``).
+    covariance : bool
+        Gives a parameter covariance.
+    hesse : bool
+        Can run Hesse after the minimum (also needed for the ``WL`` correction).
+    minos : bool
+        Can run Minos.
+    gradient : bool
+        Can use the cost's analytic gradient.
+    """
+
+    linear_least_squares_only: bool = False
+    covariance: bool = True
+    hesse: bool = True
+    minos: bool = True
+    gradient: bool = True
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the Fitter will ask of a backend for one fit."""
+
+    hesse: bool = False
+    minos: bool | Sequence[str] = False
+    gradient: bool = False
+    weight_correction: bool = False
+
+
+class Minimum(abc.ABC):
+    """The state of a backend after minimizing; the steps after the minimum update it."""
+
+    #: The current outcome (replaced by each step).
+    outcome: BackendResult
+
+    def hesse(self) -> None:
+        """Recompute the covariance with Hesse (ROOT's ParabErrors)."""
+        raise FitOptionError(f"{type(self).__name__} has no Hesse step")
+
+    def minos(self, names: Sequence[str]) -> None:
+        """Minos errors of the named free parameters."""
+        raise FitOptionError(f"{type(self).__name__} has no Minos step")
+
+
+class Backend(abc.ABC):
+    """A minimizer: ROOT's type name, its capabilities, and :meth:`minimize`."""
+
+    #: ROOT's minimizer type (``"Minuit2"``, ``"Linear"``...).
+    name: str = ""
+    #: What it can do.
+    capabilities: Capabilities = Capabilities()
+
+    def check(self, cost: Cost, request: Request, options: MinimizerOptions) -> None:
+        """Raise :class:`~rootfit.errors.FitOptionError` if this backend cannot serve ``request``
+        on ``cost`` with ``options`` (called before :meth:`minimize`)."""
+        caps = self.capabilities
+        what = f"minimizer {self.name!r}"
+        if caps.linear_least_squares_only and not (
+            isinstance(cost, WeightedLeastSquares) and cost.linear
+        ):
+            kind = (
+                "a model that is not linear"
+                if isinstance(cost, WeightedLeastSquares)
+                else (f"a {type(cost).__name__}")
+            )
+            raise FitOptionError(
+                f"{what} solves weighted least squares of models linear in their parameters "
+                f"(Chi2 or PearsonChi2 of polN or '++' formulas); it cannot minimise {kind}"
+            )
+        if request.gradient and not caps.gradient:
+            raise FitOptionError(f"{what} does not use analytic gradients (option G)")
+        if request.gradient and not cost.has_gradient:
+            raise FitOptionError(
+                f"{type(cost).__name__} has no analytic gradient; option G cannot be used "
+                "(ROOT does not support it with x errors either)"
+            )
+        if request.hesse and not caps.hesse:
+            raise FitOptionError(f"{what} has no Hesse step (its covariance is exact or absent)")
+        if request.minos and not caps.minos:
+            raise FitOptionError(f"{what} cannot compute Minos errors")
+        if request.weight_correction:
+            if not caps.hesse:
+                raise FitOptionError(f"{what} cannot compute the weighted-likelihood correction")
+            if not hasattr(cost, "squared_weight_cost"):
+                raise FitOptionError(f"{type(cost).__name__} has no weighted-likelihood correction")
+
+    @abc.abstractmethod
+    def minimize(
+        self,
+        cost: Cost,
+        settings: Sequence[ParameterSettings],
+        options: MinimizerOptions,
+        errordef: float,
+        *,
+        gradient: bool = False,
+    ) -> Minimum:
+        """Minimise ``cost`` from ``settings``."""
+
+    def hesse_covariance(
+        self,
+        cost: Cost,
+        settings: Sequence[ParameterSettings],
+        options: MinimizerOptions,
+        errordef: float,
+    ) -> NDArray[np.float64]:
+        """Covariance from Hesse alone at the given values (no minimization)."""
+        raise FitOptionError(f"minimizer {self.name!r} cannot compute a Hesse covariance")

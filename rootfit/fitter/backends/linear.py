@@ -2,8 +2,11 @@
 ``TLinearMinimizer``).
 
 The design matrix column of parameter ``j`` is the model evaluated with ``p = e_j`` (exact for a
-linear model); fixed parameters are moved to the data side. Weights are ``1/e²`` of the data
-(1 when the data has no errors, e.g. ``W``, ``WW``, ``P`` or a graph without errors).
+linear model); fixed parameters are moved to the data side. The weights are the inverse errors
+of the cost's least-squares view (:class:`~rootfit.costs.WeightedLeastSquares`: 1 when the
+data has no errors, e.g. ``W``, ``WW``, ``P`` or a graph without errors). Only such costs are
+accepted (checked before solving); the objective is evaluated once at the solution, as ROOT
+reports it.
 """
 
 from __future__ import annotations
@@ -13,16 +16,16 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.costs import Cost
-from rootfit.fitter.backends.base import BackendResult
+from rootfit.costs import Cost, WeightedLeastSquares
+from rootfit.fitter.backends.base import Backend, BackendResult, Capabilities, Minimum
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
 
-__all__ = ["linear_design", "solve"]
+__all__ = ["LinearSolver", "Solved", "linear_design"]
 
 
 def linear_design(
-    cost: Cost, settings: Sequence[ParameterSettings]
+    cost: WeightedLeastSquares, settings: Sequence[ParameterSettings]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.intp]]:
     """Design matrix of a linear model: ``y - f(base) = A · p_free``.
 
@@ -46,50 +49,60 @@ def linear_design(
         unit = base.copy()
         unit[j] += 1.0
         columns.append(cost.model_values(unit) - offset)
-    A = np.column_stack(columns) if columns else np.zeros((cost.ndata, 0))
-    return A, cost.data.values - offset, base, free
+    y, _ = cost.least_squares_targets()
+    A = np.column_stack(columns) if columns else np.zeros((y.size, 0))
+    return A, y - offset, base, free
 
 
-def solve(
-    cost: Cost, settings: Sequence[ParameterSettings], options: MinimizerOptions
-) -> BackendResult:
-    """Solve the weighted normal equations of a linear model.
+class Solved(Minimum):
+    """The solution of a closed-form solver (no steps after it)."""
 
-    Parameters
-    ----------
-    cost : Cost
-        A least-squares cost on BinData (its data errors give the weights; the cost itself is
-        only used to report the objective at the solution, as ROOT does).
-    settings : sequence of ParameterSettings
-        Fixed parameters keep their value.
-    options : MinimizerOptions
-        Only the algorithm name is used, for the reported minimizer type.
-    """
-    n = len(settings)
-    A, y, base, free = linear_design(cost, settings)
-    w = cost.data.inv_errors
-    Aw = A * w[:, None]
-    values = base.copy()
-    cov = np.zeros((n, n))
-    valid = True
-    try:
-        solution, *_ = np.linalg.lstsq(Aw, y * w, rcond=None)
-        values[free] = solution
-        cov_free = np.linalg.inv(Aw.T @ Aw)
-        cov[np.ix_(free, free)] = cov_free
-    except np.linalg.LinAlgError:
-        valid = False
-    errors = np.sqrt(np.clip(np.diag(cov), 0.0, None))
-    fval = float(cost(values))
-    return BackendResult(
-        values=values,
-        errors=errors,
-        covariance=cov,
-        min_fcn=fval,
-        edm=0.0,
-        ncalls=1,
-        status=0 if valid else 1,
-        cov_status=3 if valid else -1,
-        valid=valid,
-        minimizer=f"Linear / {options.algorithm}",
+    def __init__(self, outcome: BackendResult) -> None:
+        self.outcome = outcome
+
+
+class LinearSolver(Backend):
+    """ROOT's ``Linear`` minimizer: the weighted normal equations."""
+
+    name = "Linear"
+    capabilities = Capabilities(
+        linear_least_squares_only=True, hesse=False, minos=False, gradient=False
     )
+
+    def minimize(
+        self,
+        cost: Cost,
+        settings: Sequence[ParameterSettings],
+        options: MinimizerOptions,
+        errordef: float,
+        *,
+        gradient: bool = False,
+    ) -> Solved:
+        assert isinstance(cost, WeightedLeastSquares)  # checked by Backend.check
+        n = len(settings)
+        A, y, base, free = linear_design(cost, settings)
+        _, w = cost.least_squares_targets()
+        Aw = A * w[:, None]
+        values = base.copy()
+        cov = np.zeros((n, n))
+        valid = True
+        try:
+            solution, *_ = np.linalg.lstsq(Aw, y * w, rcond=None)
+            values[free] = solution
+            cov[np.ix_(free, free)] = np.linalg.inv(Aw.T @ Aw)
+        except np.linalg.LinAlgError:
+            valid = False
+        return Solved(
+            BackendResult(
+                values=values,
+                errors=np.sqrt(np.clip(np.diag(cov), 0.0, None)),
+                covariance=cov,
+                min_fcn=float(cost(values)),
+                edm=0.0,
+                ncalls=1,
+                status=0 if valid else 1,
+                cov_status=3 if valid else -1,
+                valid=valid,
+                minimizer=f"Linear / {options.algorithm}",
+            )
+        )

@@ -8,26 +8,28 @@ ones use FAST-LTS (Rousseeuw & Van Driessen: 500 random elemental starts, C-step
 refined to convergence) with a fixed seed, so results are reproducible. ROOT runs FAST-LTS with
 its own random numbers: with ``ROB=0.8`` on the spec's graph both give the same answer; with
 the default ``h`` ROOT stops in a local optimum whose trimmed sum is larger than rootfit's.
-As in ROOT, no parameter errors are given.
+As in ROOT, no parameter errors are given. Selected by ``MinimizerOptions(minimizer_type=
+"Linear", algorithm="Robust")``; the fraction of good points is the extra option
+``robust_fraction`` (0 = ROOT's default ``h``).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.costs import Cost
-from rootfit.errors import FitWarning
-from rootfit.fitter.backends.base import BackendResult
-from rootfit.fitter.backends.linear import linear_design
+from rootfit.costs import Cost, WeightedLeastSquares
+from rootfit.errors import FitWarning, warn
+from rootfit.fitter.backends.base import BackendResult, Capabilities
+from rootfit.fitter.backends.linear import LinearSolver, Solved, linear_design
 from rootfit.fitter.parameters import ParameterSettings
+from rootfit.options import MinimizerOptions
 
-__all__ = ["solve_robust", "trimmed_size"]
+__all__ = ["RobustSolver", "trimmed_size"]
 
 _EXHAUSTIVE_LIMIT = 20_000
 _SEED = 20260514
@@ -43,11 +45,10 @@ def trimmed_size(n: int, npar: int, fraction: float) -> int:
     if 0 < fraction < 1:
         requested = int(fraction * n)
         if requested < default:
-            warnings.warn(
+            warn(
                 f"robust fraction {fraction:g} keeps {requested} of {n} points, fewer than "
                 f"the minimum {default}; using {default}",
                 FitWarning,
-                stacklevel=4,
             )
         return max(requested, default)
     return default
@@ -100,25 +101,42 @@ def best_subset(A: NDArray[np.float64], y: NDArray[np.float64], h: int) -> NDArr
     return min(refined, key=lambda c: c[0])[1]
 
 
-def solve_robust(
-    cost: Cost, settings: Sequence[ParameterSettings], fraction: float, algorithm: str
-) -> BackendResult:
-    """Least-trimmed-squares fit of a linear model (fixed parameters kept)."""
-    n = len(settings)
-    A, y, base, free = linear_design(cost, settings)
-    h = trimmed_size(y.size, free.size, fraction)
-    subset = best_subset(A, y, h)
-    values = base.copy()
-    values[free] = _lstsq(A[subset], y[subset])
-    return BackendResult(
-        values=values,
-        errors=np.zeros(n),
-        covariance=np.zeros((n, n)),
-        min_fcn=float(cost(values)),
-        edm=0.0,
-        ncalls=1,
-        status=0,
-        cov_status=-1,
-        valid=True,
-        minimizer=f"Linear / {algorithm}",
+class RobustSolver(LinearSolver):
+    """ROOT's ``ROB``: least trimmed squares of a linear model (no parameter errors)."""
+
+    capabilities = Capabilities(
+        linear_least_squares_only=True, covariance=False, hesse=False, minos=False, gradient=False
     )
+
+    def minimize(
+        self,
+        cost: Cost,
+        settings: Sequence[ParameterSettings],
+        options: MinimizerOptions,
+        errordef: float,
+        *,
+        gradient: bool = False,
+    ) -> Solved:
+        assert isinstance(cost, WeightedLeastSquares)  # checked by Backend.check
+        fraction = float(options.extra_option("robust_fraction", 0.0))
+        n = len(settings)
+        A, y, base, free = linear_design(cost, settings)
+        h = trimmed_size(y.size, free.size, fraction)
+        subset = best_subset(A, y, h)
+        values = base.copy()
+        values[free] = _lstsq(A[subset], y[subset])
+        h_text = f" (h={fraction:g})" if 0 < fraction < 1 else ""
+        return Solved(
+            BackendResult(
+                values=values,
+                errors=np.zeros(n),
+                covariance=np.zeros((n, n)),
+                min_fcn=float(cost(values)),
+                edm=0.0,
+                ncalls=1,
+                status=0,
+                cov_status=-1,
+                valid=True,
+                minimizer=f"Linear / Robust{h_text}",
+            )
+        )

@@ -1,0 +1,272 @@
+"""The fit plan: every ROOT rule of ``TH1::Fit`` / ``TGraph::Fit`` decided once, as data.
+
+:func:`plan_fit` is pure: from the parsed options, the model's traits and what the fit target
+says about itself it decides which data options build the points, which cost is minimised,
+whether ROOT's closed-form linear fitter (or its robust variant) replaces Minuit2, whether
+automatic start values apply, whether errors are normalised, which steps follow the minimum,
+and what ROOT's side effects will be (store, draw, print). Each decision is an enum or a flag
+of the frozen :class:`FitPlan`; the rules are tested as a table. Warnings that ROOT's quirks
+deserve (``WL`` on an unweighted histogram) are returned as ``notes`` for the caller to emit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass
+
+from rootfit.errors import FitOptionError
+from rootfit.fitdata import DataOptions, ErrorType, FitTarget
+from rootfit.functions import Model, StartRule
+from rootfit.options import FitOptions, MinimizerOptions
+
+__all__ = ["CostChoice", "ErrorScaling", "FitPlan", "Report", "SolverPath", "Storage", "plan_fit"]
+
+#: Options whose behaviour later work will add: (flag name, letters, what it does).
+_NOT_YET = (
+    ("improve", "M", "TMinuit 'improve' search"),
+    ("user_fcn", "U", "user-defined objective"),
+)
+
+
+class CostChoice(enum.Enum):
+    """The statistic minimised (spec §3)."""
+
+    CHI2 = "chi2"
+    """Neyman χ² (unit errors for ``W``/``WW`` and data without errors)."""
+    PEARSON = "pearson"
+    """Pearson χ², expected errors, no weights (``P``)."""
+    PEARSON_WEIGHTED = "pearson_weighted"
+    """Pearson χ² with bin weights (``PW``)."""
+    EFFECTIVE_CHI2 = "effective_chi2"
+    """Effective-variance χ² (graphs with x errors or asymmetric errors)."""
+    POISSON = "poisson"
+    """Extended binned Poisson likelihood (``L``, and ``WL`` with its correction)."""
+    MULTINOMIAL = "multinomial"
+    """Binned multinomial likelihood (``MULTI``)."""
+
+
+class SolverPath(enum.Enum):
+    """Which kind of solver runs (spec §1.4)."""
+
+    MINIMIZER = "minimizer"
+    """The minimizer of the options (Minuit2 by default)."""
+    LINEAR = "linear"
+    """ROOT's closed-form linear fitter."""
+    ROBUST = "robust"
+    """Least trimmed squares of a linear model (``ROB``)."""
+
+
+class ErrorScaling(enum.Enum):
+    """Whether parameter errors are scaled after the fit (spec §3.2, §4.8)."""
+
+    NONE = "none"
+    CHI2_PER_NDF = "chi2_per_ndf"
+    """Errors × √(χ²/ndf): least squares on data without errors (``W``, ``WW``, ``P``, TGraph)."""
+
+
+class Report(enum.Enum):
+    """What ROOT prints after a fit."""
+
+    QUIET = "quiet"
+    PRINT = "print"
+    VERBOSE = "verbose"
+
+
+class Storage(enum.Enum):
+    """What ROOT attaches to the fitted object."""
+
+    NONE = "none"
+    """``N``: nothing."""
+    STORE = "store"
+    """A copy of the fitted function, drawn."""
+    STORE_HIDDEN = "store_hidden"
+    """``0``: a copy, not drawn."""
+
+
+@dataclass(frozen=True)
+class FitPlan:
+    """Every decision of one fit.
+
+    Attributes
+    ----------
+    options : FitOptions
+        The parsed options (after ROOT's fallbacks, e.g. ``WL`` → ``L``).
+    data_options : DataOptions
+        How the fit points are built.
+    error_type : ErrorType
+        The error type the points will carry.
+    cost : CostChoice
+        The statistic.
+    path : SolverPath
+        Minimizer, linear fitter or robust fitter.
+    minimizer : MinimizerOptions
+        The options the Fitter runs with (type and algorithm set for the linear paths).
+    start_rule : StartRule
+        Automatic start values to apply (NONE when ``B`` or on the linear path).
+    use_function_range : bool
+        ``R``: fit in the function's range (unless a range is given).
+    hesse, minos, weight_correction, gradient : bool
+        Steps after (and help during) the minimization.
+    error_scaling : ErrorScaling
+        Normalisation of the errors.
+    report : Report
+        What is printed (ROOT's side effect).
+    storage : Storage
+        What is attached to the fitted object (ROOT's side effect).
+    keep_previous : bool
+        ``+``: previously attached functions stay.
+    notes : tuple of str
+        Warnings the caller emits (ROOT's quirks that keep ROOT's outcome).
+    """
+
+    options: FitOptions
+    data_options: DataOptions
+    error_type: ErrorType
+    cost: CostChoice
+    path: SolverPath
+    minimizer: MinimizerOptions
+    start_rule: StartRule
+    use_function_range: bool
+    hesse: bool
+    minos: bool
+    weight_correction: bool
+    gradient: bool
+    error_scaling: ErrorScaling
+    report: Report
+    storage: Storage
+    keep_previous: bool
+    notes: tuple[str, ...] = ()
+
+
+def _check_supported(opts: FitOptions) -> None:
+    for flag, letters, meaning in _NOT_YET:
+        if getattr(opts, flag):
+            raise FitOptionError(
+                f"fit option {letters} ({meaning}) in {opts.text!r} is not supported yet"
+            )
+
+
+def _data_options(opts: FitOptions, model: Model) -> DataOptions:
+    return DataOptions(
+        integral=opts.integral,
+        bin_volume=opts.bin_volume,
+        use_empty=bool(opts.likelihood or opts.pearson or opts.unit_errors == 2),
+        unit_errors=opts.unit_errors > 0,
+        expected_errors=opts.pearson > 0,
+        coord_errors=not opts.ignore_x_errors and not model.traits.constant,
+    )
+
+
+def _uses_linear_fitter(opts: FitOptions, model: Model, error_type: ErrorType) -> bool:
+    """ROOT's rule (spec §1.4)."""
+    excluded = (
+        opts.bound or opts.likelihood or opts.minos or opts.gradient or opts.improve
+        or opts.user_fcn or opts.integral or opts.force_minimizer
+    )  # fmt: skip
+    return model.traits.linear and not excluded and error_type < ErrorType.COORD
+
+
+def _cost_choice(opts: FitOptions, error_type: ErrorType) -> CostChoice:
+    if opts.likelihood == "multinomial":
+        return CostChoice.MULTINOMIAL
+    if opts.likelihood:
+        return CostChoice.POISSON
+    if opts.pearson:
+        return CostChoice.PEARSON_WEIGHTED if opts.pearson == 2 else CostChoice.PEARSON
+    if error_type >= ErrorType.COORD:
+        return CostChoice.EFFECTIVE_CHI2
+    return CostChoice.CHI2
+
+
+_LEAST_SQUARES = (CostChoice.CHI2, CostChoice.PEARSON, CostChoice.EFFECTIVE_CHI2)
+
+
+def plan_fit(
+    options: FitOptions,
+    model: Model,
+    target: FitTarget,
+    *,
+    minimizer: MinimizerOptions | None = None,
+) -> FitPlan:
+    """Decide every rule of a ROOT-style fit.
+
+    Parameters
+    ----------
+    options : FitOptions
+        Parsed for ``target.kind``.
+    model : Model
+        The model (its traits decide linear path, start values, x-error use).
+    target : FitTarget
+        What is fitted (its error type under the data options, whether it is weighted).
+    minimizer : MinimizerOptions, optional
+        The base minimizer configuration (default: ROOT 6.40's).
+
+    Returns
+    -------
+    FitPlan
+
+    Raises
+    ------
+    FitOptionError
+        Options that are recognised but not supported yet (``M``, ``U``).
+    """
+    _check_supported(options)
+    notes: list[str] = []
+    opts = options
+    if opts.likelihood == "weighted":
+        if not target.weighted:
+            notes.append(
+                "option WL on a histogram without Σw² (unweighted): a plain likelihood fit is "
+                "done (as ROOT)"
+            )
+            opts = dataclasses.replace(opts, likelihood="poisson")
+        elif opts.minos:
+            notes.append(
+                "Minos errors cannot be computed in weighted likelihood fits (as ROOT); Hesse "
+                "errors are given"
+            )
+    data_options = _data_options(opts, model)
+    error_type = target.error_type(data_options)
+    cost = _cost_choice(opts, error_type)
+    path = SolverPath.MINIMIZER
+    chosen = minimizer or MinimizerOptions.default()
+    if _uses_linear_fitter(opts, model, error_type):
+        path = SolverPath.LINEAR
+        chosen = chosen.with_(minimizer_type="Linear")
+        if opts.robust:  # honoured on the linear path only, as in ROOT
+            path = SolverPath.ROBUST
+            chosen = chosen.with_(algorithm="Robust").with_extra(
+                robust_fraction=opts.robust_fraction
+            )
+    if opts.verbose:
+        chosen = chosen.with_(print_level=max(chosen.print_level, 3))
+    normalize = (
+        cost in _LEAST_SQUARES and error_type == ErrorType.NONE and path is not SolverPath.ROBUST
+    )
+    automatic = not opts.bound and path is SolverPath.MINIMIZER
+    return FitPlan(
+        options=opts,
+        data_options=data_options,
+        error_type=error_type,
+        cost=cost,
+        path=path,
+        minimizer=chosen,
+        start_rule=model.traits.start_rule if automatic else StartRule.NONE,
+        use_function_range=opts.use_range,
+        hesse=opts.minos,
+        minos=opts.minos and opts.likelihood != "weighted",
+        weight_correction=opts.likelihood == "weighted",
+        gradient=opts.gradient,
+        error_scaling=ErrorScaling.CHI2_PER_NDF if normalize else ErrorScaling.NONE,
+        report=Report.VERBOSE if opts.verbose else (Report.QUIET if opts.quiet else Report.PRINT),
+        storage=(
+            Storage.NONE
+            if opts.no_store
+            else Storage.STORE_HIDDEN
+            if opts.no_draw
+            else Storage.STORE
+        ),
+        keep_previous=opts.add,
+        notes=tuple(notes),
+    )

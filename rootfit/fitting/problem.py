@@ -1,0 +1,218 @@
+"""The pure fit: ``rootfit.fit(target, model, option)`` returns a result and changes nothing.
+
+:func:`prepare_fit` resolves the model, parses the options once, plans every rule
+(:func:`~rootfit.fitting.plan.plan_fit`), validates the range, builds the fit points through
+the target's adapter, applies automatic start values to a *copy* of the parameter state and
+builds the cost. The outcome is a :class:`FitProblem`: frozen, picklable (a batch or a Dask
+worker can receive it), holding the cost that later tools (scans, contours, bands) need.
+:meth:`FitProblem.solve` runs the :class:`~rootfit.Fitter`; :func:`fit` is both in one call.
+
+A :class:`~rootfit.Function` given as the model is read (its model and its parameter state,
+including errors left by a previous fit, which ROOT uses as step sizes) and never written:
+the same fits in any order or in several threads give bit-identical results. ROOT's side
+effects live in :mod:`rootfit.fitting.root_style`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rootfit.costs import Chi2, Cost, EffectiveChi2, PearsonChi2, PoissonLikelihood
+from rootfit.errors import FitOptionError, FitWarning, FunctionError, warn
+from rootfit.fitdata import BinData, DataRange, as_fit_target
+from rootfit.fitdata.targets import NanPolicy
+from rootfit.fitter import Fitter, ParameterSettings, settings_from_state
+from rootfit.fitting.plan import CostChoice, ErrorScaling, FitPlan, plan_fit
+from rootfit.functions import Function, Model, ParameterState, apply_start_rule
+from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
+from rootfit.result import FitResult
+
+__all__ = ["COSTS", "FitProblem", "fit", "prepare_fit", "resolve_model"]
+
+#: How each planned statistic is built on fit points (a new statistic is a new entry).
+COSTS: dict[CostChoice, Callable[[BinData, Model], Cost]] = {
+    CostChoice.CHI2: Chi2,
+    CostChoice.PEARSON: PearsonChi2,
+    CostChoice.PEARSON_WEIGHTED: lambda data, model: PearsonChi2(data, model, weighted=True),
+    CostChoice.EFFECTIVE_CHI2: EffectiveChi2,
+    CostChoice.POISSON: PoissonLikelihood,
+    CostChoice.MULTINOMIAL: lambda data, model: PoissonLikelihood(data, model, extended=False),
+}
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """A model with the parameter state and range a fit starts from."""
+
+    model: Model
+    state: ParameterState
+    range: Any
+    name: str
+
+
+def resolve_model(function: Any, ndim: int) -> ResolvedModel:
+    """The model (and start state) of a name, formula, callable, Model or Function.
+
+    Raises
+    ------
+    FunctionError
+        Objects that are not models, or a model of another dimension than the data.
+    """
+    if isinstance(function, Function):
+        resolved = ResolvedModel(function.model, function.state, function.range, function.name)
+    elif isinstance(function, Model):
+        resolved = ResolvedModel(
+            function, ParameterState.initial(function.defaults), None, function.name
+        )
+    elif isinstance(function, str) or callable(function):
+        model = Model.from_spec(function, ndim=ndim if callable(function) else None)
+        resolved = ResolvedModel(model, ParameterState.initial(model.defaults), None, model.name)
+    else:
+        raise FunctionError(
+            f"cannot fit {type(function).__name__!r}: give a predefined name, a formula, "
+            "a callable, a rootfit.Function or a Model"
+        )
+    if resolved.model.ndim != ndim:
+        raise FunctionError(
+            f"function {resolved.name!r} has {resolved.model.ndim} variable(s) but the data is "
+            f"{ndim}-dimensional"
+        )
+    return resolved
+
+
+@dataclass(frozen=True)
+class FitProblem:
+    """A fit with every decision made and every input built, not yet run.
+
+    Attributes
+    ----------
+    plan : FitPlan
+        The decisions.
+    data : BinData
+        The fit points.
+    cost : Cost
+        The statistic to minimise.
+    start : ParameterState
+        Start values, errors (steps), limits and fixed flags (after automatic start values).
+    fit_range : DataRange
+        The range the points were selected in.
+    function_name : str
+        Name of the fitted function (for ROOT's result names).
+    """
+
+    plan: FitPlan
+    data: BinData
+    cost: Cost
+    start: ParameterState
+    fit_range: DataRange
+    function_name: str = "f"
+
+    @property
+    def settings(self) -> tuple[ParameterSettings, ...]:
+        """Minimizer settings of the start state (ROOT's step-size rules)."""
+        return settings_from_state(self.cost.parameter_names, self.start)
+
+    def solve(self) -> FitResult:
+        """Run the Fitter as planned."""
+        plan = self.plan
+        result = Fitter(plan.minimizer).fit(
+            self.cost,
+            self.settings,
+            hesse=plan.hesse,
+            minos=plan.minos,
+            normalize_errors=plan.error_scaling is ErrorScaling.CHI2_PER_NDF,
+            gradient=plan.gradient,
+            weight_correction=plan.weight_correction,
+        )
+        return dataclasses.replace(result, options=plan.options, fit_range=self.fit_range)
+
+
+def _fit_range(range: Any, plan: FitPlan, resolved: ResolvedModel, ndim: int) -> DataRange:
+    if range is not None:
+        return DataRange.from_user(range, ndim)
+    if plan.use_function_range:
+        if resolved.range is None:
+            raise FitOptionError(
+                f"option R uses the function range, but function {resolved.name!r} has none; "
+                "give Function(..., range=(lo, hi)) or range= to fit"
+            )
+        return DataRange.from_user(resolved.range, ndim, argument="function range")
+    return DataRange()
+
+
+def prepare_fit(
+    target: Any,
+    function: Any,
+    option: str | FitOptions = "",
+    *,
+    range: Any = None,
+    minimizer: MinimizerOptions | None = None,
+    nan_policy: NanPolicy = "raise",
+) -> FitProblem:
+    """Decide and build everything for a fit (see :func:`fit` for the parameters)."""
+    fit_target = as_fit_target(target)
+    options = parse_fit_options(option, fit_target.kind)
+    resolved = resolve_model(function, fit_target.ndim)
+    plan = plan_fit(options, resolved.model, fit_target, minimizer=minimizer)
+    for note in plan.notes:
+        warn(note, FitWarning)
+    fit_range = _fit_range(range, plan, resolved, fit_target.ndim)
+    data = fit_target.fit_data(plan.data_options, fit_range, nan_policy)
+    start = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
+    return FitProblem(
+        plan=plan,
+        data=data,
+        cost=COSTS[plan.cost](data, resolved.model),
+        start=start,
+        fit_range=fit_range,
+        function_name=resolved.name,
+    )
+
+
+def fit(
+    target: Any,
+    function: Any,
+    option: str | FitOptions = "",
+    *,
+    range: Any = None,
+    minimizer: MinimizerOptions | None = None,
+    nan_policy: NanPolicy = "raise",
+) -> FitResult:
+    """Fit ``function`` to a histogram, profile or graph with ROOT's semantics, changing
+    nothing that is given (no printing, no function attached, the Function not updated).
+
+    Parameters
+    ----------
+    target : Histogram, Profile, Graph, Graph2D, MultiGraph or FitTarget
+        The data.
+    function : str, Function, Model or callable
+        The model (a Function's parameters are the start values, its errors the steps).
+    option : str or FitOptions
+        ROOT option letters (``Q``, ``N``, ``0``, ``+`` have no effect here; see
+        ``Histogram.fit`` for ROOT's side effects).
+    range : (lo, hi) or sequence of (lo, hi) per axis, optional
+        Fit range; otherwise the function range with ``R``.
+    minimizer : MinimizerOptions, optional
+        Minimizer configuration.
+    nan_policy : {"raise", "omit"}
+        Non-finite data.
+
+    Returns
+    -------
+    FitResult
+
+    Examples
+    --------
+    >>> import numpy as np, rootfit as rf
+    >>> h = rf.Histogram(50, -4, 4)
+    >>> h.fill(np.random.default_rng(2).normal(0.5, 1.0, 5000))
+    >>> r = rf.fit(h, "gaus", "L")
+    >>> round(r.values["Mean"], 1), len(h.functions)
+    (0.5, 0)
+    """
+    return prepare_fit(
+        target, function, option, range=range, minimizer=minimizer, nan_policy=nan_policy
+    ).solve()

@@ -1,0 +1,126 @@
+"""Python callables as models: signature rules and the evaluator over many points.
+
+A callable is either ROOT-style ``f(x, p)`` (``x[0]`` the coordinate, ``p`` the parameter
+array; ``npar`` required) or ``f(x, a, b, ...)`` (parameters named after the arguments).
+Vectorised numpy code is called once for all points; a numba-jitted ``f(x, p)`` is compiled
+into a point loop.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import types
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from rootfit.errors import FunctionError
+
+__all__ = ["CallableEvaluator", "callable_signature", "is_importable"]
+
+_ROOT_STYLE_NAMES = {"p", "par", "pars", "params", "parameters"}
+
+
+def callable_signature(func: Callable[..., Any], npar: int | None) -> tuple[list[str], bool]:
+    """Parameter names of a model callable and whether it has ROOT's ``f(x, p)`` signature."""
+    target = getattr(func, "py_func", func)
+    try:
+        sig = inspect.signature(target)
+    except (TypeError, ValueError) as exc:
+        if npar is None:
+            raise FunctionError("cannot inspect the callable; give npar=") from exc
+        return [f"p{i}" for i in range(npar)], True
+    params = [
+        p for p in sig.parameters.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    if len(params) < 2:
+        raise FunctionError(
+            "a model callable takes the coordinate and the parameters: f(x, p) or f(x, a, b, ...)"
+        )
+    if len(params) == 2 and (npar is not None or params[1].name in _ROOT_STYLE_NAMES):
+        if npar is None:
+            raise FunctionError(
+                f"callable {getattr(func, '__name__', func)!r} has ROOT's signature f(x, p); "
+                "give the number of parameters with npar="
+            )
+        if npar < 1:
+            raise FunctionError(f"npar must be >= 1, got {npar}")
+        return [f"p{i}" for i in range(npar)], True
+    names = [p.name for p in params[1:]]
+    if npar is not None and npar != len(names):
+        raise FunctionError(f"callable takes {len(names)} parameters {names}, not npar={npar}")
+    return names, False
+
+
+def is_importable(func: Any) -> bool:
+    """True unless ``func`` is a plain function another process could not import by name
+    (a lambda, a function defined inside another function, or one from ``__main__`` of a
+    script that is not re-run)."""
+    target = getattr(func, "py_func", func)
+    if not isinstance(target, types.FunctionType):
+        return True  # callable objects, builtins, partials: pickled by their own rules
+    qualname = target.__qualname__
+    if "<lambda>" in qualname or "<locals>" in qualname:
+        return False
+    obj: Any = sys.modules.get(target.__module__)
+    for part in qualname.split("."):
+        obj = getattr(obj, part, None)
+    return obj is func or obj is target
+
+
+class CallableEvaluator:
+    """``evaluate(X, p)`` of a user callable on the rows of ``X`` (shape ``(n, ndim)``).
+
+    Parameters
+    ----------
+    func : callable
+        The model.
+    root_style : bool
+        ``func(x, p)`` rather than ``func(x, a, b, ...)``.
+    ndim : int
+        Number of coordinates.
+    """
+
+    def __init__(self, func: Callable[..., Any], root_style: bool, ndim: int) -> None:
+        self.func = func
+        self.root_style = root_style
+        self.ndim = ndim
+        self.vectorized: bool | None = None  # decided at the first evaluation
+        self.jitted: Any = None
+        from rootfit.kernels.formula import is_numba_function
+
+        if root_style and is_numba_function(func):
+            from rootfit.kernels.formula import jit_row_model
+
+            self.jitted = jit_row_model(func)
+
+    def _call_vectorized(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> Any:
+        if self.root_style:
+            return self.func(X.T, p)
+        arg = X[:, 0] if self.ndim == 1 else X.T
+        return self.func(arg, *p)
+
+    def _call_point(self, x: NDArray[np.float64], p: NDArray[np.float64]) -> float:
+        if self.root_style:
+            return float(self.func(x, p))
+        return float(self.func(x[0] if self.ndim == 1 else x, *p))
+
+    def __call__(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> NDArray[np.float64]:
+        if self.jitted is not None:
+            return self.jitted(X, p)
+        n = X.shape[0]
+        if self.vectorized is not False:
+            try:
+                with np.errstate(all="ignore"):
+                    out = np.asarray(self._call_vectorized(X, p), dtype=np.float64)
+                if out.shape in ((n,), ()):
+                    self.vectorized = True
+                    return np.broadcast_to(out, (n,)).copy()
+            except Exception:
+                if self.vectorized:
+                    raise
+            self.vectorized = False
+        return np.array([self._call_point(X[i], p) for i in range(n)], dtype=np.float64)
