@@ -9,6 +9,10 @@ Layers (a module may import its own layer and those below):
 builds FitResults, while a result never runs a minimizer. The one upward door is the lazy
 import of :mod:`rootfit.fitting` inside ``Histogram.fit`` / ``Graph.fit``; imports under
 ``if TYPE_CHECKING:`` are annotations only and not checked.
+
+Rules of the fit core on top of the layering: minimizer implementations are reached only
+through the backend registry; costs never import the fitter or a minimizer; results never
+import costs (a result is a snapshot); no core module imports the ROOT façade.
 """
 
 from __future__ import annotations
@@ -90,3 +94,45 @@ def test_import_rootfit_is_light():
     code = "import sys, rootfit; print(int(any(m in sys.modules for m in ('numba', 'iminuit', 'matplotlib', 'uproot'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+BACKEND_IMPLEMENTATIONS = {
+    f"rootfit.fitter.backends.{path.stem}"
+    for path in (PACKAGE / "fitter" / "backends").glob("*.py")
+    if path.stem not in ("__init__", "base", "registry")
+}
+
+
+def _imported_modules(tree):
+    """Every module an import statement names (``from a import b`` also gives ``a.b``)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            for alias in node.names:
+                yield f"{node.module}.{alias.name}"
+
+
+@pytest.mark.parametrize(
+    ("rel", "tree"), list(_modules()), ids=lambda v: str(v) if isinstance(v, pathlib.Path) else ""
+)
+def test_fit_core_rules(rel, tree):
+    here = str(rel)
+    names = set(_imported_modules(tree))
+    if not here.startswith("fitter/backends/"):
+        assert not names & BACKEND_IMPLEMENTATIONS, f"{rel} imports a backend outside the registry"
+    if here.startswith("costs/"):
+        assert not any(n.startswith(("rootfit.fitter", "iminuit")) for n in names), rel
+    if here.startswith("result/"):
+        assert not any(n.startswith(("rootfit.costs", "rootfit.fitdata")) for n in names), rel
+    if not here.startswith("compat/"):
+        assert not any(n.startswith("rootfit.compat") for n in names), f"{rel} imports compat"
+
+
+def test_backend_registry_names_every_implementation():
+    from rootfit.fitter.backends import BACKENDS
+
+    registered = {str(entry).split(":")[0] for entry in BACKENDS.entries.values()}
+    assert registered == BACKEND_IMPLEMENTATIONS

@@ -68,7 +68,12 @@ class BinnedCost(Cost):
         self.data = data
         self.model = model
         self.prediction = prediction or prediction_for(data)
-        self._evaluate = model.evaluator
+        self._bind()
+
+    def _bind(self) -> None:
+        """The compiled pieces used per call (rebuilt after unpickling, never pickled)."""
+        self._evaluate = self.model.evaluator
+        self._predict = self.prediction.bind(self._evaluate)
 
     @property
     def linear(self) -> bool:
@@ -81,8 +86,7 @@ class BinnedCost(Cost):
 
     def model_values(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """Model prediction per point (times bin volume for ``WIDTH``)."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
-        return self.prediction.values(self._evaluate, p)
+        return self._predict(np.ascontiguousarray(parameters, dtype=np.float64))
 
     def model_gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``∂f_i/∂p_j`` per point, shape ``(n, npar)`` (times bin volume for ``WIDTH``)."""
@@ -90,11 +94,11 @@ class BinnedCost(Cost):
         return self.prediction.jacobian(self.model.gradient, p)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_evaluate"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_evaluate", "_predict")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._evaluate = self.model.evaluator
+        self._bind()
 
 
 class Chi2(BinnedCost):
@@ -110,7 +114,8 @@ class Chi2(BinnedCost):
         self._inv = data.inv_errors
 
     def __call__(self, parameters: ArrayLike) -> float:
-        return float(kernels.chi2(self._y, self._inv, self.model_values(parameters)))
+        f = self._predict(np.ascontiguousarray(parameters, dtype=np.float64))
+        return float(kernels.chi2(self._y, self._inv, f))
 
     def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(y, 1/e)`` of the weighted least-squares problem."""
@@ -254,7 +259,8 @@ class PoissonLikelihood(BinnedCost):
         self.extended = bool(extended)
 
     def __call__(self, parameters: ArrayLike) -> float:
-        return float(kernels.poisson_nll(self._y, self.model_values(parameters), self.extended))
+        f = self._predict(np.ascontiguousarray(parameters, dtype=np.float64))
+        return float(kernels.poisson_nll(self._y, f, self.extended))
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``Σ (1 - y/f) ∂f/∂p`` (without the 1 when not extended), over points with f > 0."""

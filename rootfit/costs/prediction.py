@@ -13,6 +13,7 @@ without touching the costs above it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,7 +31,8 @@ _NODES_PER_DIMENSION = {1: 16, 2: 8, 3: 6}
 
 
 class Prediction:
-    """Base class: ``values(evaluate, p)`` per point, ``jacobian(gradient, p)`` per point."""
+    """Base class: ``values(evaluate, p)`` per point, ``jacobian(gradient, p)`` per point;
+    :meth:`bind` gives the per-call function ``p -> values`` a cost keeps."""
 
     #: Points where the model is evaluated (contiguous, shape ``(m, ndim)``).
     points: NDArray[np.float64]
@@ -44,6 +46,10 @@ class Prediction:
         """The prediction of every point for parameters ``p``."""
         f = self._reduce(evaluate(self.points, p))
         return f if self.scale is None else f * self.scale
+
+    def bind(self, evaluate: Evaluator) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
+        """``predict(p)`` for one evaluator, with as little Python per call as possible."""
+        return functools.partial(self.values, evaluate)
 
     def jacobian(self, gradient: Evaluator, p: NDArray[np.float64]) -> NDArray[np.float64]:
         """``∂prediction_i/∂p_j``, shape ``(n, npar)``."""
@@ -60,6 +66,13 @@ class AtCentre(Prediction):
 
     points: NDArray[np.float64]
     scale: NDArray[np.float64] | None = None
+
+    def bind(self, evaluate: Evaluator) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
+        """The evaluator itself on the stored points when there is no scale (no Python frame
+        between the cost and the compiled loop)."""
+        if self.scale is None:
+            return functools.partial(evaluate, self.points)
+        return functools.partial(self.values, evaluate)
 
 
 @dataclass(frozen=True, eq=False)

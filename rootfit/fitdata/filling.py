@@ -201,14 +201,17 @@ def bin_data_from_graph(
     fit_range: DataRange | Any = None,
     *,
     nan_policy: Literal["raise", "omit"] = "raise",
+    error_type: ErrorType | None = None,
 ) -> BinData:
-    """Fit points of a graph (inclusive x range)."""
+    """Fit points of a graph (inclusive x range); ``error_type`` if already known (it is
+    :func:`graph_error_type` of the graph and options)."""
     x, y = graph.x, graph.y
     inside = np.ones(x.size, dtype=bool)
     x_range = DataRange.from_user(fit_range, 1).axis(0)
     if x_range is not None:
         inside = (x >= x_range[0]) & (x <= x_range[1])
-    error_type = graph_error_type(graph, opts)
+    if error_type is None:
+        error_type = graph_error_type(graph, opts)
     if error_type == ErrorType.NONE:
         return BinData(x[inside], y[inside], error_type=ErrorType.NONE, nan_policy=nan_policy)
     ey = np.asarray(graph.yerr)

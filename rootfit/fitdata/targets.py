@@ -12,7 +12,7 @@ multigraphs in adapters that answer these; a new data kind registers its own ada
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
@@ -131,18 +131,30 @@ class GraphTarget:
     kind: Literal["histogram", "graph"] = "graph"
     ndim: int = 1
     weighted: bool = False
+    _error_types: dict[DataOptions, ErrorType] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def description(self) -> str:
         return _describe(self.source if self.source is not None else self.graph)
 
     def error_type(self, options: DataOptions) -> ErrorType:
-        return graph_error_type(self.graph, options)
+        known = self._error_types.get(options)
+        if known is None:
+            known = self._error_types[options] = graph_error_type(self.graph, options)
+        return known
 
     def fit_data(
         self, options: DataOptions, data_range: DataRange, nan_policy: NanPolicy
     ) -> BinData:
-        data = bin_data_from_graph(self.graph, options, data_range, nan_policy=nan_policy)
+        data = bin_data_from_graph(
+            self.graph,
+            options,
+            data_range,
+            nan_policy=nan_policy,
+            error_type=self.error_type(options),
+        )
         return _nonempty(data, self)
 
     def window(self) -> tuple[Interval, ...]:

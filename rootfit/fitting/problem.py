@@ -15,7 +15,6 @@ effects live in :mod:`rootfit.fitting.root_style`.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -127,7 +126,7 @@ class FitProblem:
             gradient=plan.gradient,
             weight_correction=plan.weight_correction,
         )
-        return dataclasses.replace(result, options=plan.options, fit_range=self.fit_range)
+        return result.with_context(options=plan.options, fit_range=self.fit_range)
 
 
 def _fit_range(range: Any, plan: FitPlan, resolved: ResolvedModel, ndim: int) -> DataRange:

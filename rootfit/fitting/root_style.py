@@ -21,7 +21,7 @@ from rootfit.fitdata import as_fit_target, drawing_range
 from rootfit.fitdata.targets import NanPolicy
 from rootfit.fitting.plan import Report, Storage
 from rootfit.fitting.problem import FitProblem, prepare_fit
-from rootfit.functions import Function, ParameterState
+from rootfit.functions import Function
 from rootfit.options import FitOptions, MinimizerOptions
 from rootfit.result import FitResult
 
@@ -49,24 +49,22 @@ def root_style_fit(
 
 def apply_root_side_effects(
     obj: Any, function: Any, problem: FitProblem, result: FitResult
-) -> Function:
+) -> Function | None:
     """Update ``function`` (if it is a Function), attach a copy to ``obj`` and print, as ROOT.
 
     Returns
     -------
-    Function
-        The updated function (a new one when ``function`` was a name, formula or callable).
+    Function or None
+        The updated function (a new one when ``function`` was a name, formula or callable and
+        a copy is attached; None when there is nothing to update or attach).
     """
     plan = problem.plan
-    start = problem.start
-    fitted = ParameterState(
-        values=result.values.to_numpy(),
-        errors=result.errors.to_numpy(),
-        lower=start.lower,
-        upper=start.upper,
-        fixed=start.fixed,
-        steps=start.steps,
-    )
+    if plan.report is not Report.QUIET:
+        result.print("V" if plan.report is Report.VERBOSE else "")
+    if plan.storage is Storage.NONE and not isinstance(function, Function):
+        return None
+    # the start state keeps limits set by automatic start values, fixed flags and steps
+    fitted = problem.start.replace(values=result.values.to_numpy(), errors=result.errors.to_numpy())
     if isinstance(function, Function):
         function.state = fitted
         updated = function
@@ -81,6 +79,4 @@ def apply_root_side_effects(
         if not plan.keep_previous:
             obj.functions[:] = [f for f in obj.functions if not isinstance(f, Function)]
         obj.functions.append(stored)
-    if plan.report is not Report.QUIET:
-        result.print("V" if plan.report is Report.VERBOSE else "")
     return updated

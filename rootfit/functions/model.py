@@ -15,6 +15,7 @@ model.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,9 +117,13 @@ class Model:
             Needed by composites (their normalisation or convolution range).
         """
         if isinstance(spec, str):
-            model = _composite_model(spec, range, functions) or _formula_model(
-                spec, npar, functions
+            model = _composite_model(spec, range, functions) or (
+                _formula_model(spec, functions) if functions else _cached_formula_model(spec)
             )
+            if npar is not None and npar != model.npar:
+                raise FunctionError(
+                    f"formula {spec!r} has {model.npar} parameters, not npar={npar}"
+                )
         elif callable(spec):
             names, root_style = callable_signature(spec, npar)
             name = getattr(spec, "__name__", "f")
@@ -270,15 +275,20 @@ def _referenced(functions: Mapping[str, Any] | None) -> dict[str, ParsedFormula]
     return out
 
 
-def _formula_model(text: str, npar: int | None, functions: Mapping[str, Any] | None) -> Model:
+@functools.lru_cache(maxsize=1024)
+def _cached_formula_model(text: str) -> Model:
+    """Models of formula text without references: immutable, so one serves every caller
+    (and its compiled kernels are built once)."""
+    return _formula_model(text, None)
+
+
+def _formula_model(text: str, functions: Mapping[str, Any] | None) -> Model:
     predefined = lookup_predefined(text)
     source = predefined.formula if predefined else text
     parsed = (
         parse_formula(source, _referenced(functions)) if functions else parse_formula_cached(source)
     )
     names: tuple[str, ...] = parsed.parameter_names
-    if npar is not None and npar != len(names):
-        raise FunctionError(f"formula {text!r} has {len(names)} parameters, not npar={npar}")
     if predefined:
         return Model(
             name=predefined.name,

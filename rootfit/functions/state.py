@@ -8,6 +8,7 @@ in two threads cannot disturb each other.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -21,6 +22,11 @@ from rootfit.errors import FunctionError
 __all__ = ["ParameterState"]
 
 _ARRAYS = ("values", "errors", "lower", "upper", "fixed", "steps")
+_DEFAULTS = {"errors": 0.0, "lower": -np.inf, "upper": np.inf, "fixed": False, "steps": 0.0}
+
+
+def _dtype(name: str) -> Any:
+    return np.bool_ if name == "fixed" else np.float64
 
 
 def _frozen(a: ArrayLike, dtype: Any, n: int | None, name: str) -> NDArray[Any]:
@@ -29,6 +35,12 @@ def _frozen(a: ArrayLike, dtype: Any, n: int | None, name: str) -> NDArray[Any]:
         raise FunctionError(f"expected {n} parameter {name}, got {out.size}")
     out.flags.writeable = False
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _default(name: str, n: int) -> NDArray[Any]:
+    """Read-only default arrays, shared by every state of ``n`` parameters (immutable)."""
+    return _frozen(np.full(n, _DEFAULTS[name]), _dtype(name), n, name)
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,13 +71,11 @@ class ParameterState:
     def __post_init__(self) -> None:
         values = _frozen(self.values, np.float64, None, "values")
         n = values.size
-        defaults = {"errors": 0.0, "lower": -np.inf, "upper": np.inf, "fixed": False, "steps": 0.0}
         object.__setattr__(self, "values", values)
-        for name, default in defaults.items():
+        for name in _DEFAULTS:
             given = getattr(self, name)
-            dtype = np.bool_ if name == "fixed" else np.float64
-            array = np.full(n, default, dtype=dtype) if given is None else given
-            object.__setattr__(self, name, _frozen(array, dtype, n, name))
+            array = _default(name, n) if given is None else _frozen(given, _dtype(name), n, name)
+            object.__setattr__(self, name, array)
 
     @classmethod
     def initial(cls, values: Sequence[float] | NDArray[np.float64]) -> ParameterState:
@@ -80,8 +90,13 @@ class ParameterState:
         unknown = set(arrays) - set(_ARRAYS)
         if unknown:
             raise FunctionError(f"unknown parameter-state field(s) {sorted(unknown)}")
-        current = {name: getattr(self, name) for name in _ARRAYS}
-        return ParameterState(**(current | arrays))
+        new = object.__new__(ParameterState)
+        n = len(self)
+        for name in _ARRAYS:  # unchanged arrays are shared: they are read-only
+            given = arrays.get(name)
+            array = getattr(self, name) if given is None else _frozen(given, _dtype(name), n, name)
+            object.__setattr__(new, name, array)
+        return new
 
     def _with(self, name: str, i: int, value: Any) -> ParameterState:
         array = getattr(self, name).copy()

@@ -18,12 +18,12 @@ The result is a frozen :class:`FitOptions`; nothing else in rootfit looks at opt
 
 from __future__ import annotations
 
+import functools
 import re
-import warnings
 from dataclasses import dataclass
 from typing import Literal
 
-from rootfit.errors import FitOptionError, FitWarning, did_you_mean
+from rootfit.errors import FitOptionError, FitWarning, did_you_mean, warn
 
 __all__ = ["FitOptions", "parse_fit_options"]
 
@@ -169,9 +169,21 @@ def parse_fit_options(
     """
     if isinstance(text, FitOptions):
         return text
-    text = text or ""
+    if not isinstance(text, str | None):
+        raise FitOptionError(f'fit options are a string like "LQ", not {type(text).__name__}')
     if target not in ("histogram", "graph"):
         raise FitOptionError(f"target must be 'histogram' or 'graph', not {target!r}")
+    options, notes = _parse(text or "", target)
+    for note in notes:
+        warn(note, FitWarning)
+    return options
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(text: str, target: Target) -> tuple[FitOptions, tuple[str, ...]]:
+    """The options of ``text`` and the warnings they deserve (pure, so cached: a script
+    fitting thousands of histograms with the same letters parses them once)."""
+    notes: list[str] = []
     tokens, robust_fraction = _tokenize(text, target)
     present = set(tokens)
 
@@ -186,11 +198,9 @@ def parse_fit_options(
             t for t in present if t in _HISTOGRAM_WORDS or t in _HISTOGRAM_ONLY_LETTERS
         )
         if ignored:
-            warnings.warn(
+            notes.append(
                 f"fit option(s) {', '.join(ignored)} in {text!r} are not valid for graphs and "
-                "are ignored (as ROOT does)",
-                FitWarning,
-                stacklevel=3,
+                "are ignored (as ROOT does)"
             )
             present -= set(ignored)
 
@@ -213,11 +223,9 @@ def parse_fit_options(
         pearson = 2 if unit_errors else 1
         unit_errors = 0
     if likelihood and (pearson or "X" in present):
-        warnings.warn(
+        notes.append(
             f"options P or X cannot be combined with a likelihood fit in {text!r}; "
-            "the chi-square option is ignored and a likelihood fit is done (as ROOT does)",
-            FitWarning,
-            stacklevel=2,
+            "the chi-square option is ignored and a likelihood fit is done (as ROOT does)"
         )
         pearson = 0
     verbose = "V" in present
@@ -226,7 +234,7 @@ def parse_fit_options(
         execution = "serial"
     if "MULTITHREAD" in present:
         execution = "multithread"
-    return FitOptions(
+    options = FitOptions(
         text=text,
         target=target,
         likelihood=likelihood,
@@ -254,3 +262,4 @@ def parse_fit_options(
         ignore_x_errors="EX0" in present or "T" in present,
         execution=execution,
     )
+    return options, tuple(notes)

@@ -172,6 +172,12 @@ class FitResult:
         object.__setattr__(self, "covariance", cov)
         object.__setattr__(self, "minos", dict(self.minos))
 
+    def with_context(self, *, options: Any = None, fit_range: Any = None) -> FitResult:
+        """The same result with the fit's options and range recorded."""
+        new = object.__new__(FitResult)
+        new.__dict__.update(self.__dict__, options=options, fit_range=fit_range)
+        return new
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FitResult):
             return NotImplemented

@@ -19,12 +19,27 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.costs import Cost, WeightedLeastSquares
+from rootfit.costs import Cost
 from rootfit.errors import FitOptionError
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
 
-__all__ = ["Backend", "BackendResult", "Capabilities", "Minimum", "Request"]
+__all__ = [
+    "Backend",
+    "BackendResult",
+    "Capabilities",
+    "Minimum",
+    "Request",
+    "is_weighted_least_squares",
+]
+
+
+def is_weighted_least_squares(cost: Cost) -> bool:
+    """True if ``cost`` offers the :class:`~rootfit.costs.WeightedLeastSquares` view (checked
+    by attribute: a runtime protocol check costs more than a small fit)."""
+    return callable(getattr(cost, "least_squares_targets", None)) and callable(
+        getattr(cost, "model_values", None)
+    )
 
 
 @dataclass(frozen=True)
@@ -108,14 +123,11 @@ class Backend(abc.ABC):
         on ``cost`` with ``options`` (called before :meth:`minimize`)."""
         caps = self.capabilities
         what = f"minimizer {self.name!r}"
+        least_squares = is_weighted_least_squares(cost)
         if caps.linear_least_squares_only and not (
-            isinstance(cost, WeightedLeastSquares) and cost.linear
+            least_squares and getattr(cost, "linear", False)
         ):
-            kind = (
-                "a model that is not linear"
-                if isinstance(cost, WeightedLeastSquares)
-                else (f"a {type(cost).__name__}")
-            )
+            kind = "a model that is not linear" if least_squares else f"a {type(cost).__name__}"
             raise FitOptionError(
                 f"{what} solves weighted least squares of models linear in their parameters "
                 f"(Chi2 or PearsonChi2 of polN or '++' formulas); it cannot minimise {kind}"

@@ -12,6 +12,7 @@ reports it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -78,10 +79,10 @@ class LinearSolver(Backend):
         *,
         gradient: bool = False,
     ) -> Solved:
-        assert isinstance(cost, WeightedLeastSquares)  # checked by Backend.check
+        ls = cast(WeightedLeastSquares, cost)  # the view was checked by Backend.check
         n = len(settings)
-        A, y, base, free = linear_design(cost, settings)
-        _, w = cost.least_squares_targets()
+        A, y, base, free = linear_design(ls, settings)
+        _, w = ls.least_squares_targets()
         Aw = A * w[:, None]
         values = base.copy()
         cov = np.zeros((n, n))

@@ -9,6 +9,7 @@ copy that can be given to a :class:`~rootfit.Fitter`; there is no process-wide m
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -67,7 +68,9 @@ class BackendRegistry:
         return _make(factory)
 
 
+@functools.lru_cache(maxsize=64)
 def _make(factory: Factory) -> Backend:
+    """The backend of a factory (backends are stateless; one instance serves every fit)."""
     if isinstance(factory, str):
         module, _, name = factory.partition(":")
         made: Any = getattr(importlib.import_module(module), name)()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -117,10 +118,10 @@ class RobustSolver(LinearSolver):
         *,
         gradient: bool = False,
     ) -> Solved:
-        assert isinstance(cost, WeightedLeastSquares)  # checked by Backend.check
+        ls = cast(WeightedLeastSquares, cost)  # the view was checked by Backend.check
         fraction = float(options.extra_option("robust_fraction", 0.0))
         n = len(settings)
-        A, y, base, free = linear_design(cost, settings)
+        A, y, base, free = linear_design(ls, settings)
         h = trimmed_size(y.size, free.size, fraction)
         subset = best_subset(A, y, h)
         values = base.copy()
