@@ -83,16 +83,16 @@ class LinearSolver(Backend):
         n = len(settings)
         A, y, base, free = linear_design(ls, settings)
         _, w = ls.least_squares_targets()
-        Aw = A * w[:, None]
-        values = base.copy()
-        cov = np.zeros((n, n))
-        valid = True
+        values, cov = base.copy(), np.zeros((n, n))
         try:
-            solution, *_ = np.linalg.lstsq(Aw, y * w, rcond=None)
-            values[free] = solution
-            cov[np.ix_(free, free)] = np.linalg.inv(Aw.T @ Aw)
+            solution, cov_free = self._solve(A, y, w, options)
         except np.linalg.LinAlgError:
-            valid = False
+            solution, cov_free = None, None
+        valid = solution is not None
+        if solution is not None:
+            values[free] = solution
+        if cov_free is not None:
+            cov[np.ix_(free, free)] = cov_free
         return Solved(
             BackendResult(
                 values=values,
@@ -102,8 +102,24 @@ class LinearSolver(Backend):
                 edm=0.0,
                 ncalls=1,
                 status=0 if valid else 1,
-                cov_status=3 if valid else -1,
+                cov_status=3 if cov_free is not None else -1,
                 valid=valid,
-                minimizer=f"Linear / {options.algorithm}",
+                minimizer=self.type_name(options),
             )
         )
+
+    def _solve(
+        self,
+        A: NDArray[np.float64],
+        y: NDArray[np.float64],
+        w: NDArray[np.float64],
+        options: MinimizerOptions,
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
+        """The free parameters and their covariance (None: not computed)."""
+        Aw = A * w[:, None]
+        solution, *_ = np.linalg.lstsq(Aw, y * w, rcond=None)
+        return np.asarray(solution, dtype=np.float64), np.linalg.inv(Aw.T @ Aw).astype(np.float64)
+
+    def type_name(self, options: MinimizerOptions) -> str:
+        """ROOT's ``MinimizerType()``: the algorithm string is inherited from the defaults."""
+        return f"Linear / {options.algorithm}"

@@ -17,17 +17,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
-from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.costs import Cost, WeightedLeastSquares
 from rootfit.errors import FitWarning, warn
-from rootfit.fitter.backends.base import BackendResult, Capabilities
-from rootfit.fitter.backends.linear import LinearSolver, Solved, linear_design
-from rootfit.fitter.parameters import ParameterSettings
+from rootfit.fitter.backends.base import Capabilities
+from rootfit.fitter.backends.linear import LinearSolver
 from rootfit.options import MinimizerOptions
 
 __all__ = ["RobustSolver", "trimmed_size"]
@@ -109,35 +105,19 @@ class RobustSolver(LinearSolver):
         linear_least_squares_only=True, covariance=False, hesse=False, minos=False, gradient=False
     )
 
-    def minimize(
+    def _solve(
         self,
-        cost: Cost,
-        settings: Sequence[ParameterSettings],
+        A: NDArray[np.float64],
+        y: NDArray[np.float64],
+        w: NDArray[np.float64],
         options: MinimizerOptions,
-        errordef: float,
-        *,
-        gradient: bool = False,
-    ) -> Solved:
-        ls = cast(WeightedLeastSquares, cost)  # the view was checked by Backend.check
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
+        """Least squares of the best ``h`` points (unit weights, as ROOT); no covariance."""
         fraction = float(options.extra_option("robust_fraction", 0.0))
-        n = len(settings)
-        A, y, base, free = linear_design(ls, settings)
-        h = trimmed_size(y.size, free.size, fraction)
-        subset = best_subset(A, y, h)
-        values = base.copy()
-        values[free] = _lstsq(A[subset], y[subset])
-        h_text = f" (h={fraction:g})" if 0 < fraction < 1 else ""
-        return Solved(
-            BackendResult(
-                values=values,
-                errors=np.zeros(n),
-                covariance=np.zeros((n, n)),
-                min_fcn=float(cost(values)),
-                edm=0.0,
-                ncalls=1,
-                status=0,
-                cov_status=-1,
-                valid=True,
-                minimizer=f"Linear / Robust{h_text}",
-            )
-        )
+        subset = best_subset(A, y, trimmed_size(y.size, A.shape[1], fraction))
+        return _lstsq(A[subset], y[subset]), None
+
+    def type_name(self, options: MinimizerOptions) -> str:
+        """``Linear / Robust`` or ``Linear / Robust (h=0.8)``."""
+        fraction = float(options.extra_option("robust_fraction", 0.0))
+        return "Linear / Robust" + (f" (h={fraction:g})" if 0 < fraction < 1 else "")

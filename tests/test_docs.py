@@ -1,0 +1,38 @@
+"""Every Python code block of the README and the guide runs as written (blocks of one file run
+in order, in one namespace, as a reader would type them)."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.rst"))]
+
+
+def python_blocks(path: pathlib.Path) -> list[str]:
+    text = path.read_text()
+    if path.suffix == ".md":
+        return re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    blocks = []
+    for match in re.finditer(r"\.\. code-block:: python\n\n((?:    .*\n|\n)+)", text):
+        lines = match.group(1).splitlines()
+        blocks.append("\n".join(line[4:] for line in lines) + "\n")
+    return blocks
+
+
+@pytest.mark.parametrize("path", [p for p in DOCUMENTS if python_blocks(p)], ids=lambda p: p.name)
+def test_code_blocks_run_as_written(path, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {"__name__": f"doc_{path.stem}"}
+    for i, block in enumerate(python_blocks(path)):
+        code = compile(block, f"{path.name} block {i + 1}", "exec")
+        exec(code, namespace)  # documentation examples, not user input
+    capsys.readouterr()
+
+
+def test_the_documents_have_examples():
+    assert len(python_blocks(ROOT / "README.md")) >= 1
+    assert len(python_blocks(ROOT / "docs" / "architecture.rst")) >= 3
