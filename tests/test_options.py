@@ -78,3 +78,13 @@ def test_minimizer_options_defaults_and_validation():
         MinimizerOptions(tolerance=0)
     with pytest.raises(FitOptionError, match="error_def"):
         MinimizerOptions(error_def=-1)
+
+
+def test_an_option_that_is_not_a_string_is_a_clear_error():
+    import rootfit as rf
+
+    with pytest.raises(FitOptionError, match="not int"):
+        rf.parse_fit_options(1)  # type: ignore[arg-type]
+    h = rf.Histogram.from_counts([1.0, 2.0, 3.0], [0.0, 1.0, 2.0, 3.0])
+    with pytest.raises(FitOptionError, match="not list"):
+        h.fit("pol0", ["Q"])  # type: ignore[arg-type]
