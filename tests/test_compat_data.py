@@ -145,7 +145,7 @@ def test_graph_family_macro():
 def test_tfile_read_write_and_random(tmp_path):
     f = ROOT.TFile.Open(os.path.join(REFERENCE, "root_objects.root"))
     h2 = f.Get("h2")
-    assert isinstance(h2, ROOT.TH2D) and h2.GetEntries() == HISTS["objects_file"]["h2"]["entries"]
+    assert isinstance(h2, ROOT.TH2F) and h2.GetEntries() == HISTS["objects_file"]["h2"]["entries"]
     prof = f.Get("prof")
     assert isinstance(prof, ROOT.TProfile) and prof.GetBinError(1) == pytest.approx(
         HISTS["objects_file"]["prof"]["errors"][1]

@@ -1,4 +1,4 @@
-"""``TH1D/TH1F``, ``TH2D/TH2F``, ``TH3D/TH3F``, ``TProfile`` and ``TAxis`` over rootfit's
+"""``TH1D/F/L/I/S/C``, ``TH2*``, ``TH3*`` and ``TAxis`` over rootfit's
 histograms, with ROOT's bin numbers (0 underflow, 1..n, n+1 overflow; global bins for 2-D/3-D)
 and ROOT's method overloads.
 
@@ -22,16 +22,27 @@ from rootfit.hist import Axis, Histogram, Profile
 
 __all__ = [
     "TH1",
+    "TH1C",
     "TH1D",
     "TH1F",
+    "TH1I",
+    "TH1L",
+    "TH1S",
     "TH2",
+    "TH2C",
     "TH2D",
     "TH2F",
+    "TH2I",
+    "TH2L",
+    "TH2S",
     "TH3",
+    "TH3C",
     "TH3D",
     "TH3F",
+    "TH3I",
+    "TH3L",
+    "TH3S",
     "TAxis",
-    "TProfile",
     "as_root",
 ]
 
@@ -111,6 +122,8 @@ class TH1(RootFitTarget, Histogram):
     kNormal = 0
     kPoisson = 1
     _dimension = 1
+    #: Storage of the contents (the class letter: D double, F float, L, I, S, C integers).
+    _storage_name = "double"
 
     def __init__(self, name: str = "", title: str = "", *args: Any) -> None:
         axes = (
@@ -118,8 +131,11 @@ class TH1(RootFitTarget, Histogram):
             if args
             else [Axis(1, 0, 1)] * self._dimension
         )
-        Histogram.__init__(self, *axes, name=name, title=title)
+        Histogram.__init__(self, *axes, name=name, title=title, storage=self._storage_name)
         self._error_option = 0
+
+    def ClassName(self) -> str:
+        return type(self).__name__
 
     # names, axes, bins ---------------------------------------------------------------------
     def GetXaxis(self) -> TAxis:
@@ -225,7 +241,8 @@ class TH1(RootFitTarget, Histogram):
         return self.effective_entries
 
     def GetSumOfWeights(self) -> float:
-        return self.integral()
+        """Sum of the contents of the bins (flow bins and axis ranges ignored, as ROOT)."""
+        return float(np.sum(self.values(), dtype=np.float64))
 
     def GetMean(self, axis: int = 1) -> float:
         return self.mean(axis - 1)
@@ -255,8 +272,19 @@ class TH1(RootFitTarget, Histogram):
     def GetCorrelationFactor(self, axis1: int = 1, axis2: int = 2) -> float:
         return self.correlation(axis1 - 1, axis2 - 1)
 
-    def GetStats(self) -> np.ndarray:
-        return self.statistics()
+    def GetStats(self, stats: Any = None) -> np.ndarray:
+        """ROOT's statistics array; filled into ``stats`` (an array of at least 13) if given."""
+        values = self.statistics()
+        if stats is not None:
+            for i, v in enumerate(values):
+                stats[i] = float(v)
+        return values
+
+    def PutStats(self, stats: ArrayLike) -> None:
+        self.set_statistics(np.asarray(stats, dtype=np.float64)[: {1: 4, 2: 7, 3: 11}[self.ndim]])
+
+    def ResetStats(self) -> None:
+        self.reset_statistics()
 
     def Integral(self, *args: Any) -> float:
         """``Integral(option="")`` or ``Integral(binx1, binx2[, option])`` (1-D)."""
@@ -285,10 +313,10 @@ class TH1(RootFitTarget, Histogram):
     # arithmetic ----------------------------------------------------------------------------
     def Add(self, h1: Histogram, h2: Any = 1.0, c1: float = 1.0, c2: float = 1.0) -> bool:
         """``Add(h, c=1)`` or ``Add(h1, h2, c1=1, c2=1)`` (this = c1·h1 + c2·h2)."""
+        from rootfit.hist import operations
+
         if isinstance(h2, Histogram):
-            self.reset()
-            self.add(h1, c1)
-            self.add(h2, c2)
+            operations.add_two(self, h1, h2, float(c1), float(c2))
         else:
             self.add(h1, float(h2))
         return True
@@ -334,22 +362,57 @@ class TH1(RootFitTarget, Histogram):
             else self.rebin(ngroup)
         )
         if newname:
-            out = as_root(rebinned)
+            out = type(self).__new__(type(self))
+            out.__dict__.update(rebinned.__dict__)
+            out._error_option = self._error_option
             out.name = newname
             return out
         self.__dict__.update({k: v for k, v in rebinned.__dict__.items() if k != "functions"})
         return self
 
     # projections and profiles ---------------------------------------------------------------
+    def _root_window(self, axis: int, first: int, last: int, *, profile: bool) -> tuple[int, int]:
+        """ROOT's bin window of a summed axis: its range when ``last < first`` and a range is set;
+        projections clamp to 0..n+1 (``last < 0``: n+1), profiles to 1..n unless the flow bins
+        are asked for explicitly."""
+        a = self.axes[axis]
+        n = a.nbins
+        if last < first and a.range_set:
+            return a.first, a.last
+        if profile:
+            return (1 if first < 0 else first), (n if last < 0 or last > n + 1 else last)
+        return max(first, 0), (n + 1 if last < 0 or last > n + 1 else last)
+
     def _project(
         self, keep: tuple[int, ...], windows: dict[int, tuple[int, int]], name: str
     ) -> Any:
-        cleaned = {
-            d: (lo, hi if hi >= 0 else self.axes[d].nbins + 1) for d, (lo, hi) in windows.items()
+        from rootfit.hist import operations
+
+        windows = {
+            d: self._root_window(d, lo, hi, profile=False) for d, (lo, hi) in windows.items()
         }
-        out = as_root(self.projection(keep, cleaned))
+        for d in range(self.ndim):  # axes not given: their range, else everything
+            if d not in keep and d not in windows:
+                windows[d] = self._root_window(d, 0, -1, profile=False)
+        projected = self.projection(keep, windows)
+        ranged = {
+            i: (self.axes[d].first, self.axes[d].last)
+            for i, d in enumerate(keep)
+            if self.axes[d].range_set
+        }
+        out = as_root(operations.restrict(projected, ranged) if ranged else projected)
         out.name = name
         return out
+
+    def _profile(self, axis: int, name: str, first: int, last: int, option: str) -> Any:
+        from rootfit.compat.profiles import as_tprofile
+
+        window = self._root_window(1 - axis, first, last, profile=True)
+        profile = self.profile(axis, window, error_option=option)
+        kept = self.axes[axis]
+        if kept.range_set:
+            profile = profile.restricted(kept.first, kept.last)
+        return as_tprofile(profile, name)
 
     def ProjectionX(
         self,
@@ -396,25 +459,11 @@ class TH1(RootFitTarget, Histogram):
         keep = tuple("xyz".index(c) for c in (letters[::-1] if len(letters) == 2 else letters))
         return self._project(keep, {}, f"{self.name}_{''.join(letters)}")
 
-    def ProfileX(
-        self, name: str = "_pfx", first: int = 1, last: int = -1, option: str = ""
-    ) -> TProfile:
-        return _as_tprofile(
-            self.profile(
-                0, (first, last if last >= 0 else self.axes[1].nbins), error_option=option
-            ),
-            name,
-        )
+    def ProfileX(self, name: str = "_pfx", first: int = 1, last: int = -1, option: str = "") -> Any:
+        return self._profile(0, name, first, last, option)
 
-    def ProfileY(
-        self, name: str = "_pfy", first: int = 1, last: int = -1, option: str = ""
-    ) -> TProfile:
-        return _as_tprofile(
-            self.profile(
-                1, (first, last if last >= 0 else self.axes[0].nbins), error_option=option
-            ),
-            name,
-        )
+    def ProfileY(self, name: str = "_pfy", first: int = 1, last: int = -1, option: str = "") -> Any:
+        return self._profile(1, name, first, last, option)
 
     # random numbers ------------------------------------------------------------------------
     def FillRandom(
@@ -445,10 +494,6 @@ class TH1D(TH1):
     """``TH1D(name, title, nbins, low, up)`` or ``TH1D(name, title, nbins, edges)``."""
 
 
-class TH1F(TH1D):
-    """``TH1F``; stored in double precision (fits agree with ROOT to float precision)."""
-
-
 class TH2(TH1):
     """2-D histogram base."""
 
@@ -457,10 +502,6 @@ class TH2(TH1):
 
 class TH2D(TH2):
     """``TH2D(name, title, nx, xlow, xup, ny, ylow, yup)`` (edges arrays allowed per axis)."""
-
-
-class TH2F(TH2D):
-    """``TH2F``; stored in double precision."""
 
 
 class TH3(TH1):
@@ -473,91 +514,113 @@ class TH3D(TH3):
     """``TH3D(name, title, nx, xlow, xup, ny, ylow, yup, nz, zlow, zup)``."""
 
 
-class TH3F(TH3D):
-    """``TH3F``; stored in double precision."""
+# Storage classes: ROOT's float and integer histograms (contents converted, truncated and
+# saturated as ROOT does; see rootfit.hist.storage).
+class TH1F(TH1):
+    """``TH1F``: float contents (``0.1`` is stored as ``0.10000000149``)."""
+
+    _storage_name = "float"
 
 
-class TProfile(RootFitTarget, Profile):
-    """``TProfile(name, title, nbins, low, up, option="")`` (option ``""``, ``"s"``, ``"i"``,
-    ``"g"``) or ``TProfile(name, title, nbins, edges, option="")``."""
+class TH1L(TH1):
+    """``TH1L``: 64-bit integer contents."""
 
-    def __init__(
-        self,
-        name: str = "",
-        title: str = "",
-        nbins: int = 1,
-        low: Any = 0.0,
-        up: Any = 1.0,
-        option: str = "",
-    ) -> None:
-        if np.ndim(low) > 0:
-            option = up if isinstance(up, str) else option
-            Profile.__init__(
-                self,
-                edges=np.asarray(low)[: int(nbins) + 1],
-                error_option=option,
-                name=name,
-                title=title,
-            )
-        else:
-            Profile.__init__(
-                self, int(nbins), float(low), float(up), error_option=option, name=name, title=title
-            )
-
-    def Fill(self, x: float, y: float, w: float = 1.0) -> int:
-        self.fill(x, y, weights=w)
-        return int(self.axis.find_bin(x))
-
-    def GetBinContent(self, b: int) -> float:
-        return float(self.values(flow=True)[b])
-
-    def GetBinError(self, b: int) -> float:
-        return float(self.errors(flow=True)[b])
-
-    def GetBinEntries(self, b: int) -> float:
-        return float(self.bin_entries(flow=True)[b])
-
-    def GetBinEffectiveEntries(self, b: int) -> float:
-        return float(self.counts(flow=True)[b])
-
-    def GetEntries(self) -> float:
-        return self.entries
-
-    def GetMean(self, axis: int = 1) -> float:
-        return self.mean(axis - 1)
-
-    def GetStdDev(self, axis: int = 1) -> float:
-        return self.std(axis - 1)
-
-    GetRMS = GetStdDev
-
-    def GetNbinsX(self) -> int:
-        return self.axis.nbins
-
-    def GetXaxis(self) -> TAxis:
-        return TAxis(self.axis)
-
-    def SetErrorOption(self, option: str = "") -> None:
-        self.error_option = option.lower()  # type: ignore[assignment]
+    _storage_name = "long"
 
 
-def _as_tprofile(p: Profile, name: str) -> TProfile:
-    out = TProfile.__new__(TProfile)
-    out.__dict__.update(p.copy().__dict__)
-    out.name = p.name + name if name.startswith("_") else name
-    return out
+class TH1I(TH1):
+    """``TH1I``: 32-bit integer contents (weights truncated, saturation at ±INT_MAX)."""
+
+    _storage_name = "int"
+
+
+class TH1S(TH1):
+    """``TH1S``: 16-bit integer contents (saturation at ±32767)."""
+
+    _storage_name = "short"
+
+
+class TH1C(TH1):
+    """``TH1C``: 8-bit integer contents (saturation at ±127)."""
+
+    _storage_name = "char"
+
+
+class TH2F(TH2):
+    """``TH2F``: float contents."""
+
+    _storage_name = "float"
+
+
+class TH2L(TH2):
+    """``TH2L``: 64-bit integer contents."""
+
+    _storage_name = "long"
+
+
+class TH2I(TH2):
+    """``TH2I``: 32-bit integer contents."""
+
+    _storage_name = "int"
+
+
+class TH2S(TH2):
+    """``TH2S``: 16-bit integer contents."""
+
+    _storage_name = "short"
+
+
+class TH2C(TH2):
+    """``TH2C``: 8-bit integer contents."""
+
+    _storage_name = "char"
+
+
+class TH3F(TH3):
+    """``TH3F``: float contents."""
+
+    _storage_name = "float"
+
+
+class TH3L(TH3):
+    """``TH3L``: 64-bit integer contents."""
+
+    _storage_name = "long"
+
+
+class TH3I(TH3):
+    """``TH3I``: 32-bit integer contents."""
+
+    _storage_name = "int"
+
+
+class TH3S(TH3):
+    """``TH3S``: 16-bit integer contents."""
+
+    _storage_name = "short"
+
+
+class TH3C(TH3):
+    """``TH3C``: 8-bit integer contents."""
+
+    _storage_name = "char"
+
+
+_LETTER = {"double": "D", "float": "F", "long": "L", "int": "I", "short": "S", "char": "C"}
 
 
 def as_root(obj: Any) -> Any:
-    """The ROOT-spelled class of a rootfit object (a copy): TH1D/TH2D/TH3D, TProfile, TGraph..."""
+    """The ROOT-spelled class of a rootfit object (a copy): TH1D/TH2F/TH3I..., TProfile, TGraph..."""
     if isinstance(obj, Histogram):
-        cls = {1: TH1D, 2: TH2D, 3: TH3D}[obj.ndim]
+        cls = globals()[f"TH{obj.ndim}{_LETTER[obj.storage]}"]
         out = cls.__new__(cls)
         out.__dict__.update(obj.copy().__dict__)
         out._error_option = 0
         return out
     if isinstance(obj, Profile):
-        return _as_tprofile(obj, obj.name)
+        from rootfit.compat.profiles import as_tprofile
+
+        return as_tprofile(obj, obj.name)
     from rootfit.compat.graphs import as_root_graph
 
     return as_root_graph(obj)

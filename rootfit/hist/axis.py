@@ -44,7 +44,7 @@ class Axis:
         Axis title.
     """
 
-    __slots__ = ("_edges", "_first", "_hi", "_lo", "_nbins", "_regular", "label")
+    __slots__ = ("_edges", "_first", "_hi", "_lo", "_nbins", "_ranged", "_regular", "label")
 
     def __init__(
         self,
@@ -101,6 +101,7 @@ class Axis:
             self._edges[-1] = hi
             self._regular = True
         self._first = (1, self._nbins)
+        self._ranged = False
 
     # ------------------------------------------------------------------ properties
     @property
@@ -155,12 +156,17 @@ class Axis:
         return self._first[1]
 
     @property
-    def zoomed(self) -> bool:
-        """True if a sub-range was selected with :meth:`set_range`."""
-        return self._first != (1, self._nbins)
+    def range_set(self) -> bool:
+        """True once a range was selected with :meth:`set_range` — even the whole axis (ROOT's
+        ``kAxisRange`` bit: statistics then come from the bins in the range)."""
+        return self._ranged
+
+    #: Alias of :attr:`range_set`.
+    zoomed = range_set
 
     def set_range(self, first: int = 0, last: int = 0) -> None:
-        """Select the bin window ``first..last`` (ROOT ``TAxis::SetRange``).
+        """Select the bin window ``first..last`` (ROOT ``TAxis::SetRange``); a window reaching
+        past the axis includes the under- or overflow bin (0 or n+1).
 
         ``set_range()`` or an empty window resets to all bins.
         """
@@ -171,9 +177,18 @@ class Axis:
             or (first > n + 1 and last > n + 1)
             or (first == 0 and last == 0)
         ):
-            self._first = (1, n)
+            self._first, self._ranged = (1, n), False
         else:
-            self._first = (max(first, 0), min(last, n + 1))
+            self._first, self._ranged = (max(first, 0), min(last, n + 1)), True
+
+    def sub_axis(self, first: int, last: int) -> Axis:
+        """A new axis made of ROOT bins ``first..last`` (regular if this one is)."""
+        if not 1 <= first <= last <= self._nbins:
+            raise DataError(f"bins {first}..{last} are not inside an axis of {self._nbins} bins")
+        if self._regular:
+            lo, hi = float(self.bin_low_edge(first)), float(self.bin_up_edge(last))
+            return Axis(last - first + 1, lo, hi, label=self.label)
+        return Axis(edges=self._edges[first - 1 : last + 1], label=self.label)
 
     def set_range_user(self, lo: float, hi: float) -> None:
         """Select the bins covering ``[lo, hi]`` in axis units (ROOT ``SetRangeUser``)."""
@@ -224,14 +239,14 @@ class Axis:
         return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
 
     def bin_center(self, b: ArrayLike) -> NDArray[np.float64] | float:
-        """Centre of ROOT bin(s) ``b``."""
+        """Centre of ROOT bin(s) ``b`` (flow bins: half an average bin width outside, as ROOT)."""
         ba = np.asarray(b)
-        if self._regular:
-            width = (self._hi - self._lo) / self._nbins
-            out = self._lo + (ba - 1) * width + 0.5 * width
-        else:
+        width = (self._hi - self._lo) / self._nbins
+        out = self._lo + (ba - 1) * width + 0.5 * width
+        if not self._regular:
             idx = np.clip(ba, 1, self._nbins)
-            out = 0.5 * (self._edges[idx - 1] + self._edges[idx])
+            inner = 0.5 * (self._edges[idx - 1] + self._edges[idx])
+            out = np.where((ba >= 1) & (ba <= self._nbins), inner, out)
         return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
 
     def bin_width(self, b: ArrayLike) -> NDArray[np.float64] | float:
@@ -272,6 +287,7 @@ class Axis:
         new._edges = self._edges.copy()
         new._nbins, new._lo, new._hi = self._nbins, self._lo, self._hi
         new._regular, new._first, new.label = self._regular, self._first, self.label
+        new._ranged = self._ranged
         return new
 
     def __repr__(self) -> str:

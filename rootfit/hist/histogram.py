@@ -9,16 +9,16 @@ Errors follow ROOT's Sumw2 rules: when the per-bin sum of squared weights is sto
 other than 1 were filled, :meth:`Histogram.set_error` was called, or ``sumw2=True``), a bin's
 error is ``sqrt(Σw²)``; otherwise it is ``sqrt(|content|)``.
 
-Statistics (means, standard deviations, covariance) use the values given to
-:meth:`Histogram.fill`, not bin centres, exactly like ROOT: entries outside the range of any axis
-do not enter them. After contents are set directly, or when an axis window is selected, they are
-recomputed from the bins in the window. Skewness and kurtosis always use bin centres (as ROOT).
+Contents are stored in ROOT's storage types (:mod:`rootfit.hist.storage`: double by default,
+float, or 8/16/32/64-bit integers with ROOT's truncation and saturation); Σw² and the
+statistics are double. Statistics (means, standard deviations, covariance) use the values given
+to :meth:`Histogram.fill`, not bin centres, exactly like ROOT, and are computed from the bins
+when ROOT does so (:mod:`rootfit.hist.statistics`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -27,54 +27,13 @@ from numpy.typing import ArrayLike, NDArray
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis
 from rootfit.hist.fittable import Fittable
+from rootfit.hist.statistics import Moments, Statistics
+from rootfit.hist.storage import Storage, storage_of
 
 __all__ = ["Histogram", "Moments"]
 
 #: 1-D fills of at least this many values use the one-pass numba kernel.
 _KERNEL_MIN_SIZE = 50_000
-
-
-@dataclass
-class Moments:
-    """Fill-time sums of a histogram: ``Σw``, ``Σw²``, ``Σw·x_d`` and ``Σw·x_d·x_e``."""
-
-    sumw: float
-    sumw2: float
-    sx: NDArray[np.float64]
-    sxx: NDArray[np.float64]
-
-    @classmethod
-    def zero(cls, ndim: int) -> Moments:
-        """Empty sums for ``ndim`` axes."""
-        return cls(0.0, 0.0, np.zeros(ndim), np.zeros((ndim, ndim)))
-
-    def copy(self) -> Moments:
-        """Independent copy."""
-        return Moments(self.sumw, self.sumw2, self.sx.copy(), self.sxx.copy())
-
-    def root_layout(self) -> NDArray[np.float64]:
-        """ROOT's ``GetStats`` array: TH1 ``[Σw, Σw², Σwx, Σwx²]``, TH2 adds ``Σwy, Σwy², Σwxy``,
-        TH3 adds ``Σwz, Σwz², Σwxz, Σwyz``."""
-        s = [self.sumw, self.sumw2, self.sx[0], self.sxx[0, 0]]
-        if self.sx.size > 1:
-            s += [self.sx[1], self.sxx[1, 1], self.sxx[0, 1]]
-        if self.sx.size > 2:
-            s += [self.sx[2], self.sxx[2, 2], self.sxx[0, 2], self.sxx[1, 2]]
-        return np.array(s, dtype=np.float64)
-
-    @classmethod
-    def from_root_layout(cls, stats: ArrayLike, ndim: int) -> Moments:
-        """Inverse of :meth:`root_layout`."""
-        s = np.asarray(stats, dtype=np.float64)
-        m = cls.zero(ndim)
-        m.sumw, m.sumw2, m.sx[0], m.sxx[0, 0] = s[0], s[1], s[2], s[3]
-        if ndim > 1:
-            m.sx[1], m.sxx[1, 1], m.sxx[0, 1] = s[4], s[5], s[6]
-            m.sxx[1, 0] = m.sxx[0, 1]
-        if ndim > 2:
-            m.sx[2], m.sxx[2, 2], m.sxx[0, 2], m.sxx[1, 2] = s[7], s[8], s[9], s[10]
-            m.sxx[2, 0], m.sxx[2, 1] = m.sxx[0, 2], m.sxx[1, 2]
-        return m
 
 
 def _axes_from(args: tuple[Any, ...], edges: ArrayLike | None, label: str) -> tuple[Axis, ...]:
@@ -96,7 +55,7 @@ def _axes_from(args: tuple[Any, ...], edges: ArrayLike | None, label: str) -> tu
     )
 
 
-class Histogram(Fittable):
+class Histogram(Statistics, Fittable):
     """A histogram (TH1D/TH2D/TH3D-like).
 
     Parameters
@@ -113,6 +72,9 @@ class Histogram(Fittable):
         Title of the x axis (1-D shortcut forms).
     sumw2 : bool
         Store the sum of squared weights from the start (ROOT ``Sumw2()``).
+    storage : {"double", "float", "long", "int", "short", "char"} or numpy dtype
+        Type of the bin contents (ROOT's TH1D, TH1F, TH1L, TH1I, TH1S, TH1C); Σw² and the
+        statistics are always double.
     keep_values : bool
         Also keep every filled value and weight (ROOT's buffer), e.g. for an unbinned fit of
         the same data later (:attr:`buffer`).
@@ -141,6 +103,7 @@ class Histogram(Fittable):
         title: str = "",
         label: str = "",
         sumw2: bool = False,
+        storage: str | Storage | Any = "double",
         keep_values: bool = False,
     ) -> None:
         if bins is not None or lo is not None or hi is not None:
@@ -149,10 +112,11 @@ class Histogram(Fittable):
         self.name = name
         self.title = title
         shape = tuple(a.nbins + 2 for a in self._axes)
-        self._sumw = np.zeros(shape)
+        self._storage = storage_of(storage)
+        self._sumw: NDArray[Any] = self._storage.zeros(shape)
         self._sumw2: NDArray[np.float64] | None = np.zeros(shape) if sumw2 else None
         self._entries = 0.0
-        self._moments: Moments | None = Moments.zero(self.ndim)
+        self._moments = Moments.zero(self.ndim)
         self._buffer: list[tuple[NDArray[np.float64], NDArray[np.float64]]] | None = (
             [] if keep_values else None
         )
@@ -232,6 +196,7 @@ class Histogram(Fittable):
         statistics: ArrayLike | None = None,
         name: str = "",
         title: str = "",
+        storage: str | Storage | Any = "double",
     ) -> Histogram:
         """Rebuild a histogram from its stored state (used by file readers and converters).
 
@@ -247,23 +212,32 @@ class Histogram(Fittable):
         statistics : array_like, optional
             ROOT's ``GetStats`` array (see :meth:`Moments.root_layout`); None derives the
             statistics from the bins.
+        storage : str, optional
+            Storage type of the contents (the values are converted to it).
         """
         axes = (axes,) if isinstance(axes, Axis) else tuple(axes)
-        h = cls(*axes, name=name, title=title)
+        h = cls(*axes, name=name, title=title, storage=storage)
         w = np.asarray(sumw, dtype=np.float64)
         if w.shape != h._sumw.shape:
             raise DataError(
                 f"sumw must have shape {h._sumw.shape} (flow bins included), got {w.shape}"
             )
-        h._sumw = w.copy()
+        h._sumw = h._storage.cast(w)
         if sumw2 is not None:
             w2 = np.asarray(sumw2, dtype=np.float64)
             if w2.shape != w.shape:
                 raise DataError(f"sumw2 shape {w2.shape} does not match sumw shape {w.shape}")
             h._sumw2 = w2.copy()
         h._entries = float(entries)
-        h._moments = None if statistics is None else Moments.from_root_layout(statistics, h.ndim)
+        if statistics is not None:
+            h._moments = Moments.from_root_layout(statistics, h.ndim)
         return h
+
+    @property
+    def storage(self) -> str:
+        """Type of the bin contents: ``"double"``, ``"float"``, ``"long"``, ``"int"``, ``"short"``
+        or ``"char"``."""
+        return self._storage.name
 
     # ------------------------------------------------------------------ UHI protocol
     @property
@@ -292,22 +266,27 @@ class Histogram(Fittable):
 
     def variances(self, flow: bool = False) -> NDArray[np.float64]:
         """Per-bin variance: Σw² if stored, else ``|content|``."""
-        var = self._sumw2 if self._sumw2 is not None else np.abs(self._sumw)
+        var = self._sumw2 if self._sumw2 is not None else np.abs(self._contents)
         return self._view(var, flow)
+
+    @property
+    def _contents(self) -> NDArray[np.float64]:
+        """The contents as doubles (a view for double storage)."""
+        return np.asarray(self._sumw, dtype=np.float64)
 
     def counts(self, flow: bool = False) -> NDArray[np.float64]:
         """Effective number of entries per bin (``sumw²/sumw2``; the contents when unweighted)."""
         if self._sumw2 is None:
             return self.values(flow)
         with np.errstate(divide="ignore", invalid="ignore"):
-            eff = np.where(self._sumw2 > 0, self._sumw**2 / self._sumw2, 0.0)
+            eff = np.where(self._sumw2 > 0, self._contents**2 / self._sumw2, 0.0)
         return self._view(eff, flow)
 
     def errors(self, flow: bool = False) -> NDArray[np.float64]:
         """Bin errors (``sqrt`` of :meth:`variances`)."""
         return np.sqrt(self.variances(flow))
 
-    def _view(self, array: NDArray[np.float64], flow: bool) -> NDArray[np.float64]:
+    def _view(self, array: NDArray[Any], flow: bool) -> NDArray[Any]:
         view = array if flow else array[(slice(1, -1),) * self.ndim]
         view = view.view()
         view.flags.writeable = False
@@ -339,8 +318,9 @@ class Histogram(Fittable):
         if len({a.size for a in arrays}) != 1:
             raise DataError(f"coordinate arrays differ in length: {[a.size for a in arrays]}")
         n = arrays[0].size
+        compiled = self.ndim == 1 and n >= _KERNEL_MIN_SIZE and self._storage.name == "double"
         if weights is None:
-            if self.ndim == 1 and n >= _KERNEL_MIN_SIZE:
+            if compiled:
                 self._fill_compiled(arrays[0], None)
                 return
             w = np.ones(n)
@@ -353,14 +333,12 @@ class Histogram(Fittable):
                 raise DataError("weights contain NaN")
             if self._sumw2 is None and np.any(w != 1.0):
                 self.enable_sumw2(True)
-        if self.ndim == 1 and n >= _KERNEL_MIN_SIZE:
+        if compiled:
             self._fill_compiled(arrays[0], w)
             return
         bins = [axis.find_bin(a) for axis, a in zip(self._axes, arrays, strict=True)]
         flat = np.ravel_multi_index(tuple(np.asarray(b) for b in bins), self._sumw.shape)
-        self._sumw += np.bincount(flat, weights=w, minlength=self._sumw.size).reshape(
-            self._sumw.shape
-        )
+        self._storage.accumulate(self._sumw, flat, None if weights is None else w)
         if self._sumw2 is not None:
             self._sumw2 += np.bincount(flat, weights=w * w, minlength=self._sumw.size).reshape(
                 self._sumw.shape
@@ -368,17 +346,17 @@ class Histogram(Fittable):
         self._entries += n
         if self._buffer is not None:
             self._buffer.append((np.column_stack(arrays), w.copy()))
-        if self._moments is not None:
-            inside = np.ones(n, dtype=bool)
-            for b, axis in zip(bins, self._axes, strict=True):
-                inside &= (np.asarray(b) >= 1) & (np.asarray(b) <= axis.nbins)
-            X = np.column_stack(arrays)[inside]
-            wi = w[inside]
-            m = self._moments
-            m.sumw += float(wi.sum())
-            m.sumw2 += float((wi * wi).sum())
-            m.sx += wi @ X
-            m.sxx += (X * wi[:, None]).T @ X
+        # the fill-time sums take the entries inside every axis only (ROOT)
+        inside = np.ones(n, dtype=bool)
+        for b, axis in zip(bins, self._axes, strict=True):
+            inside &= (np.asarray(b) >= 1) & (np.asarray(b) <= axis.nbins)
+        X = np.column_stack(arrays)[inside]
+        wi = w[inside]
+        m = self._moments
+        m.sumw += float(wi.sum())
+        m.sumw2 += float((wi * wi).sum())
+        m.sx += wi @ X
+        m.sxx += (X * wi[:, None]).T @ X
 
     def _fill_compiled(self, x: NDArray[np.float64], w: NDArray[np.float64] | None) -> None:
         """One-pass numba fill of a 1-D histogram (same result as the vectorised path)."""
@@ -396,12 +374,11 @@ class Histogram(Fittable):
             self._buffer.append(
                 (x.reshape(-1, 1).copy(), np.ones(x.size) if w is None else w.copy())
             )
-        if self._moments is not None:
-            m = self._moments
-            m.sumw += stats[0]
-            m.sumw2 += stats[1]
-            m.sx[0] += stats[2]
-            m.sxx[0, 0] += stats[3]
+        m = self._moments
+        m.sumw += stats[0]
+        m.sumw2 += stats[1]
+        m.sx[0] += stats[2]
+        m.sxx[0, 0] += stats[3]
 
     @property
     def buffer(self) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
@@ -451,9 +428,9 @@ class Histogram(Fittable):
 
         ``index`` is an int (1-D) or a tuple; ``flow=True`` makes it ROOT bin numbers.
         """
-        self._sumw[self._index(index, flow)] = float(value)
+        self._sumw[self._index(index, flow)] = self._storage.cast(float(value))
         self._entries += 1
-        self._moments = None
+        self.forget_statistics()
 
     def set_error(self, index: int | Sequence[int], error: float, *, flow: bool = False) -> None:
         """Set one bin error (ROOT ``SetBinError``; switches on Σw² storage)."""
@@ -462,7 +439,6 @@ class Histogram(Fittable):
             self.enable_sumw2(True)
         assert self._sumw2 is not None
         self._sumw2[b] = float(error) ** 2
-        self._moments = None
 
     def set_values(self, values: ArrayLike, *, variances: ArrayLike | None = None) -> None:
         """Replace all bin contents (numpy order, no flow bins), optionally with variances."""
@@ -471,7 +447,7 @@ class Histogram(Fittable):
         if v.shape != inner:
             raise DataError(f"expected values of shape {inner}, got {v.shape}")
         core = (slice(1, -1),) * self.ndim
-        self._sumw[core] = v
+        self._sumw[core] = self._storage.cast(v)
         if variances is not None:
             var = np.asarray(variances, dtype=np.float64)
             if var.shape != v.shape:
@@ -484,13 +460,16 @@ class Histogram(Fittable):
                 self._sumw2 = np.zeros_like(self._sumw)
             self._sumw2[core] = var
         elif self._sumw2 is not None:
-            self._sumw2[core] = np.abs(v)
-        self._moments = None
+            self._sumw2[core] = np.abs(self._contents[core])
+        self.forget_statistics()
 
     def enable_sumw2(self, on: bool = True) -> None:
-        """Store (or drop) the per-bin Σw² (ROOT ``Sumw2(on)``)."""
+        """Store (or drop) the per-bin Σw² (ROOT ``Sumw2(on)``: the current ``|contents|``, or
+        zeros while the histogram has no entries)."""
         if on and self._sumw2 is None:
-            self._sumw2 = np.abs(self._sumw)
+            self._sumw2 = (
+                np.abs(self._contents) if self._entries > 0 else np.zeros(self._sumw.shape)
+            )
         elif not on:
             self._sumw2 = None
 
@@ -508,113 +487,6 @@ class Histogram(Fittable):
     @entries.setter
     def entries(self, value: float) -> None:
         self._entries = float(value)
-
-    def _window(self) -> tuple[slice, ...]:
-        """Slices of the visible bins (axis zoom, flow excluded) into the flow-included arrays."""
-        return tuple(slice(max(a.first, 1), min(a.last, a.nbins) + 1) for a in self._axes)
-
-    def _window_centres(self) -> list[NDArray[np.float64]]:
-        return [
-            np.asarray(a.bin_center(np.arange(s.start, s.stop)), dtype=np.float64)
-            for a, s in zip(self._axes, self._window(), strict=True)
-        ]
-
-    def moments(self) -> Moments:
-        """The sums behind the statistics (from the fill, or from the bins in the window)."""
-        if self._moments is not None and not any(a.zoomed for a in self._axes):
-            return self._moments.copy()
-        win = self._window()
-        w = self._sumw[win]
-        var = self.variances(flow=True)[win]
-        grids = np.meshgrid(*self._window_centres(), indexing="ij")
-        m = Moments.zero(self.ndim)
-        m.sumw, m.sumw2 = float(w.sum()), float(var.sum())
-        for d in range(self.ndim):
-            m.sx[d] = float((w * grids[d]).sum())
-            for e in range(self.ndim):
-                m.sxx[d, e] = float((w * grids[d] * grids[e]).sum())
-        return m
-
-    def statistics(self) -> NDArray[np.float64]:
-        """ROOT's ``GetStats`` array in the axis window (see :meth:`Moments.root_layout`)."""
-        return self.moments().root_layout()
-
-    @property
-    def sum_of_weights(self) -> float:
-        """Σw of the entries in the axis window."""
-        return self.moments().sumw
-
-    @property
-    def effective_entries(self) -> float:
-        """``(Σw)² / Σw²`` (ROOT ``GetEffectiveEntries``)."""
-        m = self.moments()
-        return float(m.sumw**2 / m.sumw2) if m.sumw2 > 0 else 0.0
-
-    def mean(self, axis: int = 0) -> float:
-        """Mean along an axis (0 = x) of the filled values (ROOT ``GetMean``)."""
-        m = self.moments()
-        return float(m.sx[axis] / m.sumw) if m.sumw != 0 else 0.0
-
-    def covariance(self, axis1: int = 0, axis2: int = 1) -> float:
-        """Covariance of two axes (ROOT ``GetCovariance``); the variance when equal."""
-        m = self.moments()
-        if m.sumw == 0:
-            return 0.0
-        return float(m.sxx[axis1, axis2] / m.sumw - (m.sx[axis1] / m.sumw) * (m.sx[axis2] / m.sumw))
-
-    def std(self, axis: int = 0) -> float:
-        """Standard deviation along an axis (ROOT ``GetStdDev``, also called RMS)."""
-        return float(np.sqrt(abs(self.covariance(axis, axis))))
-
-    def correlation(self, axis1: int = 0, axis2: int = 1) -> float:
-        """Correlation factor of two axes (ROOT ``GetCorrelationFactor``)."""
-        s1, s2 = self.std(axis1), self.std(axis2)
-        return self.covariance(axis1, axis2) / (s1 * s2) if s1 > 0 and s2 > 0 else 0.0
-
-    def mean_error(self, axis: int = 0) -> float:
-        """Error of the mean: ``std / sqrt(effective entries)`` (ROOT ``GetMeanError``)."""
-        neff = self.effective_entries
-        return self.std(axis) / np.sqrt(neff) if neff > 0 else 0.0
-
-    def std_error(self, axis: int = 0) -> float:
-        """Error of the standard deviation: ``std / sqrt(2·effective entries)``."""
-        neff = self.effective_entries
-        return self.std(axis) / np.sqrt(2 * neff) if neff > 0 else 0.0
-
-    def _central_moment(self, axis: int, order: int) -> float:
-        win = self._window()
-        w = self._sumw[win]
-        centres = np.meshgrid(*self._window_centres(), indexing="ij")[axis]
-        total = float(w.sum())
-        if total == 0:
-            return 0.0
-        return float((w * (centres - self.mean(axis)) ** order).sum() / total)
-
-    def skewness(self, axis: int = 0) -> float:
-        """Skewness from the bin centres (ROOT ``GetSkewness``)."""
-        s = self.std(axis)
-        return self._central_moment(axis, 3) / s**3 if s > 0 else 0.0
-
-    def kurtosis(self, axis: int = 0) -> float:
-        """Excess kurtosis from the bin centres (ROOT ``GetKurtosis``)."""
-        s = self.std(axis)
-        return self._central_moment(axis, 4) / s**4 - 3.0 if s > 0 else 0.0
-
-    def integral(self, option: str = "") -> float:
-        """Sum of the contents in the axis window; ``option="width"`` multiplies each by its
-        bin width (area, or volume in 2-D/3-D)."""
-        win = self._window()
-        contents = self._sumw[win]
-        if "width" in option.lower():
-            widths = [
-                np.asarray(a.bin_width(np.arange(s.start, s.stop)), dtype=np.float64)
-                for a, s in zip(self._axes, win, strict=True)
-            ]
-            volume = widths[0]
-            for w in widths[1:]:
-                volume = np.multiply.outer(volume, w)
-            return float((contents * volume).sum())
-        return float(contents.sum())
 
     # ------------------------------------------------------------------ operations (operations.py)
     def add(self, other: Histogram, c: float = 1.0) -> None:
@@ -662,16 +534,20 @@ class Histogram(Fittable):
         self, axis: int = 0, bins: tuple[int, int] | None = None, *, error_option: str = ""
     ) -> Any:
         """Profile of a 2-D histogram along ``axis`` (ROOT ``ProfileX``/``ProfileY``): the mean of
-        the other coordinate per bin, from the bin contents and centres."""
+        the other coordinate per bin, from the bin contents and centres (``bins``: the ROOT bin
+        window of the other axis, default 1..n). As in ROOT the per-bin Σw² are the squared
+        cell errors, the statistics come from the bins and the entries are the effective
+        entries."""
         from rootfit.hist.profile import Profile
 
         if self.ndim != 2:
             raise DataError("profiles are made from 2-D histograms")
         other = 1 - axis
         first, last = bins if bins is not None else (1, self._axes[other].nbins)
+        first, last = max(first, 0), min(last, self._axes[other].nbins + 1)
         take = [slice(None), slice(None)]
-        take[other] = slice(max(first, 0), min(last, self._axes[other].nbins + 1) + 1)
-        contents = self._sumw[tuple(take)]
+        take[other] = slice(first, max(last + 1, first))
+        contents = self._contents[tuple(take)]
         variances = self.variances(flow=True)[tuple(take)]
         centres = np.asarray(self._axes[other].bin_center(np.arange(self._axes[other].nbins + 2)))[
             take[other]
@@ -679,17 +555,19 @@ class Histogram(Fittable):
         shape = [1, 1]
         shape[other] = -1
         y = centres.reshape(shape)
-        return Profile.from_sums(
+        profile = Profile.from_sums(
             self._axes[axis],
             contents.sum(axis=other),
             variances.sum(axis=other),
             (contents * y).sum(axis=other),
             (contents * y * y).sum(axis=other),
-            entries=self._entries,
+            entries=0.0,
             error_option=error_option,
             name=self.name,
             title=self.title,
         )
+        profile._entries = profile.effective_entries  # ROOT: statistics from the bins
+        return profile
 
     def __add__(self, other: Histogram) -> Histogram:
         out = self.copy()
@@ -787,14 +665,14 @@ class Histogram(Fittable):
         new._axes = tuple(a.copy() for a in self._axes)
         new._sumw = self._sumw.copy()
         new._sumw2 = None if self._sumw2 is None else self._sumw2.copy()
-        new._moments = None if self._moments is None else self._moments.copy()
+        new._moments = self._moments.copy()
         new._buffer = None if self._buffer is None else list(self._buffer)
         new.functions = []
         return new
 
     def reset(self) -> None:
         """Empty the histogram (contents, errors, entries, statistics, buffer, functions)."""
-        self._sumw[...] = 0.0
+        self._sumw[...] = 0
         if self._sumw2 is not None:
             self._sumw2[...] = 0.0
         self._entries = 0.0

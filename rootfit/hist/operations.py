@@ -1,16 +1,22 @@
-"""Histogram arithmetic, scaling, rebinning and projections with ROOT's error propagation and
-bookkeeping (entries and statistics), verified against ROOT 6.40:
+"""Histogram arithmetic, scaling, rebinning and projections with ROOT 6.40's error propagation
+and bookkeeping (entries and statistics):
 
-* ``add``: contents ``h1 + c·h2``, variances ``v1 + c²·v2``; for ``c >= 0`` the fill statistics
-  combine (``Σw``, ``Σwx``... ``+ c·``, ``Σw² + c²·``), for ``c < 0`` they are recomputed from
-  the bins; entries become the effective entries.
+* ``add(h1, h2, c)`` (``TH1::Add(h2, c)``): contents ``+ c·h2`` with the storage's
+  ``AddBinContent`` rule, Σw² ``+ c²·e2²`` (Σw² is switched on when h2 has it or ``c != 1``);
+  for ``c >= 0`` the statistics combine (``s1 + c·s2``, ``Σw²`` with ``c²``) and the entries
+  become the effective entries of all cells when Σw² is stored, else ``|e1 + c·e2|``; for
+  ``c < 0`` ROOT's ``ResetStats``.
+* ``add_two(target, h1, h2, c1, c2)`` (``TH1::Add(h1, h2, c1, c2)``): contents
+  ``c1·y1 + c2·y2`` converted to the storage type, statistics ``c1·s1 + c2·s2`` and entries as
+  for ``add`` — or ``ResetStats`` when ``c1·c2 < 0``; ``h1 is h2`` with ``c2 < 0`` is ROOT's
+  deprecated division by the bin volume.
 * ``multiply`` / ``divide``: ``(c1·h1)·(c2·h2)`` and ``(c1·h1)/(c2·h2)`` with uncorrelated error
   propagation, or binomial errors ``|((1-2w)·e1² + w²·e2²)/b2²|`` for efficiencies
   (``binomial=True``); statistics from the bins, entries = effective entries.
-* ``scale``: contents ×c, variances ×c² (``width``: also ÷ bin volume, statistics then from the
-  bins); entries unchanged.
-* ``rebin``: groups of bins or new edges that fall on old edges; fill statistics are kept unless
-  the covered range shrinks (then recomputed from the bins), entries unchanged.
+* ``scale``: Σw² switched on, contents ×c (converted), Σw² ×c², statistics ``GetStats`` × c —
+  taken *after* the contents were scaled, as ROOT does; ``width``: ``add_two(h, h, h, c, -1)``.
+* ``rebin``: groups of bins or new edges that fall on old edges; entries kept, statistics kept
+  unless the covered range changes (then from the bins); contents converted to the storage.
 * ``projection``: sums over the other axes (all their bins, flow included, unless a bin window
   is given); statistics from the bins; entries = effective entries (weighted) or the projected
   contents including flow bins (unweighted).
@@ -25,9 +31,9 @@ from numpy.typing import ArrayLike, NDArray
 
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis
-from rootfit.hist.histogram import Histogram, Moments
+from rootfit.hist.histogram import Histogram
 
-__all__ = ["add", "divide", "multiply", "projection", "rebin", "scale"]
+__all__ = ["add", "add_two", "divide", "multiply", "projection", "rebin", "restrict", "scale"]
 
 
 def _check_same(h1: Histogram, h2: Histogram, what: str) -> None:
@@ -39,46 +45,73 @@ def _check_same(h1: Histogram, h2: Histogram, what: str) -> None:
 
 
 def _from_bins(h: Histogram) -> None:
-    """ROOT's ResetStats: statistics from the bins, entries = effective entries."""
-    h._moments = None
-    h._moments = h.moments()
-    h._entries = h.effective_entries
+    """ROOT's ResetStats."""
+    h.reset_statistics()
+
+
+def _combined_entries(h: Histogram, entries: float) -> float:
+    """Entries after an addition that keeps the statistics (ROOT 6.40)."""
+    return h.entries_from_cells() if h.has_sumw2 else entries
 
 
 def add(h1: Histogram, h2: Histogram, c: float = 1.0) -> None:
     """In place ``h1 += c·h2`` (ROOT ``TH1::Add(h2, c)``)."""
     _check_same(h1, h2, "add")
-    keep_stats = c >= 0 and h1._moments is not None and h2._moments is not None
-    m1, m2 = h1.moments(), h2.moments()
-    var2 = h2.variances(flow=True).copy()
     if h1._sumw2 is None and (h2.has_sumw2 or c != 1.0):
         h1.enable_sumw2(True)
-    h1._sumw += c * h2._sumw
+    entries = abs(h1.entries + c * h2.entries)
+    keep = c >= 0
+    m1, m2 = (h1.moments(), h2.moments()) if keep else (None, None)
+    var2 = h2.variances(flow=True).copy()
+    h1._storage.add(h1._sumw, c * h2._contents)
     if h1._sumw2 is not None:
         h1._sumw2 += c * c * var2
-    if keep_stats:
-        h1._moments = Moments(
-            m1.sumw + c * m2.sumw,
-            m1.sumw2 + c * c * m2.sumw2,
-            m1.sx + c * m2.sx,
-            m1.sxx + c * m2.sxx,
-        )
-        h1._entries = h1.effective_entries
+    if m1 is not None and m2 is not None:
+        h1._moments = m1.plus(m2, c)
+        h1._entries = _combined_entries(h1, entries)
     else:
         _from_bins(h1)
+
+
+def add_two(target: Histogram, h1: Histogram, h2: Histogram, c1: float, c2: float) -> None:
+    """``target = c1·h1 + c2·h2`` (ROOT ``TH1::Add(h1, h2, c1, c2)``)."""
+    width = h1 is h2 and c2 < 0
+    _check_same(target, h1, "add")
+    if not width:
+        _check_same(h1, h2, "add")
+    if target._sumw2 is None and (h1.has_sumw2 or h2.has_sumw2 or c1 != 1.0 or c2 != 1.0):
+        target.enable_sumw2(True)
+    entries = abs(c1 * h1.entries + c2 * h2.entries)
+    reset = c1 * c2 < 0 or width
+    combined = None if reset else h1.moments().scaled(c1).plus(h2.moments(), c2)
+    if width:
+        volume = _volumes(h1)
+        content = c1 * h1._contents / volume
+        variance = c1 * c1 * h1.variances(flow=True) / volume**2
+    else:
+        content = c1 * h1._contents + c2 * h2._contents
+        variance = c1 * c1 * h1.variances(flow=True) + c2 * c2 * h2.variances(flow=True)
+    target._sumw = target._storage.cast(content)
+    if target._sumw2 is not None:
+        target._sumw2 = np.array(variance, dtype=np.float64)
+    if combined is None:
+        _from_bins(target)
+    else:
+        target._moments = combined
+        target._entries = _combined_entries(target, entries)
 
 
 def _binary(
     h1: Histogram, h2: Histogram, c1: float, c2: float, what: str
 ) -> tuple[NDArray[np.float64], ...]:
     _check_same(h1, h2, what)
-    b1, b2 = c1 * h1.values(flow=True), c2 * h2.values(flow=True)
+    b1, b2 = c1 * h1._contents, c2 * h2._contents
     e1sq, e2sq = c1 * c1 * h1.variances(flow=True), c2 * c2 * h2.variances(flow=True)
     return b1, b2, e1sq, e2sq
 
 
 def _store(target: Histogram, content: NDArray[np.float64], variance: NDArray[np.float64]) -> None:
-    target._sumw = np.array(content, dtype=np.float64)
+    target._sumw = target._storage.cast(content)
     target._sumw2 = np.array(variance, dtype=np.float64)
     _from_bins(target)
 
@@ -132,18 +165,17 @@ def _volumes(h: Histogram) -> NDArray[np.float64]:
 
 
 def scale(h: Histogram, c: float, *, width: bool = False) -> None:
-    """In place: contents ×c, variances ×c²; ``width=True`` also divides by bin volume."""
-    factor = c / _volumes(h) if width else np.full(h._sumw.shape, float(c))
+    """In place: contents ×c, Σw² ×c² (ROOT ``TH1::Scale``; ``width=True`` also divides by the
+    bin volume, through ``Add(h, h, c, -1)`` as ROOT does)."""
     if h._sumw2 is None:
         h.enable_sumw2(True)
-    h._sumw = h._sumw * factor
-    h._sumw2 = h._sumw2 * factor * factor  # type: ignore[operator]
-    if width:  # ROOT recomputes the statistics from the bins (entries kept)
-        h._moments = None
-        h._moments = h.moments()
-    elif h._moments is not None:
-        m = h._moments
-        h._moments = Moments(m.sumw * c, m.sumw2 * c * c, m.sx * c, m.sxx * c)
+    if width:
+        add_two(h, h, h, c, -1.0)
+        return
+    h._sumw = h._storage.cast(c * h._contents)
+    assert h._sumw2 is not None
+    h._sumw2 = h._sumw2 * (c * c)
+    h._moments = h.moments().scaled(c)  # GetStats after the contents changed, then × c
 
 
 def rebin(h: Histogram, group: int | None = None, edges: ArrayLike | None = None) -> Histogram:
@@ -188,20 +220,24 @@ def rebin(h: Histogram, group: int | None = None, edges: ArrayLike | None = None
     target[0] = 0
     target = np.minimum(target, new_axis.nbins + 1)
     target[old_bins - 1 < picks[0]] = 0
-    sumw = np.bincount(target, weights=h._sumw, minlength=new_axis.nbins + 2)
+    sumw = np.bincount(target, weights=h._contents, minlength=new_axis.nbins + 2)
     sumw2 = (
         None
         if h._sumw2 is None
         else np.bincount(target, weights=h._sumw2, minlength=new_axis.nbins + 2)
     )
-    shrunk = new_axis.lo > axis.lo or new_axis.hi < axis.hi
-    moments = None if (h._moments is None or shrunk) else h._moments.root_layout()
-    out = Histogram.from_storage(
-        new_axis, sumw, sumw2, entries=h.entries, statistics=moments, name=h.name, title=h.title
+    shrunk = new_axis.lo != axis.lo or new_axis.hi != axis.hi
+    moments = None if shrunk else h.statistics()
+    return Histogram.from_storage(
+        new_axis,
+        sumw,
+        sumw2,
+        entries=h.entries,
+        statistics=moments,
+        name=h.name,
+        title=h.title,
+        storage=h._storage,
     )
-    if out._moments is None:
-        out._moments = out.moments()
-    return out
 
 
 def projection(
@@ -217,7 +253,7 @@ def projection(
         Axes of the result (0 = x).
     bins : mapping of axis to (first, last), optional
         ROOT bin numbers (inclusive) of the summed axes to use; by default all, including
-        under- and overflow (ROOT's default).
+        under- and overflow (ROOT's default). ``last < first`` selects nothing (as ROOT).
     """
     keep_axes = (keep,) if isinstance(keep, int) else tuple(keep)
     if (
@@ -233,13 +269,11 @@ def projection(
             continue
         first, last = (bins or {}).get(d, (0, axis.nbins + 1))
         first, last = max(int(first), 0), min(int(last), axis.nbins + 1)
-        if last < first:
-            raise DataError(f"empty bin window ({first}, {last}) on axis {d}")
-        select.append(slice(first, last + 1))
+        select.append(slice(first, max(last + 1, first)))
     summed = tuple(d for d in range(h.ndim) if d not in keep_axes)
     # the kept axes stay in increasing order after the sum; reorder them as requested
     order = tuple(sorted(keep_axes).index(k) for k in keep_axes)
-    sumw = np.transpose(h._sumw[tuple(select)].sum(axis=summed), order)
+    sumw = np.transpose(h._contents[tuple(select)].sum(axis=summed), order)
     variances = np.transpose(h.variances(flow=True)[tuple(select)].sum(axis=summed), order)
     axes = [h.axes[k].copy() for k in keep_axes]
     for a in axes:
@@ -247,7 +281,49 @@ def projection(
     out = Histogram.from_storage(
         axes, sumw, variances if h.has_sumw2 else None, entries=0.0, name=h.name, title=h.title
     )
+    _projected_statistics(out)
+    return out
+
+
+def _projected_statistics(out: Histogram) -> None:
+    """ROOT's statistics of a projection: from the bins; entries the effective entries
+    (weighted) or every projected entry, flow bins included (unweighted)."""
     _from_bins(out)
-    if not h.has_sumw2:  # unweighted: every projected entry counts, flow bins included (ROOT)
-        out._entries = float(sumw.sum())
+    out._entries = out.effective_entries if out.has_sumw2 else float(out._contents.sum())
+
+
+def restrict(h: Histogram, windows: Mapping[int, tuple[int, int]]) -> Histogram:
+    """A histogram of the bins ``first..last`` (clamped to the axis) of the given axes only, with
+    empty flow bins on those axes — what ROOT makes of a projection when the kept axis has a
+    range; statistics and entries as for a projection."""
+    select, axes = [], []
+    for d, axis in enumerate(h.axes):
+        if d not in windows:
+            select.append(slice(None))
+            axes.append(axis.copy())
+            continue
+        first, last = windows[d]
+        first, last = max(int(first), 1), min(int(last), axis.nbins)
+        if last < first:
+            raise DataError(f"empty bin window ({first}, {last}) on axis {d}")
+        select.append(slice(first - 1, last + 2))  # the new flow cells are emptied below
+        axes.append(axis.sub_axis(first, last))
+    contents = h._contents[tuple(select)].copy()
+    variances = h.variances(flow=True)[tuple(select)].copy()
+    for d in windows:
+        for edge in (0, -1):
+            index: list[slice | int] = [slice(None)] * h.ndim
+            index[d] = edge
+            contents[tuple(index)] = 0.0
+            variances[tuple(index)] = 0.0
+    out = Histogram.from_storage(
+        axes,
+        contents,
+        variances if h.has_sumw2 else None,
+        entries=0.0,
+        name=h.name,
+        title=h.title,
+        storage=h._storage,
+    )
+    _projected_statistics(out)
     return out

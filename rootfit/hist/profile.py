@@ -9,6 +9,10 @@ value is ``Σwy/Σw``; with the spread ``s = sqrt(|Σwy²/Σw - mean²|)`` and t
 * ``"i"``: ``s/sqrt(n)``, or ``1/sqrt(12·n)`` when ``s`` is 0 (integer-valued y);
 * ``"g"``: ``1/sqrt(Σw)`` (weights as inverse variances).
 
+Statistics follow ``TProfile::GetStats``: six sums ``Σw, Σw², Σwx, Σwx², Σwy, Σwy²`` kept from
+the fills of in-range entries, or computed from the bins (centres, per-bin sums) in the axis
+range when ``Σw == 0`` or a range is set.
+
 Profiles are UHI ``MEAN`` histograms and can be fitted like histograms (bins without entries
 have error 0 and are skipped by the default χ²).
 """
@@ -66,7 +70,8 @@ class Profile(Fittable):
         n = self._axes[0].nbins + 2
         self._sw, self._sw2, self._swy, self._swy2 = (np.zeros(n) for _ in range(4))
         self._entries = 0.0
-        self._sx = np.zeros(3)  # Σw·x, Σw·x², Σw·y² over in-range entries (x statistics)
+        #: kept sums Σw, Σw², Σwx, Σwx², Σwy, Σwy² of the in-range fills (ROOT's fTsumw...)
+        self._tsum = np.zeros(6)
         self.functions: list[Any] = []
 
     # ------------------------------------------------------------------ filling
@@ -97,11 +102,15 @@ class Profile(Fittable):
         self._swy2 += np.bincount(bins, weights=w * ya * ya, minlength=n)
         self._entries += xa.size
         inside = (bins >= 1) & (bins <= self._axes[0].nbins)
-        self._sx += (
-            float((w * xa)[inside].sum()),
-            float((w * xa * xa)[inside].sum()),
-            float((w * ya * ya)[inside].sum()),
-        )
+        wi, xi, yi = w[inside], xa[inside], ya[inside]
+        self._tsum += [
+            wi.sum(),
+            (wi * wi).sum(),
+            (wi * xi).sum(),
+            (wi * xi * xi).sum(),
+            (wi * yi).sum(),
+            (wi * yi * yi).sum(),
+        ]
 
     @classmethod
     def from_sums(
@@ -116,12 +125,12 @@ class Profile(Fittable):
         error_option: str = "",
         name: str = "",
         title: str = "",
-        statistics: tuple[float, float, float] | None = None,
+        statistics: ArrayLike | None = None,
     ) -> Profile:
         """Rebuild from the per-bin sums (flow bins included), e.g. from a file or a TH2.
 
-        ``statistics`` = ``(Σw·x, Σw·x², Σw·y²)`` of the filled values; None derives them from
-        the bin centres.
+        ``statistics`` = ROOT's six kept sums ``(Σw, Σw², Σwx, Σwx², Σwy, Σwy²)``; None makes
+        the statistics come from the bins.
         """
         p = cls(edges=axis.edges, error_option=error_option, name=name, title=title)
         p._axes = (axis.copy(),)
@@ -130,14 +139,8 @@ class Profile(Fittable):
             raise DataError(f"profile sums need {axis.nbins + 2} values (flow bins included)")
         p._sw, p._sw2, p._swy, p._swy2 = (a.copy() for a in arrays)
         p._entries = float(entries)
-        centres = np.asarray(axis.bin_center(np.arange(axis.nbins + 2)), dtype=np.float64)
-        core = slice(1, -1)
-        derived = [
-            (p._sw * centres)[core].sum(),
-            (p._sw * centres * centres)[core].sum(),
-            p._swy2[core].sum(),
-        ]
-        p._sx = np.array(statistics if statistics is not None else derived, dtype=np.float64)
+        if statistics is not None:
+            p._tsum = np.array(statistics, dtype=np.float64).reshape(6)
         return p
 
     # ------------------------------------------------------------------ UHI and access
@@ -207,29 +210,89 @@ class Profile(Fittable):
         """Number of fill calls."""
         return self._entries
 
+    @property
+    def stats_from_bins(self) -> bool:
+        """True when ROOT computes the statistics from the bins (``Σw == 0`` or a range set)."""
+        return self._tsum[0] == 0 or self.axis.range_set
+
+    def statistics(self) -> NDArray[np.float64]:
+        """ROOT's ``TProfile::GetStats``: ``[Σw, Σw², Σwx, Σwx², Σwy, Σwy²]``."""
+        if not self.stats_from_bins:
+            return self._tsum.copy()
+        axis = self.axis
+        window = slice(axis.first, axis.last + 1)
+        x = np.asarray(axis.bin_center(np.arange(axis.first, axis.last + 1)), dtype=np.float64)
+        w = self._sw[window]
+        return np.array(
+            [
+                w.sum(),
+                self._sw2[window].sum(),
+                (w * x).sum(),
+                (w * x * x).sum(),
+                self._swy[window].sum(),
+                self._swy2[window].sum(),
+            ]
+        )
+
+    def set_statistics(self, stats: ArrayLike) -> None:
+        """Replace the kept sums (ROOT's ``PutStats``)."""
+        self._tsum = np.array(stats, dtype=np.float64).reshape(6)
+
+    @property
+    def effective_entries(self) -> float:
+        """``(Σw)²/Σw²`` (``|Σw|`` without Σw²), ROOT ``GetEffectiveEntries``."""
+        s = self.statistics()
+        return float(s[0] ** 2 / s[1]) if s[1] else abs(float(s[0]))
+
     def mean(self, axis: int = 0) -> float:
-        """Mean of x (``axis=0``) or of y (``axis=1``) over the in-range entries."""
-        core = slice(1, -1)
-        total = float(self._sw[core].sum())
-        if total == 0:
-            return 0.0
-        return float(self._sx[0] / total) if axis == 0 else float(self._swy[core].sum() / total)
+        """Mean of x (``axis=0``) or of y (``axis=1``) (ROOT ``GetMean(1|2)``)."""
+        s = self.statistics()
+        return float(s[2 + 2 * axis] / s[0]) if s[0] != 0 else 0.0
 
     def std(self, axis: int = 0) -> float:
-        """Standard deviation of x (``axis=0``) or y (``axis=1``)."""
-        core = slice(1, -1)
-        total = float(self._sw[core].sum())
-        if total == 0:
+        """Standard deviation of x (``axis=0``) or y (``axis=1``); 0 for a negative variance."""
+        s = self.statistics()
+        if s[0] == 0:
             return 0.0
-        second = self._sx[1] if axis == 0 else self._sx[2]
-        return float(np.sqrt(abs(second / total - self.mean(axis) ** 2)))
+        mean = s[2 + 2 * axis] / s[0]
+        return float(np.sqrt(max(s[3 + 2 * axis] / s[0] - mean * mean, 0.0)))
+
+    def integral(self, option: str = "") -> float:
+        """Sum of the bin means in the axis range (``"width"``: times the bin widths)."""
+        axis = self.axis
+        bins = np.arange(axis.first, axis.last + 1)
+        means = self.values(flow=True)[bins]
+        if "width" in option.lower():
+            means = means * np.asarray(axis.bin_width(bins), dtype=np.float64)
+        return float(means.sum())
+
+    def restricted(self, first: int, last: int) -> Profile:
+        """The bins ``first..last`` only (clamped to the axis), flow bins empty — what ROOT makes
+        of a profile of a TH2 whose profiled axis has a range."""
+        axis = self.axis
+        first, last = max(int(first), 1), min(int(last), axis.nbins)
+        if last < first:
+            raise DataError(f"empty bin window ({first}, {last})")
+        new_axis = axis.sub_axis(first, last)
+        window = slice(first - 1, last + 2)
+        sums = []
+        for array in (self._sw, self._sw2, self._swy, self._swy2):
+            part = array[window].copy()
+            part[0] = part[-1] = 0.0
+            sums.append(part)
+        out = Profile.from_sums(
+            new_axis, *sums, entries=0.0, error_option=self.error_option, name=self.name,
+            title=self.title,
+        )  # fmt: skip
+        out._entries = out.effective_entries
+        return out
 
     def copy(self) -> Profile:
         """Deep copy (attached functions are not copied)."""
         return Profile.from_sums(
             self.axis, self._sw, self._sw2, self._swy, self._swy2, entries=self._entries,
             error_option=self.error_option, name=self.name, title=self.title,
-            statistics=(float(self._sx[0]), float(self._sx[1]), float(self._sx[2])),
+            statistics=self._tsum,
         )  # fmt: skip
 
     def __repr__(self) -> str:

@@ -76,7 +76,7 @@ def from_uhi(obj: Any, *, name: str = "", title: str = "") -> Histogram:
         axes, values, variances if weighted else None, entries=entries,
         name=name or str(getattr(obj, "name", "") or ""), title=title,
     )  # fmt: skip
-    h._moments = h.moments()
+    h.set_statistics(h.statistics())  # kept as fill-time sums, as the source has no others
     return h
 
 

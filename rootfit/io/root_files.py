@@ -54,7 +54,19 @@ def _histogram(obj: Any) -> Histogram:
         statistics=[float(obj.member(k)) for k in keys],
         name=str(obj.member("fName")),
         title=str(obj.member("fTitle")),
+        storage=_STORAGE_OF_CLASS.get(obj.classname[-1], "double"),
     )
+
+
+#: ROOT's class letter (TH1F, TH2I ...) to the storage of the contents.
+_STORAGE_OF_CLASS = {
+    "D": "double",
+    "F": "float",
+    "L": "long",
+    "I": "int",
+    "S": "short",
+    "C": "char",
+}
 
 
 def _profile(obj: Any) -> Profile:
@@ -72,11 +84,10 @@ def _profile(obj: Any) -> Profile:
         error_option=_ERROR_MODES.get(int(obj.member("fErrorMode")), ""),
         name=str(obj.member("fName")),
         title=str(obj.member("fTitle")),
-        statistics=(
-            float(obj.member("fTsumwx")),
-            float(obj.member("fTsumwx2")),
-            float(obj.member("fTsumwy2")),
-        ),
+        statistics=[
+            float(obj.member(k))
+            for k in ("fTsumw", "fTsumw2", "fTsumwx", "fTsumwx2", "fTsumwy", "fTsumwy2")
+        ],
     )
 
 
@@ -176,13 +187,10 @@ def _write_histogram(identify: Any, key: str, h: Histogram) -> Any:
 
 
 def _write_profile(identify: Any, key: str, p: Profile) -> Any:
-    core = slice(1, -1)
-    mean_y = p.mean(1)
-    sw = float(p._sw[core].sum())
+    sw, sw2, swx, swx2, swy, swy2 = (float(v) for v in p.statistics())
     return identify.to_TProfile(
         p.name or key, p.title, np.asarray(p._swy, dtype=np.float64), p.entries,
-        sw, float(p._sw2[core].sum()), float(p._sx[0]), float(p._sx[1]),
-        float(mean_y * sw), float(p._sx[2]), np.asarray(p._swy2, dtype=np.float64),
+        sw, sw2, swx, swx2, swy, swy2, np.asarray(p._swy2, dtype=np.float64),
         np.asarray(p._sw, dtype=np.float64), np.asarray(p._sw2, dtype=np.float64),
         _taxis(identify, p.axis, "xaxis"),
         fErrorMode={v: k for k, v in _ERROR_MODES.items()}[p.error_option],

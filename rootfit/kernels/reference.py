@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 __all__ = [
+    "add_saturating",
     "chi2",
     "effective_chi2",
     "pearson_chi2",
@@ -72,6 +73,25 @@ def effective_chi2(
     var = ey * ey + ex_df2
     ok = var > 0
     return float((d[ok] ** 2 / var[ok]).sum())
+
+
+def add_saturating(
+    contents: np.ndarray,
+    bins: np.ndarray,
+    increments: np.ndarray,
+    low: int,
+    high: int,
+    maximum: int,
+) -> None:
+    """ROOT's saturating integer ``AddBinContent`` applied in order (readable twin)."""
+    for b, step in zip(bins.tolist(), increments.tolist(), strict=True):
+        value = int(contents[b]) + int(step)
+        if low < value < high:
+            contents[b] = value
+        elif value < -maximum:
+            contents[b] = -maximum
+        elif value > maximum:
+            contents[b] = maximum
 
 
 def unbinned_nll(f: np.ndarray, w: np.ndarray) -> float:

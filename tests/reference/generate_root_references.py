@@ -5,7 +5,9 @@ Run in the ROOT virtualenv (``make references``; ROOT is never a test dependency
 
     .venv-root/bin/python tests/reference/generate_root_references.py
 
-Writes ``root_fits.json``, ``root_print.json`` and ``root_histograms.json`` beside this script.
+Writes ``root_fits.json``, ``root_print.json``, ``root_functions.json``,
+``root_histograms.json`` and ``root_bookkeeping.json`` beside this script (give file stems as
+arguments to write only those, e.g. ``... generate_root_references.py root_bookkeeping``).
 Every input is literal or generated from a fixed-seed numpy Generator and stored in the JSON,
 so the tests rebuild exactly the same data without ROOT.
 """
@@ -961,7 +963,27 @@ def operations():
     return out
 
 
+def bookkeeping():
+    """Storage types, ranges past the axis, entries after arithmetic, statistics from bins:
+    the scripts of ``bookkeeping_cases.py`` replayed in ROOT."""
+    sys.path.insert(0, HERE)
+    from bookkeeping_cases import CASES, replay
+
+    # keep new histograms out of gDirectory: projections would otherwise reuse (and inherit the
+    # state of) an earlier histogram of the same name
+    added = ROOT.TH1.AddDirectoryStatus()
+    ROOT.TH1.AddDirectory(False)
+    try:
+        return {name: replay(ROOT, steps) for name, steps in CASES.items()}
+    finally:
+        ROOT.TH1.AddDirectory(added)
+
+
 def main():
+    wanted = set(sys.argv[1:])
+    if wanted == {"root_bookkeeping"}:
+        _write_bookkeeping()
+        return
     data = {
         "root_version": str(ROOT.gROOT.GetVersion()),
         "histograms": HISTOGRAMS,
@@ -998,7 +1020,15 @@ def main():
             fh,
             indent=1,
         )
+    _write_bookkeeping()
     print("wrote references for ROOT", data["root_version"], file=sys.stderr)
+
+
+def _write_bookkeeping():
+    with open(os.path.join(HERE, "root_bookkeeping.json"), "w") as fh:
+        json.dump(
+            {"root_version": str(ROOT.gROOT.GetVersion()), "cases": bookkeeping()}, fh, indent=1
+        )
 
 
 if __name__ == "__main__":
