@@ -144,7 +144,7 @@ def test_bad_fill_raises():
 @pytest.mark.parametrize("edges", [None, np.linspace(-3, 3, 41) ** 3 / 9])
 @pytest.mark.parametrize("weighted", [False, True])
 def test_compiled_fill_equals_vectorised_twin(edges, weighted, monkeypatch):
-    import rootfit.hist.histogram as module
+    import rootfit.hist.fill as module
 
     rng = np.random.default_rng(8)
     x = np.concatenate([rng.normal(0, 1.5, 60_000), [np.nan, -10.0, 10.0, 3.0]])
@@ -155,7 +155,7 @@ def test_compiled_fill_equals_vectorised_twin(edges, weighted, monkeypatch):
 
     fast = make()
     fast.fill(x, weights=w)  # >= 50 000 values: numba kernel
-    monkeypatch.setattr(module, "_KERNEL_MIN_SIZE", 10**12)
+    monkeypatch.setattr(module, "KERNEL_MIN_SIZE", 10**12)
     twin = make()
     twin.fill(x, weights=w)  # vectorised numpy path
     np.testing.assert_allclose(fast.values(flow=True), twin.values(flow=True), rtol=1e-12)

@@ -64,3 +64,25 @@ def test_weighted_poisson(extended):
     assert fast.weighted_poisson_nll(Y, F, W, extended) == pytest.approx(
         twin.weighted_poisson_nll(Y, F, W, extended), rel=1e-13
     )
+
+
+@pytest.mark.parametrize("storage", ["char", "short", "int", "long"])
+def test_saturating_additions_match_the_twin(storage):
+    from rootfit.hist.storage import STORAGES
+    from rootfit.kernels.storage import add_saturating
+
+    s = STORAGES[storage]
+    rng = np.random.default_rng(7)
+    cells = rng.integers(0, 4, 3000)
+    steps = rng.integers(-s.maximum // 40 - 3, s.maximum // 40 + 3, 3000).astype(np.int64)
+    compiled, readable = np.zeros(4, dtype=s.dtype), np.zeros(4, dtype=s.dtype)
+    add_saturating(compiled, cells, steps, s.low, s.high, s.maximum)
+    twin.add_saturating(readable, cells, steps, s.low, s.high, s.maximum)
+    np.testing.assert_array_equal(compiled, readable)
+    assert np.all(np.abs(compiled.astype(np.int64)) <= s.maximum)
+
+
+def test_unbinned_nll_twin_on_random_values():
+    rng = np.random.default_rng(3)
+    f, w = rng.uniform(-0.5, 3.0, 200), rng.uniform(0.1, 2.0, 200)
+    assert fast.unbinned_nll(f, w) == pytest.approx(twin.unbinned_nll(f, w), rel=1e-13)

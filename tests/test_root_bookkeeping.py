@@ -34,12 +34,16 @@ def _close(ours, theirs, what):
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.filterwarnings("ignore::rootfit.errors.RootfitWarning")  # ROOT's error messages
 def test_bookkeeping_agrees_with_root(case):
     ours = replay(ROOT, CASES[case])
     theirs = REFERENCE[case]
     assert len(ours) == len(theirs)
     for i, (a, b) in enumerate(zip(ours, theirs, strict=True)):
         where = f"{case} record {i}"
+        if "value" in b:
+            _close([a["value"]], [b["value"]], where)
+            continue
         assert a["class"] == b["class"], where
         assert a["sumw2"] == b["sumw2"], where
         for key in ("contents", "errors", "stats", "means", "stds"):

@@ -10,13 +10,16 @@ histograms are written with :class:`~rootfit.compat.TFile` (``WriteObject``) rat
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from rootfit.compat._common import RootFitTarget
-from rootfit.errors import DataError
+from rootfit.compat.axis import TAxis
+from rootfit.compat.projections import RootProjections
+from rootfit.errors import DataError, RootfitWarning, warn
 from rootfit.functions import Function
 from rootfit.hist import Axis, Histogram, Profile
 
@@ -47,57 +50,6 @@ __all__ = [
 ]
 
 
-class TAxis:
-    """ROOT-spelled view of an :class:`~rootfit.Axis` (bin numbers 1..n)."""
-
-    def __init__(self, axis: Axis) -> None:
-        self._axis = axis
-
-    def GetNbins(self) -> int:
-        return self._axis.nbins
-
-    def GetXmin(self) -> float:
-        return self._axis.lo
-
-    def GetXmax(self) -> float:
-        return self._axis.hi
-
-    def FindBin(self, x: float) -> int:
-        return int(self._axis.find_bin(x))
-
-    FindFixBin = FindBin
-
-    def GetBinCenter(self, b: int) -> float:
-        return float(self._axis.bin_center(b))
-
-    def GetBinLowEdge(self, b: int) -> float:
-        return float(self._axis.bin_low_edge(b))
-
-    def GetBinUpEdge(self, b: int) -> float:
-        return float(self._axis.bin_up_edge(b))
-
-    def GetBinWidth(self, b: int) -> float:
-        return float(self._axis.bin_width(b))
-
-    def SetRange(self, first: int = 0, last: int = 0) -> None:
-        self._axis.set_range(first, last)
-
-    def SetRangeUser(self, lo: float, hi: float) -> None:
-        self._axis.set_range_user(lo, hi)
-
-    def GetFirst(self) -> int:
-        return self._axis.first
-
-    def GetLast(self) -> int:
-        return self._axis.last
-
-    def SetTitle(self, title: str) -> None:
-        self._axis.label = title
-
-    def GetTitle(self) -> str:
-        return self._axis.label
-
-
 def _axes_from_root_args(args: tuple[Any, ...], ndim: int) -> list[Axis]:
     """ROOT's constructor forms per axis: ``n, lo, hi`` or ``n, edges``."""
     axes, rest = [], list(args)
@@ -116,7 +68,7 @@ def _axes_from_root_args(args: tuple[Any, ...], ndim: int) -> list[Axis]:
     return axes
 
 
-class TH1(RootFitTarget, Histogram):
+class TH1(RootFitTarget, RootProjections, Histogram):
     """ROOT-spelled histogram base (1-D, 2-D or 3-D depending on the subclass)."""
 
     kNormal = 0
@@ -292,12 +244,15 @@ class TH1(RootFitTarget, Histogram):
         bins = [int(a) for a in args if not isinstance(a, str)]
         if not bins:
             return self.integral(option)
-        first, last = bins[0], bins[1] if len(bins) > 1 else self.axes[0].nbins
-        contents = self.values(flow=True)[max(first, 0) : last + 1]
+        n = self.axes[0].nbins
+        first = max(bins[0], 0)
+        last = bins[1] if len(bins) > 1 else n
+        if last > n + 1 or last < first:  # ROOT: up to the overflow bin
+            last = n + 1
+        cells = np.arange(first, last + 1)
+        contents = np.asarray(self.values(flow=True)[cells], dtype=np.float64)
         if "width" in option.lower():
-            contents = contents * np.asarray(
-                self.axes[0].bin_width(np.arange(max(first, 0), last + 1))
-            )
+            contents = contents * np.asarray(self.axes[0].bin_width(cells))
         return float(contents.sum())
 
     def GetMaximum(self) -> float:
@@ -371,114 +326,44 @@ class TH1(RootFitTarget, Histogram):
         return self
 
     # projections and profiles ---------------------------------------------------------------
-    def _root_window(self, axis: int, first: int, last: int, *, profile: bool) -> tuple[int, int]:
-        """ROOT's bin window of a summed axis: its range when ``last < first`` and a range is set;
-        projections clamp to 0..n+1 (``last < 0``: n+1), profiles to 1..n unless the flow bins
-        are asked for explicitly."""
-        a = self.axes[axis]
-        n = a.nbins
-        if last < first and a.range_set:
-            return a.first, a.last
-        if profile:
-            return (1 if first < 0 else first), (n if last < 0 or last > n + 1 else last)
-        return max(first, 0), (n + 1 if last < 0 or last > n + 1 else last)
-
-    def _project(
-        self, keep: tuple[int, ...], windows: dict[int, tuple[int, int]], name: str
-    ) -> Any:
-        from rootfit.hist import operations
-
-        windows = {
-            d: self._root_window(d, lo, hi, profile=False) for d, (lo, hi) in windows.items()
-        }
-        for d in range(self.ndim):  # axes not given: their range, else everything
-            if d not in keep and d not in windows:
-                windows[d] = self._root_window(d, 0, -1, profile=False)
-        projected = self.projection(keep, windows)
-        ranged = {
-            i: (self.axes[d].first, self.axes[d].last)
-            for i, d in enumerate(keep)
-            if self.axes[d].range_set
-        }
-        out = as_root(operations.restrict(projected, ranged) if ranged else projected)
-        out.name = name
-        return out
-
-    def _profile(self, axis: int, name: str, first: int, last: int, option: str) -> Any:
-        from rootfit.compat.profiles import as_tprofile
-
-        window = self._root_window(1 - axis, first, last, profile=True)
-        profile = self.profile(axis, window, error_option=option)
-        kept = self.axes[axis]
-        if kept.range_set:
-            profile = profile.restricted(kept.first, kept.last)
-        return as_tprofile(profile, name)
-
-    def ProjectionX(
-        self,
-        name: str = "_px",
-        first: int = 0,
-        last: int = -1,
-        first2: int = 0,
-        last2: int = -1,
-        option: str = "",
-    ) -> Any:
-        windows = {1: (first, last)} if self.ndim == 2 else {1: (first, last), 2: (first2, last2)}
-        return self._project((0,), windows, self.name + name if name.startswith("_") else name)
-
-    def ProjectionY(
-        self,
-        name: str = "_py",
-        first: int = 0,
-        last: int = -1,
-        first2: int = 0,
-        last2: int = -1,
-        option: str = "",
-    ) -> Any:
-        windows = {0: (first, last)} if self.ndim == 2 else {0: (first, last), 2: (first2, last2)}
-        return self._project((1,), windows, self.name + name if name.startswith("_") else name)
-
-    def ProjectionZ(
-        self,
-        name: str = "_pz",
-        ixmin: int = 0,
-        ixmax: int = -1,
-        iymin: int = 0,
-        iymax: int = -1,
-        option: str = "",
-    ) -> Any:
-        return self._project(
-            (2,),
-            {0: (ixmin, ixmax), 1: (iymin, iymax)},
-            self.name + name if name.startswith("_") else name,
-        )
-
-    def Project3D(self, option: str = "x") -> Any:
-        """ROOT's letters: ``"x"``, ``"xy"`` (the *first* letter goes on the vertical axis)..."""
-        letters = [c for c in option.lower() if c in "xyz"]
-        keep = tuple("xyz".index(c) for c in (letters[::-1] if len(letters) == 2 else letters))
-        return self._project(keep, {}, f"{self.name}_{''.join(letters)}")
-
-    def ProfileX(self, name: str = "_pfx", first: int = 1, last: int = -1, option: str = "") -> Any:
-        return self._profile(0, name, first, last, option)
-
-    def ProfileY(self, name: str = "_pfy", first: int = 1, last: int = -1, option: str = "") -> Any:
-        return self._profile(1, name, first, last, option)
-
     # random numbers ------------------------------------------------------------------------
     def FillRandom(
         self, source: Any, ntimes: int = 5000, rng: np.random.Generator | None = None
     ) -> None:
-        """``FillRandom("gaus" | f | h, n, rng)``; the numpy Generator is required."""
+        """``FillRandom("gaus" | f | h, n, rng)``; the numpy Generator is required. A source
+        histogram with negative bins fills nothing (ROOT's error, here a warning)."""
         if rng is None:
             raise DataError("pass a numpy Generator: FillRandom(f, n, np.random.default_rng(seed))")
         if isinstance(source, str):
             source = Function(source)
+        if isinstance(source, Histogram) and np.any(source.values() < 0):
+            warn(
+                f"{type(self).__name__}::FillRandom: the source histogram has negative bins and "
+                "does not represent probabilities; nothing is filled (as ROOT)",
+                RootfitWarning,
+            )
+            return
         self.fill_random(source, ntimes, rng)
 
     def GetRandom(self, rng: np.random.Generator | None = None) -> float:
+        """A random value distributed as the histogram; ROOT's failure values: NaN when a bin is
+        negative, 0 when the histogram is empty (with a warning)."""
         if rng is None:
             raise DataError("pass a numpy Generator: GetRandom(np.random.default_rng(seed))")
+        contents = self.values()
+        if np.any(contents < 0) or not np.sum(contents) > 0:
+            negative = bool(np.any(contents < 0))
+            warn(
+                f"{type(self).__name__}::GetRandom: "
+                + (
+                    "a bin content is negative; NaN is returned"
+                    if negative
+                    else "empty; 0 is returned"
+                )
+                + " (as ROOT)",
+                RootfitWarning,
+            )
+            return math.nan if negative else 0.0
         return float(self.get_random(rng))
 
     def Clone(self, name: str | None = None) -> TH1:

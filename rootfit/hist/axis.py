@@ -10,15 +10,16 @@ centres and bin lookups agree with ROOT to the last bit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit.errors import DataError
 
-__all__ = ["Axis", "Traits"]
+__all__ = ["Axis", "Traits", "axes_from_arguments", "axes_from_edges"]
 
 
 @dataclass(frozen=True)
@@ -250,13 +251,13 @@ class Axis:
         return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
 
     def bin_width(self, b: ArrayLike) -> NDArray[np.float64] | float:
-        """Width of ROOT bin(s) ``b``."""
+        """Width of ROOT bin(s) ``b`` (flow bins: the average bin width, as ROOT)."""
         ba = np.asarray(b)
-        if self._regular:
-            out = np.broadcast_to((self._hi - self._lo) / self._nbins, ba.shape).copy()
-        else:
+        out = np.broadcast_to((self._hi - self._lo) / self._nbins, ba.shape).copy()
+        if not self._regular:
             idx = np.clip(ba, 1, self._nbins)
-            out = self._edges[idx] - self._edges[idx - 1]
+            inner = self._edges[idx] - self._edges[idx - 1]
+            out = np.where((ba >= 1) & (ba <= self._nbins), inner, out)
         return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=np.float64)
 
     # ------------------------------------------------------------------ UHI protocol
@@ -294,3 +295,41 @@ class Axis:
         if self._regular:
             return f"Axis({self._nbins}, {self._lo!r}, {self._hi!r})"
         return f"Axis(edges={self._edges.tolist()!r})"
+
+
+def axes_from_arguments(
+    args: tuple[Any, ...], edges: ArrayLike | None, label: str
+) -> tuple[Axis, ...]:
+    """The axes of ``Histogram(*args, edges=..., label=...)``: ``(bins, lo, hi)``, ``edges=`` or
+    one to three :class:`Axis` objects (copied)."""
+    if args and all(isinstance(a, Axis) for a in args):
+        if edges is not None:
+            raise DataError("give axes or edges=, not both")
+        if len(args) > 3:
+            raise DataError(f"at most 3 axes are supported, got {len(args)}")
+        return tuple(a.copy() for a in args)
+    if edges is not None:
+        if args:
+            raise DataError("give either (bins, lo, hi) or edges=..., not both")
+        return (Axis(edges=edges, label=label),)
+    if len(args) == 3:
+        return (Axis(args[0], args[1], args[2], label=label),)
+    raise DataError(
+        "a histogram needs (bins, lo, hi), edges=[...], or Axis objects for 2-D/3-D "
+        f"(got {len(args)} positional argument(s))"
+    )
+
+
+def axes_from_edges(edges: Sequence[ArrayLike], shape: tuple[int, ...]) -> list[Axis]:
+    """One axis per edge array for contents of ``shape`` (regular when the widths are equal)."""
+    axes = []
+    for d, e in enumerate(edges):
+        ea = np.asarray(e, dtype=np.float64)
+        if ea.ndim != 1 or ea.size != shape[d] + 1:
+            raise DataError(f"axis {d}: {shape[d]} bins need {shape[d] + 1} edges, got {ea.size}")
+        widths = np.diff(ea)
+        regular = (
+            bool(np.allclose(widths, widths[0], rtol=1e-12, atol=0.0)) if widths.size else False
+        )
+        axes.append(Axis(ea.size - 1, ea[0], ea[-1]) if regular else Axis(edges=ea))
+    return axes

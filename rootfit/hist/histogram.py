@@ -25,34 +25,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit.errors import DataError
-from rootfit.hist.axis import Axis
+from rootfit.hist.axis import Axis, axes_from_arguments, axes_from_edges
 from rootfit.hist.fittable import Fittable
 from rootfit.hist.statistics import Moments, Statistics
 from rootfit.hist.storage import Storage, storage_of
 
 __all__ = ["Histogram", "Moments"]
-
-#: 1-D fills of at least this many values use the one-pass numba kernel.
-_KERNEL_MIN_SIZE = 50_000
-
-
-def _axes_from(args: tuple[Any, ...], edges: ArrayLike | None, label: str) -> tuple[Axis, ...]:
-    if args and all(isinstance(a, Axis) for a in args):
-        if edges is not None:
-            raise DataError("give axes or edges=, not both")
-        if len(args) > 3:
-            raise DataError(f"at most 3 axes are supported, got {len(args)}")
-        return tuple(a.copy() for a in args)
-    if edges is not None:
-        if args:
-            raise DataError("give either (bins, lo, hi) or edges=..., not both")
-        return (Axis(edges=edges, label=label),)
-    if len(args) == 3:
-        return (Axis(args[0], args[1], args[2], label=label),)
-    raise DataError(
-        "a histogram needs (bins, lo, hi), edges=[...], or Axis objects for 2-D/3-D "
-        f"(got {len(args)} positional argument(s))"
-    )
 
 
 class Histogram(Statistics, Fittable):
@@ -108,7 +86,7 @@ class Histogram(Statistics, Fittable):
     ) -> None:
         if bins is not None or lo is not None or hi is not None:
             args = (bins, lo, hi)
-        self._axes: tuple[Axis, ...] = _axes_from(args, edges, label)
+        self._axes: tuple[Axis, ...] = axes_from_arguments(args, edges, label)
         self.name = name
         self.title = title
         shape = tuple(a.nbins + 2 for a in self._axes)
@@ -168,19 +146,7 @@ class Histogram(Statistics, Fittable):
             raise DataError(
                 f"counts have {c.ndim} dimension(s) but {len(edges)} edge array(s) were given"
             )
-        axes = []
-        for d, e in enumerate(edges):
-            ea = np.asarray(e, dtype=np.float64)
-            if ea.ndim != 1 or ea.size != c.shape[d] + 1:
-                raise DataError(
-                    f"axis {d}: {c.shape[d]} bins need {c.shape[d] + 1} edges, got {ea.size}"
-                )
-            widths = np.diff(ea)
-            regular = (
-                bool(np.allclose(widths, widths[0], rtol=1e-12, atol=0.0)) if widths.size else False
-            )
-            axes.append(Axis(ea.size - 1, ea[0], ea[-1]) if regular else Axis(edges=ea))
-        h = cls(*axes, name=name, title=title)
+        h = cls(*axes_from_edges(edges, c.shape), name=name, title=title)
         h.set_values(c, variances=variances)
         h._entries = float(np.sum(c))
         return h
@@ -306,79 +272,9 @@ class Histogram(Statistics, Fittable):
             Per-entry weights (or one weight for all). A weight other than 1 switches on the
             storage of Σw² (ROOT's automatic ``Sumw2``).
         """
-        if weights is None and len(coordinates) == self.ndim + 1:
-            *coordinates, weights = coordinates  # type: ignore[assignment]
-        if len(coordinates) != self.ndim:
-            raise DataError(
-                f"a {self.ndim}-D histogram is filled with {self.ndim} coordinate array(s), got {len(coordinates)}"
-            )
-        arrays = [np.atleast_1d(np.asarray(c, dtype=np.float64)) for c in coordinates]
-        if any(a.ndim != 1 for a in arrays):
-            raise DataError("fill coordinates must be 1-D arrays or scalars")
-        if len({a.size for a in arrays}) != 1:
-            raise DataError(f"coordinate arrays differ in length: {[a.size for a in arrays]}")
-        n = arrays[0].size
-        compiled = self.ndim == 1 and n >= _KERNEL_MIN_SIZE and self._storage.name == "double"
-        if weights is None:
-            if compiled:
-                self._fill_compiled(arrays[0], None)
-                return
-            w = np.ones(n)
-        else:
-            wa = np.asarray(weights, dtype=np.float64)
-            if wa.ndim > 0 and wa.shape != (n,):
-                raise DataError(f"weights length {wa.size} does not match values length {n}")
-            w = np.broadcast_to(wa, (n,)).astype(np.float64)
-            if np.any(np.isnan(w)):
-                raise DataError("weights contain NaN")
-            if self._sumw2 is None and np.any(w != 1.0):
-                self.enable_sumw2(True)
-        if compiled:
-            self._fill_compiled(arrays[0], w)
-            return
-        bins = [axis.find_bin(a) for axis, a in zip(self._axes, arrays, strict=True)]
-        flat = np.ravel_multi_index(tuple(np.asarray(b) for b in bins), self._sumw.shape)
-        self._storage.accumulate(self._sumw, flat, None if weights is None else w)
-        if self._sumw2 is not None:
-            self._sumw2 += np.bincount(flat, weights=w * w, minlength=self._sumw.size).reshape(
-                self._sumw.shape
-            )
-        self._entries += n
-        if self._buffer is not None:
-            self._buffer.append((np.column_stack(arrays), w.copy()))
-        # the fill-time sums take the entries inside every axis only (ROOT)
-        inside = np.ones(n, dtype=bool)
-        for b, axis in zip(bins, self._axes, strict=True):
-            inside &= (np.asarray(b) >= 1) & (np.asarray(b) <= axis.nbins)
-        X = np.column_stack(arrays)[inside]
-        wi = w[inside]
-        m = self._moments
-        m.sumw += float(wi.sum())
-        m.sumw2 += float((wi * wi).sum())
-        m.sx += wi @ X
-        m.sxx += (X * wi[:, None]).T @ X
+        from rootfit.hist.fill import fill
 
-    def _fill_compiled(self, x: NDArray[np.float64], w: NDArray[np.float64] | None) -> None:
-        """One-pass numba fill of a 1-D histogram (same result as the vectorised path)."""
-        from rootfit.kernels.fill import fill_1d
-
-        axis = self._axes[0]
-        sumw2 = self._sumw2 if self._sumw2 is not None else np.zeros(0)
-        weights = np.zeros(0) if w is None else np.ascontiguousarray(w)
-        stats = fill_1d(
-            np.ascontiguousarray(x), weights, axis._edges, axis.regular, self._sumw, sumw2,
-            self._sumw2 is not None, w is not None,
-        )  # fmt: skip
-        self._entries += x.size
-        if self._buffer is not None:
-            self._buffer.append(
-                (x.reshape(-1, 1).copy(), np.ones(x.size) if w is None else w.copy())
-            )
-        m = self._moments
-        m.sumw += stats[0]
-        m.sumw2 += stats[1]
-        m.sx[0] += stats[2]
-        m.sxx[0, 0] += stats[3]
+        fill(self, *coordinates, weights=weights)
 
     @property
     def buffer(self) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
@@ -533,41 +429,11 @@ class Histogram(Statistics, Fittable):
     def profile(
         self, axis: int = 0, bins: tuple[int, int] | None = None, *, error_option: str = ""
     ) -> Any:
-        """Profile of a 2-D histogram along ``axis`` (ROOT ``ProfileX``/``ProfileY``): the mean of
-        the other coordinate per bin, from the bin contents and centres (``bins``: the ROOT bin
-        window of the other axis, default 1..n). As in ROOT the per-bin Σw² are the squared
-        cell errors, the statistics come from the bins and the entries are the effective
-        entries."""
-        from rootfit.hist.profile import Profile
+        """Profile of a 2-D histogram along ``axis`` (ROOT ``ProfileX``/``ProfileY``); see
+        :func:`rootfit.hist.operations.profile`."""
+        from rootfit.hist import operations
 
-        if self.ndim != 2:
-            raise DataError("profiles are made from 2-D histograms")
-        other = 1 - axis
-        first, last = bins if bins is not None else (1, self._axes[other].nbins)
-        first, last = max(first, 0), min(last, self._axes[other].nbins + 1)
-        take = [slice(None), slice(None)]
-        take[other] = slice(first, max(last + 1, first))
-        contents = self._contents[tuple(take)]
-        variances = self.variances(flow=True)[tuple(take)]
-        centres = np.asarray(self._axes[other].bin_center(np.arange(self._axes[other].nbins + 2)))[
-            take[other]
-        ]
-        shape = [1, 1]
-        shape[other] = -1
-        y = centres.reshape(shape)
-        profile = Profile.from_sums(
-            self._axes[axis],
-            contents.sum(axis=other),
-            variances.sum(axis=other),
-            (contents * y).sum(axis=other),
-            (contents * y * y).sum(axis=other),
-            entries=0.0,
-            error_option=error_option,
-            name=self.name,
-            title=self.title,
-        )
-        profile._entries = profile.effective_entries  # ROOT: statistics from the bins
-        return profile
+        return operations.profile(self, axis, bins, error_option=error_option)
 
     def __add__(self, other: Histogram) -> Histogram:
         out = self.copy()
@@ -604,58 +470,25 @@ class Histogram(Statistics, Fittable):
         """Lower and upper bin errors (no flow bins): ``"normal"`` (symmetric, as :meth:`errors`)
         or ``"poisson"`` (ROOT ``kPoisson``: Garwood interval for unweighted bins, normal
         errors for weighted ones)."""
-        from scipy import stats
+        from rootfit.hist import sampling
 
-        err = self.errors()
-        if option == "normal":
-            return err.copy(), err.copy()
-        if option != "poisson":
-            raise DataError(f"error option must be 'normal' or 'poisson', not {option!r}")
-        n = self.values()
-        if self.has_sumw2 and not np.allclose(self.variances(), np.abs(n)):
-            return err.copy(), err.copy()
-        alpha = 1.0 - cl
-        low = np.where(n > 0, n - stats.gamma.ppf(alpha / 2, np.where(n > 0, n, 1.0)), 0.0)
-        up = stats.gamma.isf(alpha / 2, n + 1) - n
-        return low, up
+        return sampling.error_intervals(self, option, cl)
 
     def get_random(
         self, rng: np.random.Generator, size: int | None = None
     ) -> float | NDArray[np.float64]:
         """Random values distributed as the 1-D histogram (ROOT ``GetRandom``): a bin is chosen by
         its content, the value is uniform inside it."""
-        if self.ndim != 1:
-            raise DataError("get_random is defined for 1-D histograms")
-        if not isinstance(rng, np.random.Generator):
-            raise DataError(
-                "rng must be a numpy.random.Generator (e.g. np.random.default_rng(seed))"
-            )
-        contents = self.values()
-        if np.any(contents < 0):
-            raise DataError("cannot sample a histogram with negative bin contents")
-        total = contents.sum()
-        if total <= 0:
-            raise DataError("cannot sample an empty histogram")
-        cumulative = np.concatenate([[0.0], np.cumsum(contents) / total])
-        u = rng.random(1 if size is None else size)
-        b = np.clip(np.searchsorted(cumulative, u, side="right") - 1, 0, contents.size - 1)
-        edges = self.axis.edges
-        within = (u - cumulative[b]) / np.where(contents[b] > 0, contents[b] / total, 1.0)
-        values = edges[b] + np.clip(within, 0.0, 1.0) * (edges[b + 1] - edges[b])
-        return float(values[0]) if size is None else values
+        from rootfit.hist import sampling
+
+        return sampling.get_random(self, rng, size)
 
     def fill_random(self, source: Any, n: int, rng: np.random.Generator) -> None:
         """Fill ``n`` random values drawn from a :class:`~rootfit.Function` (over this axis range)
         or another 1-D histogram (ROOT ``FillRandom``)."""
-        if self.ndim != 1:
-            raise DataError("fill_random is defined for 1-D histograms")
-        if isinstance(source, Histogram):
-            values = source.get_random(rng, int(n))
-        elif hasattr(source, "get_random"):
-            values = source.get_random(rng, int(n), lo=self.axis.lo, hi=self.axis.hi)
-        else:
-            raise DataError("fill_random needs a Function or a Histogram")
-        self.fill(values)
+        from rootfit.hist import sampling
+
+        sampling.fill_random(self, source, n, rng)
 
     # ------------------------------------------------------------------ misc
     def copy(self) -> Histogram:

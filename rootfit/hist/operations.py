@@ -32,8 +32,19 @@ from numpy.typing import ArrayLike, NDArray
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis
 from rootfit.hist.histogram import Histogram
+from rootfit.hist.profile import Profile
 
-__all__ = ["add", "add_two", "divide", "multiply", "projection", "rebin", "restrict", "scale"]
+__all__ = [
+    "add",
+    "add_two",
+    "divide",
+    "multiply",
+    "profile",
+    "projection",
+    "rebin",
+    "restrict",
+    "scale",
+]
 
 
 def _check_same(h1: Histogram, h2: Histogram, what: str) -> None:
@@ -327,3 +338,41 @@ def restrict(h: Histogram, windows: Mapping[int, tuple[int, int]]) -> Histogram:
     )
     _projected_statistics(out)
     return out
+
+
+def profile(
+    h: Histogram, axis: int = 0, bins: tuple[int, int] | None = None, *, error_option: str = ""
+) -> Profile:
+    """Profile of a 2-D histogram along ``axis`` (ROOT ``ProfileX``/``ProfileY``): the mean of
+    the other coordinate per bin, from the bin contents and centres (``bins``: the ROOT bin
+    window of the other axis, default 1..n). As in ROOT the per-bin Σw² are the squared
+    cell errors, the statistics come from the bins and the entries are the effective
+    entries."""
+    if h.ndim != 2:
+        raise DataError("profiles are made from 2-D histograms")
+    other = 1 - axis
+    first, last = bins if bins is not None else (1, h._axes[other].nbins)
+    first, last = max(first, 0), min(last, h._axes[other].nbins + 1)
+    take = [slice(None), slice(None)]
+    take[other] = slice(first, max(last + 1, first))
+    contents = h._contents[tuple(take)]
+    variances = h.variances(flow=True)[tuple(take)]
+    centres = np.asarray(h._axes[other].bin_center(np.arange(h._axes[other].nbins + 2)))[
+        take[other]
+    ]
+    shape = [1, 1]
+    shape[other] = -1
+    y = centres.reshape(shape)
+    profile = Profile.from_sums(
+        h._axes[axis],
+        contents.sum(axis=other),
+        variances.sum(axis=other),
+        (contents * y).sum(axis=other),
+        (contents * y * y).sum(axis=other),
+        entries=0.0,
+        error_option=error_option,
+        name=h.name,
+        title=h.title,
+    )
+    profile._entries = profile.effective_entries  # ROOT: statistics from the bins
+    return profile

@@ -9,7 +9,11 @@ A case is a list of steps; every object is named. Steps:
 * ``("get", new, name, method, *args)``: ``new = name.method(*args)`` (a histogram; projection
   names must be unique across cases: ROOT reuses an existing object of the same name);
 * ``("axis", name, "x"|"y", method, *args)``: a call on an axis;
-* ``("record", name)``: a snapshot (contents and errors of every cell, entries, statistics).
+* ``("record", name)``: a snapshot (contents and errors of every cell, entries, statistics);
+* ``("value", name, method, *args)``: the number a method returns, as a record ``{"value": v}``;
+* ``("fill_random", name, source, n)`` / ``("get_random", name)``: ``FillRandom`` and
+  ``GetRandom``, given rootfit's explicit numpy Generator (only their counts and failure values
+  are compared: the random sequences differ).
 
 Lists given as arguments are passed as arrays of doubles; ``"$key"`` names an array of
 :data:`DATA`. Only the standard library and numpy are needed here.
@@ -37,6 +41,8 @@ DATA: dict[str, list[float]] = {
     "many": [1.5] * 300,
     "minus": [2.5] * 200,
     "minus_w": [-1.0] * 200,
+    "prof_x": [float(v) for v in _rng.uniform(-0.5, 8.5, 120)],
+    "prof_y": [float(v) for v in _rng.integers(0, 6, 120)],
 }
 
 _EDGES = [-4.0, -2.5, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 4.0]
@@ -334,6 +340,55 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
         ("get", "pfy_a", "h", "ProfileY", "pfy_a", 0, 7),
         ("record", "pfy_a"),
     ],
+    "integral with bin ranges": [
+        ("new", "h", "TH1D", 5, [0.0, 1.0, 1.5, 3.0, 4.0, 6.0]),
+        ("fill", "h", [-1.0, 0.5, 1.2, 2.0, 5.0, 7.0], [2.0, 1.0, 3.0, 0.5, 4.0, 1.5]),
+        ("value", "h", "Integral", 2, 4, "width"),
+        ("value", "h", "Integral", 0, 6, "width"),
+        ("value", "h", "Integral", 0, 6),
+        ("value", "h", "Integral", 3, 1),
+        ("value", "h", "Integral", -2, 9),
+        ("value", "h", "Integral", 2, 4),
+        ("record", "h"),
+    ],
+    "random numbers and entries": [
+        ("new", "src", "TH1D", 10, -3.0, 3.0),
+        ("call", "src", "SetBinContent", 3, 4.0),
+        ("call", "src", "SetBinContent", 7, 9.0),
+        ("new", "t", "TH1D", 10, -3.0, 3.0),
+        ("fill", "t", [0.5]),
+        ("fill_random", "t", "@src", 500),
+        ("value", "t", "GetEntries"),
+        ("new", "f", "TH1F", 10, -3.0, 3.0),
+        ("fill_random", "f", "gaus", 300),
+        ("value", "f", "GetEntries"),
+        ("new", "neg", "TH1D", 4, 0.0, 4.0),
+        ("call", "neg", "SetBinContent", 1, 2.0),
+        ("call", "neg", "SetBinContent", 2, -1.0),
+        ("get_random", "neg"),
+        ("new", "t4", "TH1D", 4, 0.0, 4.0),
+        ("fill_random", "t4", "@neg", 10),
+        ("value", "t4", "GetEntries"),
+        ("new", "empty", "TH1D", 4, 0.0, 4.0),
+        ("get_random", "empty"),
+    ],
+    **{
+        f"profile weighted option '{option}'": [
+            ("new", "p", "TProfile", 8, 0.0, 8.0, option),
+            ("fill2", "p", "$prof_x", "$prof_y", "$uw"),
+            (
+                "fill2",
+                "p",
+                [0.5, 3.5, 3.5, -1.0, 9.0],
+                [2.0, 5.0, 5.0, 1.0, 3.0],
+                [2.0, 1.0, 1.0, 1.5, 0.5],
+            ),
+            ("record", "p"),
+            ("value", "p", "GetMean", 2),
+            ("value", "p", "GetStdDev", 2),
+        ]
+        for option in ("", "s", "i", "g")
+    },
     "projection with a range on the kept axis": [
         ("new", "h", "TH2D", 6, -3.0, 3.0, 5, -2.0, 2.0),
         ("fill2", "h", "$v", "$y"),
@@ -415,6 +470,17 @@ def replay(module: Any, steps: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
             getattr(getter(), method)(*args)
         elif kind == "record":
             records.append(record(objects[step[1]]))
+        elif kind == "value":
+            name, method, *args = step[1:]
+            value = getattr(objects[name], method)(*[_argument(a, objects) for a in args])
+            records.append({"value": float(value)})
+        elif kind == "fill_random":
+            name, source, n = step[1:]
+            extra = [] if module.__name__ == "ROOT" else [np.random.default_rng(1)]
+            objects[name].FillRandom(_argument(source, objects), n, *extra)
+        elif kind == "get_random":
+            extra = [] if module.__name__ == "ROOT" else [np.random.default_rng(1)]
+            records.append({"value": float(objects[step[1]].GetRandom(*extra))})
         else:
             raise ValueError(f"unknown step {kind!r}")
     return records

@@ -1,0 +1,106 @@
+"""Filling a :class:`~rootfit.Histogram` (ROOT's ``Fill``): contents through the storage
+rule, Σw² (switched on by the first weight other than 1), entries, the fill-time statistics of
+the entries inside every axis, and the optional value buffer. Large 1-D fills of double
+histograms run in one compiled pass (:mod:`rootfit.kernels.fill`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from rootfit.errors import DataError
+
+if TYPE_CHECKING:
+    from rootfit.hist.histogram import Histogram
+
+__all__ = ["fill"]
+
+#: 1-D fills of at least this many values use the one-pass numba kernel.
+KERNEL_MIN_SIZE = 50_000
+
+
+def fill(h: Histogram, *coordinates: ArrayLike, weights: ArrayLike | None = None) -> None:
+    """Fill values, optionally weighted (vectorised ``TH1::Fill``, ``TH2::Fill``...).
+
+    Parameters
+    ----------
+    *coordinates : array_like
+        One array per axis (scalars fill one entry). ROOT's positional form
+        ``fill(x, w)`` / ``fill(x, y, w)`` is accepted too. NaN goes to the overflow bin,
+        as in ROOT.
+    weights : array_like or float, optional
+        Per-entry weights (or one weight for all). A weight other than 1 switches on the
+        storage of Σw² (ROOT's automatic ``Sumw2``).
+    """
+    if weights is None and len(coordinates) == h.ndim + 1:
+        *coordinates, weights = coordinates  # type: ignore[assignment]
+    if len(coordinates) != h.ndim:
+        raise DataError(
+            f"a {h.ndim}-D histogram is filled with {h.ndim} coordinate array(s), got {len(coordinates)}"
+        )
+    arrays = [np.atleast_1d(np.asarray(c, dtype=np.float64)) for c in coordinates]
+    if any(a.ndim != 1 for a in arrays):
+        raise DataError("fill coordinates must be 1-D arrays or scalars")
+    if len({a.size for a in arrays}) != 1:
+        raise DataError(f"coordinate arrays differ in length: {[a.size for a in arrays]}")
+    n = arrays[0].size
+    compiled = h.ndim == 1 and n >= KERNEL_MIN_SIZE and h._storage.name == "double"
+    if weights is None:
+        if compiled:
+            _fill_compiled(h, arrays[0], None)
+            return
+        w = np.ones(n)
+    else:
+        wa = np.asarray(weights, dtype=np.float64)
+        if wa.ndim > 0 and wa.shape != (n,):
+            raise DataError(f"weights length {wa.size} does not match values length {n}")
+        w = np.broadcast_to(wa, (n,)).astype(np.float64)
+        if np.any(np.isnan(w)):
+            raise DataError("weights contain NaN")
+        if h._sumw2 is None and np.any(w != 1.0):
+            h.enable_sumw2(True)
+    if compiled:
+        _fill_compiled(h, arrays[0], w)
+        return
+    bins = [axis.find_bin(a) for axis, a in zip(h._axes, arrays, strict=True)]
+    flat = np.ravel_multi_index(tuple(np.asarray(b) for b in bins), h._sumw.shape)
+    h._storage.accumulate(h._sumw, flat, None if weights is None else w)
+    if h._sumw2 is not None:
+        h._sumw2 += np.bincount(flat, weights=w * w, minlength=h._sumw.size).reshape(h._sumw.shape)
+    h._entries += n
+    if h._buffer is not None:
+        h._buffer.append((np.column_stack(arrays), w.copy()))
+    # the fill-time sums take the entries inside every axis only (ROOT)
+    inside = np.ones(n, dtype=bool)
+    for b, axis in zip(bins, h._axes, strict=True):
+        inside &= (np.asarray(b) >= 1) & (np.asarray(b) <= axis.nbins)
+    X = np.column_stack(arrays)[inside]
+    wi = w[inside]
+    m = h._moments
+    m.sumw += float(wi.sum())
+    m.sumw2 += float((wi * wi).sum())
+    m.sx += wi @ X
+    m.sxx += (X * wi[:, None]).T @ X
+
+
+def _fill_compiled(h: Histogram, x: NDArray[np.float64], w: NDArray[np.float64] | None) -> None:
+    """One-pass numba fill of a 1-D histogram (same result as the vectorised path)."""
+    from rootfit.kernels.fill import fill_1d
+
+    axis = h._axes[0]
+    sumw2 = h._sumw2 if h._sumw2 is not None else np.zeros(0)
+    weights = np.zeros(0) if w is None else np.ascontiguousarray(w)
+    stats = fill_1d(
+        np.ascontiguousarray(x), weights, axis._edges, axis.regular, h._sumw, sumw2,
+        h._sumw2 is not None, w is not None,
+    )  # fmt: skip
+    h._entries += x.size
+    if h._buffer is not None:
+        h._buffer.append((x.reshape(-1, 1).copy(), np.ones(x.size) if w is None else w.copy()))
+    m = h._moments
+    m.sumw += stats[0]
+    m.sumw2 += stats[1]
+    m.sx[0] += stats[2]
+    m.sxx[0, 0] += stats[3]
