@@ -9,7 +9,16 @@ from rootfit.compat.fitresult import TFitResultPtr
 from rootfit.compat.functions import TF1
 from rootfit.functions import Function
 
-__all__ = ["RootFitTarget"]
+__all__ = ["RootFitTarget", "into_buffer"]
+
+
+def into_buffer(values: Any, buffer: Any) -> Any:
+    """ROOT's ``GetStats(double*)`` convention: copy ``values`` into ``buffer`` (if given) and
+    return them."""
+    if buffer is not None:
+        for i, v in enumerate(values):
+            buffer[i] = float(v)
+    return values
 
 
 class RootFitTarget:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from rootfit.compat._common import RootFitTarget
+from rootfit.compat._common import RootFitTarget, into_buffer
 from rootfit.compat.axis import TAxis
 from rootfit.compat.projections import RootProjections
 from rootfit.errors import DataError, RootfitWarning, warn
@@ -226,11 +226,7 @@ class TH1(RootFitTarget, RootProjections, Histogram):
 
     def GetStats(self, stats: Any = None) -> np.ndarray:
         """ROOT's statistics array; filled into ``stats`` (an array of at least 13) if given."""
-        values = self.statistics()
-        if stats is not None:
-            for i, v in enumerate(values):
-                stats[i] = float(v)
-        return values
+        return into_buffer(self.statistics(), stats)
 
     def PutStats(self, stats: ArrayLike) -> None:
         self.set_statistics(np.asarray(stats, dtype=np.float64)[: {1: 4, 2: 7, 3: 11}[self.ndim]])

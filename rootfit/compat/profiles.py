@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from rootfit.compat._common import RootFitTarget
+from rootfit.compat._common import RootFitTarget, into_buffer
 from rootfit.compat.histograms import TAxis
 from rootfit.hist import Profile
 
@@ -83,11 +83,7 @@ class TProfile(RootFitTarget, Profile):
 
     def GetStats(self, stats: Any = None) -> np.ndarray:
         """``[Σw, Σw², Σwx, Σwx², Σwy, Σwy²]``; filled into ``stats`` if given."""
-        values = self.statistics()
-        if stats is not None:
-            for i, v in enumerate(values):
-                stats[i] = float(v)
-        return values
+        return into_buffer(self.statistics(), stats)
 
     def PutStats(self, stats: Any) -> None:
         self.set_statistics(np.asarray(stats, dtype=np.float64)[:6])

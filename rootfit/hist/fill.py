@@ -22,18 +22,7 @@ KERNEL_MIN_SIZE = 50_000
 
 
 def fill(h: Histogram, *coordinates: ArrayLike, weights: ArrayLike | None = None) -> None:
-    """Fill values, optionally weighted (vectorised ``TH1::Fill``, ``TH2::Fill``...).
-
-    Parameters
-    ----------
-    *coordinates : array_like
-        One array per axis (scalars fill one entry). ROOT's positional form
-        ``fill(x, w)`` / ``fill(x, y, w)`` is accepted too. NaN goes to the overflow bin,
-        as in ROOT.
-    weights : array_like or float, optional
-        Per-entry weights (or one weight for all). A weight other than 1 switches on the
-        storage of Σw² (ROOT's automatic ``Sumw2``).
-    """
+    """Fill ``h`` (see :meth:`rootfit.Histogram.fill`)."""
     if weights is None and len(coordinates) == h.ndim + 1:
         *coordinates, weights = coordinates  # type: ignore[assignment]
     if len(coordinates) != h.ndim:
