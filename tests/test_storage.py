@@ -79,3 +79,18 @@ def test_facade_failure_values_of_random_numbers():
     assert t.GetEntries() == 0
     with pytest.raises(DataError, match="negative"):
         h.get_random(rng)  # the Pythonic API raises
+
+
+@pytest.mark.parametrize("storage", ["float", "int", "short", "char"])
+def test_root_files_keep_the_storage_type(storage, tmp_path):
+    pytest.importorskip("uproot")
+    from rootfit.io import read_root, write_root
+
+    h = rf.Histogram(rf.Axis(3, 0, 3), rf.Axis(2, 0, 2), storage=storage, name="h")
+    h.fill([0.5, 1.5, 1.5, 2.5], [0.5, 1.5, 1.5, 0.5], weights=[0.1, 2.5, 1.0, 3.9])
+    path = tmp_path / "s.root"
+    write_root(path, {"h": h})
+    back = read_root(path, "h")
+    assert back.storage == storage
+    np.testing.assert_array_equal(back.values(flow=True), h.values(flow=True))
+    np.testing.assert_array_equal(back.variances(flow=True), h.variances(flow=True))

@@ -1,7 +1,8 @@
 """``.root`` files through uproot (optional extra ``rootfit[io]``), imported when used.
 
 Reads TH1/TH2/TH3 (F, D, I, ...), TProfile, TGraph, TGraphErrors and TGraphAsymmErrors; writes
-histograms (as TH1D/TH2D/TH3D), profiles (TProfile) and graphs (TGraph, TGraphErrors,
+histograms (TH1D/F/I/S/C and the 2-D/3-D classes, by storage type; 64-bit integer contents as
+double), profiles (TProfile) and graphs (TGraph, TGraphErrors,
 TGraphAsymmErrors; see :mod:`rootfit.io.root_graphs`) keeping contents, errors, edges, names,
 titles, entries and statistics.
 """
@@ -172,7 +173,9 @@ def _write_histogram(identify: Any, key: str, h: Histogram) -> Any:
     axes = [
         _taxis(identify, a, n) for a, n in zip(h.axes, ("xaxis", "yaxis", "zaxis"), strict=False)
     ]
-    data = np.asarray(h.values(flow=True), dtype=np.float64).ravel(order="F")
+    # the contents' type selects TH1F/TH1I/TH1S/TH1C (uproot has no 64-bit integer class)
+    dtype = np.float64 if h.storage == "long" else h.values().dtype
+    data = np.asarray(h.values(flow=True), dtype=dtype).ravel(order="F")
     sumw2 = (
         np.asarray(h.variances(flow=True), dtype=np.float64).ravel(order="F")
         if h.has_sumw2
@@ -200,7 +203,7 @@ def _write_profile(identify: Any, key: str, p: Profile) -> Any:
 def write_root(
     path: str | os.PathLike[str], objects: Mapping[str, Histogram | Profile | Graph]
 ) -> None:
-    """Write histograms (TH1D/TH2D/TH3D), profiles (TProfile) and graphs to a new ``.root`` file."""
+    """Write histograms (in their storage type), profiles (TProfile) and graphs to a new ``.root`` file."""
     uproot = require("uproot", feature="writing .root files", extra="io")
     from uproot.writing import identify
 
