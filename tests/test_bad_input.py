@@ -39,7 +39,7 @@ def test_unknown_function_and_option():
     with pytest.raises(FitOptionError, match="unknown fit option 'Z'"):
         h.fit("gaus", "QZ")
     with pytest.raises(FitOptionError, match="not supported yet"):
-        h.fit("gaus", "MQ")
+        h.fit("gaus", "UQ")
     with pytest.raises(FitOptionError, match="has none"):
         h.fit("gaus", "RQ")
 

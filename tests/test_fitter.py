@@ -149,7 +149,7 @@ def test_strategy_and_simplex_options():
     rs = h.fit("gaus", "Q", minimizer=rf.MinimizerOptions(algorithm="Simplex"))
     assert rs.cov_status == -1 and rs.chi2 == pytest.approx(11.9447, rel=1e-3)
     with pytest.raises(FitOptionError, match="not supported"):
-        rf.Fitter(rf.MinimizerOptions(minimizer_type="Fumili2"))
+        rf.Fitter(rf.MinimizerOptions(minimizer_type="Fumili3"))
     with pytest.raises(FitOptionError, match="algorithm"):
         h.fit("gaus", "Q", minimizer=rf.MinimizerOptions(algorithm="Nelder"))
 

@@ -126,7 +126,13 @@ def test_plan_notes_and_refusals():
     assert plan.cost is POI and not plan.weight_correction
     assert plan.options.likelihood == "poisson" and "without Σw²" in plan.notes[0]
     with pytest.raises(FitOptionError, match="not supported yet"):
-        plan_fit(rf.parse_fit_options("M"), Model.from_spec("gaus"), unweighted)
+        plan_fit(rf.parse_fit_options("U"), Model.from_spec("gaus"), unweighted)
+    improve = plan_fit(rf.parse_fit_options("M"), Model.from_spec("pol1"), unweighted)
+    assert improve.path is SolverPath.MINIMIZER
+    assert (improve.minimizer.minimizer_type, improve.minimizer.algorithm) == (
+        "Minuit",
+        "MigradImproved",
+    )
     verbose = plan_fit(rf.parse_fit_options("V"), Model.from_spec("gaus"), unweighted)
     assert verbose.minimizer.print_level == 3
     robust = plan_fit(

@@ -6,7 +6,7 @@ Binned costs on :class:`~rootfit.fitdata.BinData` (:class:`Chi2`, :class:`Pearso
 objective.
 """
 
-from rootfit.costs.base import Cost, FitType, WeightedLeastSquares
+from rootfit.costs.base import Cost, FitType, GaussNewton, WeightedLeastSquares, has_gauss_newton
 from rootfit.costs.binned import (
     BinnedCost,
     Chi2,
@@ -31,6 +31,7 @@ __all__ = [
     "CostSum",
     "EffectiveChi2",
     "FitType",
+    "GaussNewton",
     "GaussianConstraint",
     "PearsonChi2",
     "PoissonLikelihood",
@@ -38,5 +39,6 @@ __all__ = [
     "SquaredWeightPoissonLikelihood",
     "UnbinnedNLL",
     "WeightedLeastSquares",
+    "has_gauss_newton",
     "prediction_for",
 ]

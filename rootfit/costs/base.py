@@ -8,8 +8,10 @@ and to report the minimum the way ROOT does:
 * ``fit_type`` (:class:`FitType`): least squares get ROOT's error normalisation;
 * ``reported_chi2(min_fcn)``: ROOT's ``FitResult::Chi2`` for that minimum (χ², 2·NLL for
   binned likelihoods, -1 for unbinned ones);
-* optionally ``gradient(parameters)`` (``has_gradient`` says whether it exists) and
-  ``default_parameters()`` (start values the cost knows, e.g. the model's defaults).
+* optionally ``gradient(parameters)`` (``has_gradient`` says whether it exists),
+  ``default_parameters()`` (start values the cost knows, e.g. the model's defaults) and
+  ``gauss_newton(parameters)`` (value, gradient and Fumili's approximate Hessian, for the
+  Fumili minimizer; :class:`GaussNewton`, tested with :func:`has_gauss_newton`).
 
 Costs never import a minimizer; an instance can be handed to ``iminuit.Minuit`` directly (it
 has ``errordef`` and ``_parameters``). Costs add: ``cost_a + cost_b`` is a
@@ -29,7 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 if TYPE_CHECKING:
     from rootfit.costs.combined import CostSum
 
-__all__ = ["Cost", "FitType", "WeightedLeastSquares"]
+__all__ = ["Cost", "FitType", "GaussNewton", "WeightedLeastSquares", "has_gauss_newton"]
 
 
 class FitType(enum.Enum):
@@ -140,3 +142,24 @@ class WeightedLeastSquares(Protocol):
     def model_values(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """The model prediction of every point."""
         ...
+
+
+@runtime_checkable
+class GaussNewton(Protocol):
+    """A cost that is a sum of point terms of the model values, so that its Hessian has
+    Fumili's approximation ``Σ b_i ∂f_i/∂p ∂f_i/∂pᵀ`` (positive semi-definite)."""
+
+    def gauss_newton(
+        self, parameters: ArrayLike
+    ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
+        """``(value, gradient, approximate Hessian)`` at ``parameters``."""
+        ...
+
+
+def has_gauss_newton(cost: Cost) -> bool:
+    """True if ``cost`` offers :meth:`GaussNewton.gauss_newton` (and, for a sum, every term)."""
+    method = getattr(cost, "gauss_newton", None)
+    if not callable(method):
+        return False
+    terms = getattr(cost, "terms", None)
+    return terms is None or all(has_gauss_newton(t) for t in terms)

@@ -101,6 +101,9 @@ class BinnedCost(Cost):
         self._bind()
 
 
+_SQRT_MAX = float(np.sqrt(np.finfo(np.float64).max))
+
+
 class Chi2(BinnedCost):
     """Neyman χ²: ``Σ ((y - f)/e)²`` (unit errors for data without errors)."""
 
@@ -125,6 +128,18 @@ class Chi2(BinnedCost):
         """``-2 Σ (y - f)·inv² ∂f/∂p``."""
         r = (self._y - self.model_values(parameters)) * self._inv**2
         return np.asarray(-2.0 * (self.model_gradient(parameters).T @ r), dtype=np.float64)
+
+    def gauss_newton(
+        self, parameters: ArrayLike
+    ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
+        """χ², its gradient and ``2·JᵀWJ`` (exact for models linear in the parameters)."""
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        f = self._predict(p)
+        inv2 = self._inv**2
+        g, h = kernels.gauss_newton_terms(
+            np.ascontiguousarray(self.model_gradient(p)), -2.0 * (self._y - f) * inv2, 2.0 * inv2
+        )
+        return float(kernels.chi2(self._y, self._inv, f)), g, h
 
 
 class PearsonChi2(BinnedCost):
@@ -268,6 +283,22 @@ class PoissonLikelihood(BinnedCost):
         with np.errstate(divide="ignore", invalid="ignore"):
             d = np.where(f > 0, (1.0 if self.extended else 0.0) - self._y / f, 0.0)
         return np.asarray(self.model_gradient(parameters).T @ d, dtype=np.float64)
+
+    def gauss_newton(
+        self, parameters: ArrayLike
+    ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
+        """NLL, gradient ``Σ (1 - y/f) ∂f`` and Fumili's Hessian ``Σ y/f² ∂f ∂fᵀ``; a bin with
+        ``f <= 0`` and ``y > 0`` gets ROOT's large finite coefficients (√DBL_MAX)."""
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        f = self._predict(p)
+        y = self._y
+        positive = f > 0
+        safe_f = np.where(positive, f, 1.0)
+        extended = 1.0 if self.extended else 0.0
+        a = np.where(positive, extended - y / safe_f, np.where(y > 0, _SQRT_MAX, extended))
+        b = np.where(positive, y / safe_f**2, np.where(y > 0, _SQRT_MAX, 0.0))
+        g, h = kernels.gauss_newton_terms(np.ascontiguousarray(self.model_gradient(p)), a, b)
+        return float(kernels.poisson_nll(y, f, self.extended)), g, h
 
     def squared_weight_cost(self) -> SquaredWeightPoissonLikelihood:
         """The companion NLL with bin weights ``w = e²/y`` (ROOT's ``WL`` second pass)."""

@@ -78,6 +78,14 @@ class GaussianConstraint(Cost):
         d = np.asarray(parameters, dtype=np.float64) - self.values
         return np.asarray(2.0 * (self._inverse @ d))
 
+    def gauss_newton(
+        self, parameters: ArrayLike
+    ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
+        """Value, gradient and the exact Hessian ``2 C⁻¹`` (the term is quadratic)."""
+        d = np.asarray(parameters, dtype=np.float64) - self.values
+        hessian = np.asarray(2.0 * self._inverse, dtype=np.float64)
+        return float(d @ self._inverse @ d), np.asarray(2.0 * (self._inverse @ d)), hessian
+
     def default_parameters(self) -> NDArray[np.float64]:
         """The central values."""
         return self.values.copy()

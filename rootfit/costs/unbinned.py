@@ -75,6 +75,19 @@ class UnbinnedNLL(Cost):
         inverse = 1.0 / np.where(f > _EPS, f, _EPS)
         return np.asarray(-(self.model.gradient(self.events, p).T @ (self.weights * inverse)))
 
+    def gauss_newton(
+        self, parameters: ArrayLike
+    ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
+        """NLL, gradient ``-Σ w ∂f/f`` and Fumili's Hessian ``Σ w ∂f ∂fᵀ / f²``."""
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        f = self._evaluate(self.events, p)
+        inverse = 1.0 / np.where(f > _EPS, f, _EPS)
+        jac = np.ascontiguousarray(self.model.gradient(self.events, p))
+        g, h = kernels.gauss_newton_terms(
+            jac, -self.weights * inverse, self.weights * inverse * inverse
+        )
+        return float(kernels.unbinned_nll(f, self.weights)), g, h
+
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "_evaluate"}
 

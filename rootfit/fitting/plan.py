@@ -23,10 +23,7 @@ from rootfit.options import FitOptions, MinimizerOptions
 __all__ = ["CostChoice", "ErrorScaling", "FitPlan", "Report", "SolverPath", "Storage", "plan_fit"]
 
 #: Options whose behaviour later work will add: (flag name, letters, what it does).
-_NOT_YET = (
-    ("improve", "M", "TMinuit 'improve' search"),
-    ("user_fcn", "U", "user-defined objective"),
-)
+_NOT_YET = (("user_fcn", "U", "user-defined objective"),)
 
 
 class CostChoice(enum.Enum):
@@ -209,7 +206,7 @@ def plan_fit(
     Raises
     ------
     FitOptionError
-        Options that are recognised but not supported yet (``M``, ``U``).
+        Options that are recognised but not supported yet (``U``).
     """
     _check_supported(options)
     notes: list[str] = []
@@ -239,6 +236,8 @@ def plan_fit(
             chosen = chosen.with_(algorithm="Robust").with_extra(
                 robust_fraction=opts.robust_fraction
             )
+    if opts.improve:  # ROOT: M switches to TMinuit with its IMPROVE search
+        chosen = chosen.with_(minimizer_type="Minuit", algorithm="MigradImproved")
     if opts.verbose:
         chosen = chosen.with_(print_level=max(chosen.print_level, 3))
     normalize = (

@@ -15,6 +15,7 @@ from rootfit.kernels.jit import jit as _jit
 __all__ = [
     "chi2",
     "effective_chi2",
+    "gauss_newton_terms",
     "pearson_chi2",
     "poisson_nll",
     "safe_log",
@@ -120,3 +121,32 @@ def unbinned_nll(f: np.ndarray, w: np.ndarray) -> float:
     for i in range(f.shape[0]):
         total -= w[i] * safe_log(f[i])
     return total
+
+
+@_jit
+def gauss_newton_terms(
+    jac: np.ndarray, grad_coeff: np.ndarray, hess_coeff: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Gradient ``Σ_i a_i·J_i`` and Fumili's Hessian ``Σ_i b_i·J_i J_iᵀ`` of a sum of point terms.
+
+    ``J_i = ∂f_i/∂p`` (rows of ``jac``); ``a_i``, ``b_i`` are the first and second derivatives of
+    each term with respect to the model value (the second-derivative-of-model term is dropped,
+    which is the Fumili / Gauss–Newton approximation).
+    """
+    n, k = jac.shape
+    g = np.zeros(k)
+    h = np.zeros((k, k))
+    for i in range(n):
+        a = grad_coeff[i]
+        b = hess_coeff[i]
+        for r in range(k):
+            jr = jac[i, r]
+            g[r] += a * jr
+            if b != 0.0:
+                bj = b * jr
+                for c in range(r + 1):
+                    h[r, c] += bj * jac[i, c]
+    for r in range(k):
+        for c in range(r):
+            h[c, r] = h[r, c]
+    return g, h

@@ -13,6 +13,7 @@ __all__ = [
     "add_saturating",
     "chi2",
     "effective_chi2",
+    "gauss_newton_terms",
     "pearson_chi2",
     "poisson_nll",
     "safe_log",
@@ -73,6 +74,13 @@ def effective_chi2(
     var = ey * ey + ex_df2
     ok = var > 0
     return float((d[ok] ** 2 / var[ok]).sum())
+
+
+def gauss_newton_terms(
+    jac: np.ndarray, grad_coeff: np.ndarray, hess_coeff: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(Jᵀa, Jᵀ diag(b) J)``: gradient and Fumili Hessian of a sum of point terms."""
+    return jac.T @ grad_coeff, (jac * hess_coeff[:, None]).T @ jac
 
 
 def add_saturating(

@@ -7,7 +7,41 @@ from typing import Any
 
 from rootfit.errors import FitOptionError
 
-__all__ = ["MinimizerOptions"]
+__all__ = ["MinimizerOptions", "canonical_minimizer"]
+
+#: ROOT's alternative spellings of minimizer types: name → (type, algorithm or None to keep).
+_TYPE_ALIASES = {
+    "TMinuit": ("Minuit", None),
+    "Fumili2": ("Minuit2", "Fumili"),
+    "Minuit2": ("Minuit2", None),
+}
+#: Per type, the algorithm ROOT substitutes for an empty one or for the generic "Migrad".
+_DEFAULT_ALGORITHM = {"Minuit2": "Migrad", "Minuit": "Migrad", "GSLMultiMin": "BFGS2"}
+#: Types whose algorithm name is not used (ROOT's MinimizerType shows the type alone).
+TYPES_WITHOUT_ALGORITHM = ("Fumili", "GSLMultiFit", "GSLSimAn", "Genetic")
+
+
+def canonical_minimizer(minimizer_type: str, algorithm: str) -> tuple[str, str]:
+    """ROOT's name rules: ``"Fumili2"`` is Minuit2's Fumili, ``"TMinuit"`` is ``"Minuit"``,
+    an empty algorithm is the type's default (Migrad; BFGS2 for GSLMultiMin, which also reads
+    ``"Migrad"`` as BFGS2), and types without algorithms drop theirs.
+
+    Examples
+    --------
+    >>> canonical_minimizer("Fumili2", "Migrad")
+    ('Minuit2', 'Fumili')
+    >>> canonical_minimizer("GSLMultiMin", "Migrad")
+    ('GSLMultiMin', 'BFGS2')
+    """
+    kind, forced = _TYPE_ALIASES.get(minimizer_type, (minimizer_type, None))
+    algo = forced or algorithm
+    if kind in TYPES_WITHOUT_ALGORITHM:
+        return kind, ""
+    if kind == "GSLMultiMin" and algo == "Migrad":
+        algo = ""
+    if not algo:
+        algo = _DEFAULT_ALGORITHM.get(kind, "")
+    return kind, algo
 
 
 @dataclass(frozen=True)
@@ -20,11 +54,19 @@ class MinimizerOptions:
     Attributes
     ----------
     minimizer_type : str
-        ``"Minuit2"`` (iminuit) or ``"Linear"`` (closed-form least squares for linear models);
-        the backend registry (:mod:`rootfit.fitter.backends`) lists what is available.
+        ROOT's minimizer type: ``"Minuit2"`` (default, through iminuit), ``"Minuit"``
+        (``"TMinuit"``: TMinuit's status codes and ``MigradImproved``), ``"Fumili"`` /
+        ``"Fumili2"`` (Gauss–Newton with Fumili's Hessian), ``"GSLMultiFit"``
+        (Levenberg–Marquardt), ``"GSLMultiMin"``, ``"GSLSimAn"``, ``"Genetic"`` (mapped to scipy
+        engines), ``"scipy"`` (any ``scipy.optimize.minimize`` method as the algorithm) and
+        ``"Linear"`` (closed-form least squares for linear models). Aliases are resolved as ROOT
+        does (:func:`canonical_minimizer`); the backend registry
+        (:mod:`rootfit.fitter.backends`) lists what is available.
     algorithm : str
-        For Minuit2: ``"Migrad"``, ``"Simplex"`` or ``"Combined"``; for Linear: ``"Robust"``
-        selects least trimmed squares (any other name the plain solver).
+        Minuit2: ``"Migrad"``, ``"Simplex"``, ``"Combined"``/``"Minimize"``, ``"Scan"``,
+        ``"Fumili"``; Minuit: also ``"MigradImproved"``; GSLMultiMin: ``"BFGS2"``, ``"BFGS"``,
+        ``"ConjugateFR"``, ``"ConjugatePR"``, ``"SteepestDescent"``; scipy: a method name;
+        Linear: ``"Robust"`` selects least trimmed squares.
     strategy : int
         0 (fast), 1 (default), 2 (careful).
     tolerance : float
@@ -57,6 +99,14 @@ class MinimizerOptions:
     extra: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
+        if not isinstance(self.minimizer_type, str) or not isinstance(self.algorithm, str):
+            raise FitOptionError(
+                f"minimizer type and algorithm must be strings, got {self.minimizer_type!r}, "
+                f"{self.algorithm!r}"
+            )
+        kind, algorithm = canonical_minimizer(self.minimizer_type, self.algorithm)
+        object.__setattr__(self, "minimizer_type", kind)
+        object.__setattr__(self, "algorithm", algorithm)
         if self.strategy not in (0, 1, 2):
             raise FitOptionError(f"strategy must be 0, 1 or 2, not {self.strategy!r}")
         if not self.tolerance > 0:

@@ -26,9 +26,17 @@ from rootfit.fitter.backends.base import Backend, BackendResult, Capabilities, M
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
 
-__all__ = ["ALGORITHMS", "Minuit2", "MinuitMinimum"]
+__all__ = [
+    "ALGORITHMS",
+    "Minuit",
+    "Minuit2",
+    "MinuitMinimum",
+    "MinuitSteps",
+    "configured_minuit",
+    "run_algorithm",
+]
 
-ALGORITHMS = ("Migrad", "Simplex", "Combined")
+ALGORITHMS = ("Migrad", "Simplex", "Combined", "Minimize")
 
 
 def _migrad_status(fmin: Any) -> int:
@@ -59,7 +67,7 @@ def _cov_status(fmin: Any) -> int:
     return -1
 
 
-def _configured(
+def configured_minuit(
     cost: Cost,
     settings: Sequence[ParameterSettings],
     options: MinimizerOptions,
@@ -85,6 +93,22 @@ def _configured(
     return m
 
 
+def run_algorithm(m: Minuit, algorithm: str, options: MinimizerOptions, npar: int) -> None:
+    """Run Migrad, Simplex or Combined/Minimize (Simplex then Migrad when Migrad alone fails)
+    with ROOT's tolerance, precision and call limit."""
+    m.tol = options.tolerance
+    m.print_level = options.print_level
+    if options.precision > 0:
+        m.precision = options.precision
+    ncall = options.call_limit(npar)
+    if algorithm == "Simplex":
+        m.simplex(ncall=ncall)
+        return
+    m.migrad(ncall=ncall, iterate=1)
+    if algorithm in ("Combined", "Minimize") and not m.valid:
+        m.simplex(ncall=ncall).migrad(ncall=ncall, iterate=1)
+
+
 def _zero_fixed(matrix: NDArray[np.float64], fixed: NDArray[np.bool_]) -> NDArray[np.float64]:
     matrix[fixed, :] = 0.0
     matrix[:, fixed] = 0.0
@@ -92,19 +116,51 @@ def _zero_fixed(matrix: NDArray[np.float64], fixed: NDArray[np.bool_]) -> NDArra
 
 
 class MinuitMinimum(Minimum):
-    """The iminuit object after Migrad/Simplex; Hesse and Minos run on it."""
+    """The iminuit object after Migrad/Simplex; Hesse and Minos run on it.
 
-    def __init__(self, m: Minuit, settings: Sequence[ParameterSettings], algorithm: str) -> None:
+    Parameters
+    ----------
+    m : iminuit.Minuit
+        After minimization.
+    settings : sequence of ParameterSettings
+        The settings it started from.
+    algorithm : str
+        The algorithm run (Simplex gives no covariance: status 5, covariance status -1).
+    label : str, optional
+        ROOT's ``MinimizerType`` (default ``"Minuit2 / <algorithm>"``).
+    """
+
+    def __init__(
+        self,
+        m: Minuit,
+        settings: Sequence[ParameterSettings],
+        algorithm: str,
+        label: str | None = None,
+    ) -> None:
         self._m = m
         self._fixed = np.array([s.fixed for s in settings])
         self._algorithm = algorithm
+        self._label = label or f"Minuit2 / {algorithm}"
         fmin = m.fmin
         assert fmin is not None
-        status = _migrad_status(fmin)
+        status = self._minimization_status(fmin)
         cov_status = _cov_status(fmin)
         if algorithm == "Simplex":
             cov_status, status = -1, (5 if status == 0 else status)
         self.outcome = self._outcome(status, cov_status, {})
+
+    def _minimization_status(self, fmin: Any) -> int:
+        return _migrad_status(fmin)
+
+    def _hesse_status(self, fmin: Any) -> int:
+        """What a Hesse step adds to the status (Minuit2: 100·code)."""
+        if fmin.hesse_failed:
+            return 100
+        return 300 if fmin.has_made_posdef_covar else 0
+
+    def _minos_status(self, bits: int) -> int:
+        """What Minos adds to the status (Minuit2: 10·bits)."""
+        return 10 * bits
 
     def _outcome(
         self, status: int, cov_status: int, minos: dict[str, tuple[float, float]]
@@ -126,7 +182,7 @@ class MinuitMinimum(Minimum):
             status=status,
             cov_status=cov_status,
             valid=bool(fmin.is_valid),
-            minimizer=f"Minuit2 / {self._algorithm}",
+            minimizer=self._label,
             minos=minos,
         )
 
@@ -140,29 +196,109 @@ class MinuitMinimum(Minimum):
         self._m.hesse()
         after = self._m.fmin
         assert after is not None
-        status = self.outcome.status
-        if after.hesse_failed:
-            status += 100
-        elif after.has_made_posdef_covar:
-            status += 300
+        status = self.outcome.status + self._hesse_status(after)
         self.outcome = self._outcome(status, _cov_status(after), self.outcome.minos)
 
     def minos(self, names: Sequence[str]) -> None:
         """Minos for the named free parameters; ROOT's bits (1 lower invalid, 2 upper invalid,
         4 call limit, 8 new minimum, 16 at a limit) are added to the status times 10."""
-        wanted = [n for n in names if not self._m.fixed[n]]
-        if not wanted:
+        minos, bits = _run_minos(self._m, names, self.outcome.minos)
+        status = self.outcome.status + self._minos_status(bits)
+        self.outcome = replace(self.outcome, status=status, minos=minos)
+
+
+def _run_minos(
+    m: Minuit, names: Sequence[str], known: dict[str, tuple[float, float]]
+) -> tuple[dict[str, tuple[float, float]], int]:
+    """Minos errors of the named free parameters of ``m`` and ROOT's status bits."""
+    wanted = [n for n in names if not m.fixed[n]]
+    minos = dict(known)
+    if not wanted:
+        return minos, 0
+    m.minos(*wanted)
+    bits = 0
+    for name in wanted:
+        me = m.merrors[name]
+        minos[name] = (float(me.lower), float(me.upper))
+        bits |= (0 if me.lower_valid else 1) | (0 if me.upper_valid else 2)
+        bits |= 4 if (me.at_lower_max_fcn or me.at_upper_max_fcn) else 0
+        bits |= 8 if (me.lower_new_min or me.upper_new_min) else 0
+        bits |= 16 if (me.at_lower_limit or me.at_upper_limit) else 0
+    return minos, bits
+
+
+class MinuitSteps(Minimum):
+    """A minimum found by another engine (Fumili, scipy, Levenberg–Marquardt, a scan); its
+    Hesse and Minos steps are Minuit2's, run from that point with the same limits.
+
+    Parameters
+    ----------
+    cost : Cost
+        The objective.
+    settings : sequence of ParameterSettings
+        Limits, fixed flags and steps (values are replaced by the minimum's).
+    options : MinimizerOptions
+        Strategy and tolerance for the steps.
+    errordef : float
+        Up value.
+    outcome : BackendResult
+        What the engine found.
+    """
+
+    def __init__(
+        self,
+        cost: Cost,
+        settings: Sequence[ParameterSettings],
+        options: MinimizerOptions,
+        errordef: float,
+        outcome: BackendResult,
+    ) -> None:
+        self._cost = cost
+        self._settings = [
+            replace(s, value=float(v)) for s, v in zip(settings, outcome.values, strict=True)
+        ]
+        self._options = options
+        self._errordef = errordef
+        self.outcome = outcome
+
+    def _minuit(self) -> Minuit:
+        m = configured_minuit(self._cost, self._settings, self._options, self._errordef, False)
+        m.print_level = 0
+        return m
+
+    def hesse(self) -> None:
+        """Covariance, errors, EDM and covariance status from Minuit2's Hesse at the minimum
+        (status + 100 if Hesse fails, as ROOT's)."""
+        m = self._minuit()
+        m.hesse()
+        fmin = m.fmin
+        assert fmin is not None
+        fixed = np.array([s.fixed for s in self._settings])
+        failed = fmin.hesse_failed or m.covariance is None
+        cov = (
+            np.zeros((len(fixed), len(fixed)))
+            if m.covariance is None
+            else _zero_fixed(np.array(m.covariance, dtype=np.float64), fixed)
+        )
+        self.outcome = replace(
+            self.outcome,
+            covariance=cov,
+            errors=np.sqrt(np.clip(np.diag(cov), 0.0, None)),
+            edm=float(fmin.edm),
+            ncalls=self.outcome.ncalls + int(fmin.nfcn),
+            cov_status=_cov_status(fmin),
+            status=self.outcome.status + (100 if failed else 0),
+            valid=self.outcome.valid and not failed,
+        )
+
+    def minos(self, names: Sequence[str]) -> None:
+        """Minos from the minimum (Migrad first confirms it, as Minos needs Minuit's state)."""
+        m = self._minuit()
+        m.migrad(ncall=self._options.call_limit(len(self._settings)), iterate=1)
+        if not m.valid:
+            self.outcome = replace(self.outcome, status=self.outcome.status + 10 * 3)
             return
-        self._m.minos(*wanted)
-        bits = 0
-        minos = dict(self.outcome.minos)
-        for name in wanted:
-            me = self._m.merrors[name]
-            minos[name] = (float(me.lower), float(me.upper))
-            bits |= (0 if me.lower_valid else 1) | (0 if me.upper_valid else 2)
-            bits |= 4 if (me.at_lower_max_fcn or me.at_upper_max_fcn) else 0
-            bits |= 8 if (me.lower_new_min or me.upper_new_min) else 0
-            bits |= 16 if (me.at_lower_limit or me.at_upper_limit) else 0
+        minos, bits = _run_minos(m, names, self.outcome.minos)
         self.outcome = replace(self.outcome, status=self.outcome.status + 10 * bits, minos=minos)
 
 
@@ -188,18 +324,8 @@ class Minuit2(Backend):
         *,
         gradient: bool = False,
     ) -> MinuitMinimum:
-        m = _configured(cost, settings, options, errordef, gradient)
-        m.tol = options.tolerance
-        m.print_level = options.print_level
-        if options.precision > 0:
-            m.precision = options.precision
-        ncall = options.call_limit(len(settings))
-        if options.algorithm == "Simplex":
-            m.simplex(ncall=ncall)
-        else:
-            m.migrad(ncall=ncall, iterate=1)
-            if options.algorithm == "Combined" and not m.valid:
-                m.simplex(ncall=ncall).migrad(ncall=ncall, iterate=1)
+        m = configured_minuit(cost, settings, options, errordef, gradient)
+        run_algorithm(m, options.algorithm, options, len(settings))
         return MinuitMinimum(m, settings, options.algorithm)
 
     def hesse_covariance(
@@ -210,7 +336,7 @@ class Minuit2(Backend):
         errordef: float,
     ) -> NDArray[np.float64]:
         """Covariance from Hesse alone at the given values (no minimization), fixed rows zero."""
-        m = _configured(cost, settings, options, errordef, gradient=False)
+        m = configured_minuit(cost, settings, options, errordef, gradient=False)
         m.print_level = 0
         m.hesse()
         return _zero_fixed(

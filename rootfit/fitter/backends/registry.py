@@ -85,6 +85,15 @@ def _make(factory: Factory) -> Backend:
 BACKENDS = BackendRegistry(
     {
         ("Minuit2", None): "rootfit.fitter.backends.minuit:Minuit2",
+        ("Minuit2", "Fumili"): "rootfit.fitter.backends.fumili:Fumili2",
+        ("Minuit2", "Scan"): "rootfit.fitter.backends.scan:Scan",
+        ("Minuit", None): "rootfit.fitter.backends.tminuit:TMinuit",
+        ("GSLMultiMin", None): "rootfit.fitter.backends.scipy_engines:GSLMultiMin",
+        ("GSLMultiFit", None): "rootfit.fitter.backends.levenberg_marquardt:LevenbergMarquardt",
+        ("GSLSimAn", None): "rootfit.fitter.backends.scipy_engines:SimulatedAnnealing",
+        ("Genetic", None): "rootfit.fitter.backends.scipy_engines:Genetic",
+        ("scipy", None): "rootfit.fitter.backends.scipy_engines:ScipyMinimize",
+        ("Fumili", None): "rootfit.fitter.backends.fumili:TFumili",
         ("Linear", None): "rootfit.fitter.backends.linear:LinearSolver",
         ("Linear", "Robust"): "rootfit.fitter.backends.robust:RobustSolver",
     }

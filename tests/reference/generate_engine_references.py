@@ -1,0 +1,169 @@
+#!/usr/bin/env python
+"""Generate ROOT 6.40 reference numbers for rootfit's fit engine (minimizers, NIST problems).
+
+Run in the ROOT virtualenv (``make references`` runs it after the main generator):
+
+    .venv-root/bin/python tests/reference/generate_engine_references.py
+
+Writes ``root_engine.json`` beside this script. Every case runs in its own ROOT process (some
+minimizers print warnings that this PyROOT wheel turns into crashes inside ``TH1::Fit``), so a
+failing case is recorded as such instead of stopping the run. The inputs are the literal data
+sets of ``generate_root_references.py`` and the NIST files read by ``tests/nist.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+#: (data set, function, option, minimizer type, algorithm)
+MINIMIZER_CASES = [
+    ("G", "gaus", "", "Minuit2", "Migrad"),
+    ("G", "gaus", "", "Minuit2", "Simplex"),
+    ("G", "gaus", "", "Minuit2", "Combined"),
+    ("G", "gaus", "", "Minuit2", "Scan"),
+    ("G", "gaus", "", "Minuit2", "Fumili"),
+    ("G", "gaus", "E", "Minuit2", "Fumili"),
+    ("G", "gaus", "L", "Minuit2", "Fumili"),
+    ("G", "gaus", "", "Fumili2", ""),
+    ("G", "gaus", "", "Fumili", ""),
+    ("G", "gaus", "", "Minuit", "Migrad"),
+    ("G", "gaus", "E", "Minuit", "Migrad"),
+    ("G", "gaus", "", "Minuit", "MigradImproved"),
+    ("G", "gaus", "M", "Minuit2", "Migrad"),
+    ("G", "gaus", "L", "Minuit", "Migrad"),
+    ("G", "gaus", "", "GSLMultiMin", "BFGS2"),
+    ("G", "gaus", "", "GSLMultiMin", "BFGS"),
+    ("G", "gaus", "", "GSLMultiMin", "ConjugateFR"),
+    ("G", "gaus", "", "GSLMultiMin", "ConjugatePR"),
+    ("G", "gaus", "", "GSLMultiFit", ""),
+    ("E", "expo", "", "Minuit2", "Fumili"),
+    ("E", "expo", "L", "Minuit2", "Fumili"),
+    ("E", "expo", "", "GSLMultiFit", ""),
+    ("E", "expo", "", "Minuit", "Migrad"),
+]
+
+COUNTS = {
+    "G": ([0, 2, 1, 0, 5, 11, 21, 30, 33, 50, 62, 52, 43, 49, 19, 13, 12, 5, 1, 0], -5.0, 5.0),
+    "E": ([36, 32, 24, 26, 19, 15, 11, 20, 8, 12, 10, 7, 6, 8, 4, 3, 5, 5, 4, 1], 0.0, 10.0),
+}
+
+
+def _record(r):
+    return {
+        "status": int(r.Status()),
+        "cov_status": int(r.CovMatrixStatus()),
+        "valid": bool(r.IsValid()),
+        "ndf": int(r.Ndf()),
+        "min_fcn": r.MinFcnValue(),
+        "chi2": r.Chi2(),
+        "ncalls": int(r.NCalls()),
+        "edm": r.Edm(),
+        "minimizer": str(r.MinimizerType()),
+        "values": [r.Parameter(i) for i in range(r.NPar())],
+        "errors": [r.ParError(i) for i in range(r.NPar())],
+    }
+
+
+def _minimizer_worker(data, function, option, kind, algorithm):
+    import ROOT
+
+    ROOT.gROOT.SetBatch(True)
+    ROOT.gErrorIgnoreLevel = ROOT.kError
+    counts, lo, hi = COUNTS[data]
+    h = ROOT.TH1D("h", "h", len(counts), lo, hi)
+    for i, c in enumerate(counts):
+        h.SetBinContent(i + 1, c)
+    ROOT.Math.MinimizerOptions.SetDefaultMinimizer(kind, algorithm)
+    f = ROOT.TF1("f", function, lo, hi)
+    return _record(h.Fit(f, option + "SQN"))
+
+
+def _nist_worker(name, start_index):
+    import nist
+    import numpy as np
+    import ROOT
+
+    ROOT.gROOT.SetBatch(True)
+    ROOT.gErrorIgnoreLevel = ROOT.kFatal
+    p = nist.load(name)
+    start = p.starts[start_index]
+    if p.x.ndim == 2:
+        x1, x2 = (np.ascontiguousarray(p.x[:, i]) for i in range(2))
+        g = ROOT.TGraph2D(len(p.y), x1, x2, np.ascontiguousarray(p.y))
+        f = ROOT.TF2(
+            "f", p.formula, float(x1.min()), float(x1.max()), float(x2.min()), float(x2.max())
+        )
+    else:
+        g = ROOT.TGraph(len(p.y), np.ascontiguousarray(p.x), np.ascontiguousarray(p.y))
+        f = ROOT.TF1("f", p.formula, float(p.x.min()), float(p.x.max()))
+    for i, v in enumerate(start):
+        f.SetParameter(f"b{i + 1}", v)
+    r = g.Fit(f, "SQN")
+    rec = _record(r)
+    rec["rss"] = r.MinFcnValue()
+    rec["passes"] = nist.passes(p, np.array(rec["values"]), rec["rss"])
+    return rec
+
+
+def _run(kind, *args):
+    """Run one case in a fresh ROOT process; None if that process died."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    for line in out.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT ") :])
+    print(f"case {kind} {args} failed:\n{out.stderr[-2000:]}", file=sys.stderr)
+    return None
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        worker = {"minimizer": _minimizer_worker, "nist": _nist_worker}[sys.argv[2]]
+        print("RESULT " + json.dumps(worker(*json.loads(sys.argv[3]))))
+        return
+    import nist
+    import ROOT
+
+    minimizers = []
+    for case in MINIMIZER_CASES:
+        rec = _run("minimizer", *case)
+        keys = ("data", "function", "option", "minimizer_type", "algorithm")
+        minimizers.append({**dict(zip(keys, case, strict=True)), "root": rec})
+    problems = []
+    for name in nist.NAMES:
+        for start in (0, 1):
+            problems.append(
+                {"problem": name, "start": start + 1, "root": _run("nist", name, start)}
+            )
+    with open(os.path.join(HERE, "root_engine.json"), "w") as fh:
+        json.dump(
+            {
+                "root_version": str(ROOT.gROOT.GetVersion()),
+                "histograms": {
+                    k: {"counts": c, "lo": lo, "hi": hi} for k, (c, lo, hi) in COUNTS.items()
+                },
+                "minimizers": minimizers,
+                "nist_migrad": problems,
+            },
+            fh,
+            indent=1,
+        )
+    passed = sum(bool(p["root"] and p["root"]["passes"]) for p in problems)
+    print(
+        f"wrote root_engine.json (NIST with Migrad: {passed} of {len(problems)} pass)",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()
