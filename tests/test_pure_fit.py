@@ -135,7 +135,8 @@ def test_fit_problem_keeps_the_cost_for_later_tools():
         ((0, float("nan")), "NaN"),
         ((0, 1, 2), "pair"),
         ("0:1", "range must be"),
-        ([(0, 1), (0, 1)], "2 axes"),
+        ([(0, 1), (2, 3)], "several intervals"),
+        ([(0, 1), (2, 3), None], "3 axes"),
     ],
 )
 def test_bad_ranges_are_data_errors_naming_the_argument(given, message):

@@ -1,8 +1,16 @@
 """Unbinned negative log-likelihood (ROOT's ``LogLikelihoodFCN``, spec §3.6).
 
-``NLL = -Σ w_i·log f(x_i)`` with ROOT's safe log; the model must be a normalised density
-(ROOT does not normalise it either). The extended form (``+ ∫f`` over the data ranges) and the
-weighted-events correction belong to the unbinned-data work (``UnBinData``) and plug in here.
+``NLL = -Σ w_i·log f(x_i)`` with ROOT's safe log, three ways:
+
+* plain (ROOT's default): ``f`` must be a normalised density — ROOT does not normalise it;
+* extended: ``+ ν(p)`` with ``ν = ∫ f`` over the data range(s) (``f`` is then the density of
+  expected events: its integral is the expected number);
+* normalised (``normalize=True``, rootfit's convenience for shapes): ``f`` is divided by its
+  integral over the range, i.e. ``+ Σw·log ∫f``.
+
+Per-event weights enter as ``w_i``; the correction of the covariance for weighted events
+(ROOT's ``SetWeightCorrection``, spec §4.7) uses :meth:`UnbinnedNLL.squared_weight_cost`, the
+same NLL with weights ``w²`` (and the extended term scaled by Σw²/Σw).
 """
 
 from __future__ import annotations
@@ -14,83 +22,184 @@ from numpy.typing import ArrayLike, NDArray
 
 from rootfit.costs.base import Cost, FitType
 from rootfit.costs.binned import as_model
-from rootfit.errors import DataError, FitError
+from rootfit.costs.normalization import RangeIntegral
+from rootfit.errors import FitError
+from rootfit.fitdata import DataRange
+from rootfit.fitdata.unbindata import UnBinData
 from rootfit.functions import Function, Model
 from rootfit.kernels import costs as kernels
 
 __all__ = ["UnbinnedNLL"]
 
 _EPS = 2.0 * np.finfo(np.float64).tiny  # ROOT's safelog threshold
+#: Returned when the normalisation integral is not positive (no valid density there).
+_NO_DENSITY = 1e300
+
+Terms = tuple[float, NDArray[np.float64], NDArray[np.float64]]
 
 
 class UnbinnedNLL(Cost):
-    """``-Σ w·log f(x)`` over events.
+    """Negative log-likelihood of events.
 
     Parameters
     ----------
-    events : array_like, shape (n,) or (n, ndim)
-        Event coordinates (finite).
+    events : UnBinData or array_like, shape (n,) or (n, ndim)
+        The events (an array is turned into :class:`~rootfit.fitdata.UnBinData` with
+        ``weights`` and ``range``).
     model : Model or Function
-        A normalised density.
-    weights : array_like, shape (n,), optional
-        Per-event weights (default 1).
+        A density (plain), the density of expected events (extended) or a shape (normalised).
+    weights : array_like, optional
+        Per-event weights, for array events.
+    extended : bool
+        Add the integral of the model over the range (ROOT's extended likelihood).
+    normalize : bool
+        Divide the model by its integral over the range (not with ``extended``).
+    range : optional
+        The data range, for array events.
+
+    Examples
+    --------
+    >>> import numpy as np, rootfit as rf
+    >>> x = np.random.default_rng(1).normal(0.5, 1.0, 1000)
+    >>> nll = UnbinnedNLL(x, rf.Function("gausn"), extended=True, range=(-5, 6))
+    >>> r = rf.Fitter().fit(nll, [900.0, 0.0, 1.2])
+    >>> round(r.values["Constant"])  # the fitted number of events
+    1000
     """
 
     errordef = 0.5
     fit_type = FitType.UNBINNED_LIKELIHOOD
 
     def __init__(
-        self, events: ArrayLike, model: Model | Function, weights: ArrayLike | None = None
+        self,
+        events: UnBinData | ArrayLike,
+        model: Model | Function,
+        weights: ArrayLike | None = None,
+        *,
+        extended: bool = False,
+        normalize: bool = False,
+        range: Any = None,
     ) -> None:
         model = as_model(model)
-        X = np.asarray(events, dtype=np.float64)
-        X = X.reshape(-1, 1) if X.ndim == 1 else X
-        if X.ndim != 2 or X.shape[1] < model.ndim:
-            raise DataError(f"events must have shape (n, {model.ndim}), got {np.shape(events)}")
-        if X.shape[0] == 0:
+        if isinstance(events, UnBinData):
+            if weights is not None or range is not None:
+                raise FitError("give weights and range to UnBinData, not to the cost")
+            data = events
+        else:
+            data = UnBinData(events, weights, range=range)
+        if data.ndim < model.ndim:
+            raise FitError(f"events must have {model.ndim} coordinate(s), they have {data.ndim}")
+        if data.size == 0:
             raise FitError("cannot build a cost on empty fit data")
-        if not np.all(np.isfinite(X)):
-            raise DataError("events contain NaN or infinite coordinates")
-        w = np.ones(X.shape[0]) if weights is None else np.asarray(weights, dtype=np.float64)
-        if w.shape != (X.shape[0],) or not np.all(np.isfinite(w)):
-            raise DataError(f"weights must be {X.shape[0]} finite numbers")
-        super().__init__(model.parameter_names, X.shape[0])
+        if extended and normalize:
+            raise FitError(
+                "an extended fit needs the density of expected events, not a normalised shape: "
+                "give normalize=False and a model with a yield (e.g. 'gausn' or '[N]*...')"
+            )
+        super().__init__(model.parameter_names, data.size)
         self.model = model
-        self.events = np.ascontiguousarray(X)
-        self.weights = np.ascontiguousarray(w)
-        self._evaluate = model.evaluator
+        self.data = data
+        self.extended = bool(extended)
+        self.normalize = bool(normalize)
+        self._extended_scale = 1.0
+        self._weights = np.ascontiguousarray(data.event_weights)
+        self._sum_weights = float(self._weights.sum())
+        self._integral = (
+            RangeIntegral(model, DataRange(data.range.axes[: model.ndim], data.range.more))
+            if extended or normalize
+            else None
+        )
+        if self._integral is not None:
+            self._integral.check_vanishes_at_infinity(np.array(model.defaults, dtype=np.float64))
+        self._bind()
+
+    def _bind(self) -> None:
+        self._x = np.ascontiguousarray(self.data.coords[:, : self.model.ndim])
+        self._evaluate = self.model.evaluator
+
+    @property
+    def events(self) -> NDArray[np.float64]:
+        """Event coordinates."""
+        return self.data.coords
+
+    @property
+    def weights(self) -> NDArray[np.float64]:
+        """Per-event weights (ones if unweighted)."""
+        return self._weights
 
     def default_parameters(self) -> NDArray[np.float64]:
         """The model's default start values."""
         return np.array(self.model.defaults, dtype=np.float64)
 
+    def integral(self, parameters: ArrayLike) -> float:
+        """The model's integral over the data range (needs ``extended`` or ``normalize``)."""
+        if self._integral is None:
+            raise FitError("the integral is computed for extended or normalised fits only")
+        return self._integral(np.ascontiguousarray(parameters, dtype=np.float64))
+
     def __call__(self, parameters: ArrayLike) -> float:
         p = np.ascontiguousarray(parameters, dtype=np.float64)
-        return float(kernels.unbinned_nll(self._evaluate(self.events, p), self.weights))
+        nll = float(kernels.unbinned_nll(self._evaluate(self._x, p), self._weights))
+        if self._integral is None:
+            return nll
+        nu = self._integral(p)
+        if self.extended:
+            return nll + self._extended_scale * nu
+        if not nu > 0:
+            return _NO_DENSITY
+        return nll + self._sum_weights * float(np.log(nu))
+
+    def _scores(self, p: NDArray[np.float64]) -> tuple[NDArray[np.float64], float]:
+        """Per-event ``∂log(f/I)/∂p`` (``∂f/f`` without normalisation) and the value."""
+        f = self._evaluate(self._x, p)
+        inverse = 1.0 / np.where(f > _EPS, f, _EPS)
+        scores = self.model.gradient(self._x, p) * inverse[:, None]
+        value = float(kernels.unbinned_nll(f, self._weights))
+        if self.normalize:
+            assert self._integral is not None
+            nu = self._integral(p)
+            if not nu > 0:
+                return scores, _NO_DENSITY
+            scores = scores - self._integral.gradient(p) / nu
+            value += self._sum_weights * float(np.log(nu))
+        return scores, value
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
-        """``-Σ w·(∂f/∂p)/f`` (the derivative of the safe log below its threshold)."""
+        """``-Σ w·∂log(f/I)/∂p`` (+ ``∂ν/∂p`` when extended)."""
         p = np.ascontiguousarray(parameters, dtype=np.float64)
-        f = self._evaluate(self.events, p)
-        inverse = 1.0 / np.where(f > _EPS, f, _EPS)
-        return np.asarray(-(self.model.gradient(self.events, p).T @ (self.weights * inverse)))
+        scores, _ = self._scores(p)
+        g = -(self._weights @ scores)
+        if self.extended:
+            assert self._integral is not None
+            g = g + self._extended_scale * self._integral.gradient(p)
+        return np.asarray(g, dtype=np.float64)
 
-    def gauss_newton(
-        self, parameters: ArrayLike
-    ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
-        """NLL, gradient ``-Σ w ∂f/f`` and Fumili's Hessian ``Σ w ∂f ∂fᵀ / f²``."""
+    def gauss_newton(self, parameters: ArrayLike) -> Terms:
+        """NLL, gradient and Fumili's Hessian ``Σ w·s sᵀ`` of the per-event scores ``s``
+        (the extended term adds to the gradient; its curvature is left out, as ROOT's)."""
         p = np.ascontiguousarray(parameters, dtype=np.float64)
-        f = self._evaluate(self.events, p)
-        inverse = 1.0 / np.where(f > _EPS, f, _EPS)
-        jac = np.ascontiguousarray(self.model.gradient(self.events, p))
+        scores, value = self._scores(p)
         g, h = kernels.gauss_newton_terms(
-            jac, -self.weights * inverse, self.weights * inverse * inverse
+            np.ascontiguousarray(scores), -self._weights, self._weights
         )
-        return float(kernels.unbinned_nll(f, self.weights)), g, h
+        if self.extended:
+            assert self._integral is not None
+            value += self._extended_scale * self._integral(p)
+            g = g + self._extended_scale * self._integral.gradient(p)
+        return value, g, h
+
+    def squared_weight_cost(self) -> UnbinnedNLL:
+        """The NLL with weights ``w²`` (extended term × Σw²/Σw): its Hessian corrects the
+        covariance of a weighted fit to ``C·H₂·C`` (spec §4.7)."""
+        w = self._weights
+        data = UnBinData(self.data.coords, w * w, range=self.data.range)
+        companion = UnbinnedNLL(data, self.model, extended=self.extended, normalize=self.normalize)
+        companion._extended_scale = float((w * w).sum() / w.sum()) if w.sum() else 1.0
+        return companion
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_evaluate"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_evaluate", "_x")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._evaluate = self.model.evaluator
+        self._bind()

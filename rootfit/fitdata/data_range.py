@@ -1,8 +1,10 @@
-"""``DataRange``: the fit range, one interval (or none) per axis, validated once.
+"""``DataRange``: the fit range, intervals per axis, validated once.
 
 Every way of giving a range — ``range=(lo, hi)``, ``range=[(xlo, xhi), None, (zlo, zhi)]``,
 the function range with option ``R``, ROOT's ``Fit(f, opt, "", xmin, xmax)`` — is turned into
-this one frozen value before anything else looks at it.
+this one frozen value before anything else looks at it. As ROOT's ``DataRange``, an axis may
+hold several intervals (``AddRange``): a point is inside when each coordinate lies in one of
+its axis' intervals. Binned fits use one interval per axis; unbinned data any number.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class DataRange:
     """
 
     axes: tuple[Interval | None, ...] = ()
+    more: tuple[tuple[Interval, ...], ...] = ()
 
     @classmethod
     def from_user(cls, value: Any, ndim: int, *, argument: str = "range") -> DataRange:
@@ -64,7 +67,8 @@ class DataRange:
         Parameters
         ----------
         value : None, (lo, hi), or a sequence of (lo, hi) or None per axis
-            A single pair restricts the first axis.
+            A single pair restricts the first axis. For 1-D data a sequence of several pairs is
+            several intervals of the one axis (``[(-3, -1), (1, 3)]``).
         ndim : int
             Number of axes of the data.
         argument : str
@@ -81,6 +85,9 @@ class DataRange:
             raise DataError(f"{argument} must be (lo, hi) or one (lo, hi) per axis, not {value!r}")
         if len(value) and all(np.ndim(v) == 0 for v in value):
             return cls((_interval(value, argument),))
+        if ndim == 1 and len(value) > 1 and all(v is not None for v in value):
+            intervals = [_interval(v, f"{argument}[{i}]") for i, v in enumerate(value)]
+            return cls((intervals[0],), (tuple(intervals[1:]),))
         if len(value) > ndim:
             raise DataError(
                 f"{argument} gives {len(value)} axes but the data has {ndim}: {value!r}"
@@ -92,15 +99,55 @@ class DataRange:
         )
 
     def axis(self, i: int) -> Interval | None:
-        """``(lo, hi)`` of axis ``i``, or None."""
+        """``(lo, hi)`` of axis ``i`` (its first interval), or None."""
         return self.axes[i] if i < len(self.axes) else None
+
+    def intervals(self, i: int) -> tuple[Interval, ...]:
+        """Every interval of axis ``i`` (empty when the axis is not restricted)."""
+        first = self.axis(i)
+        if first is None:
+            return ()
+        return (first, *(self.more[i] if i < len(self.more) else ()))
+
+    @property
+    def single(self) -> bool:
+        """True if no axis has more than one interval."""
+        return not any(self.more)
+
+    def add_range(self, i: int, lo: float, hi: float) -> DataRange:
+        """This range with the interval ``(lo, hi)`` added to axis ``i`` (ROOT's ``AddRange``).
+
+        Examples
+        --------
+        >>> DataRange().add_range(0, -3, -1).add_range(0, 1, 3).intervals(0)
+        ((-3.0, -1.0), (1.0, 3.0))
+        """
+        interval = _interval((lo, hi), f"range of axis {i}")
+        n = max(len(self.axes), i + 1)
+        axes = list(self.axes) + [None] * (n - len(self.axes))
+        more = list(self.more) + [()] * (n - len(self.more))
+        if axes[i] is None:
+            axes[i] = interval
+        else:
+            more[i] = (*more[i], interval)
+        return DataRange(tuple(axes), tuple(more))
+
+    def contains(self, points: np.ndarray) -> np.ndarray:
+        """Which rows of ``points`` (shape ``(n, ndim)``) lie inside (edges included)."""
+        inside = np.ones(points.shape[0], dtype=bool)
+        for i in range(min(points.shape[1], len(self.axes))):
+            spans = self.intervals(i)
+            if spans:
+                x = points[:, i]
+                inside &= np.logical_or.reduce([(x >= lo) & (x <= hi) for lo, hi in spans])
+        return inside
 
     def __bool__(self) -> bool:
         return any(a is not None for a in self.axes)
 
     def filled(self, windows: Sequence[Interval]) -> DataRange:
         """This range with the unrestricted axes replaced by ``windows`` (one per axis)."""
-        return DataRange(tuple(self.axis(i) or w for i, w in enumerate(windows)))
+        return DataRange(tuple(self.axis(i) or w for i, w in enumerate(windows)), self.more)
 
     def as_tuple(self) -> Any:
         """``(lo, hi)`` for one axis, else a ``(lo, hi)`` (or None) per axis."""

@@ -4,8 +4,9 @@ A fit needs five things from the object it fits: which option letters apply to i
 (``kind``), its number of coordinates, whether it carries Σw² (for ``WL``), the error type its
 points will have under given :class:`~rootfit.fitdata.DataOptions` (the fit plan decides the
 linear fitter and error normalisation from it before any data is built), and the fit points
-themselves. :func:`as_fit_target` wraps histograms, profiles, graphs, 2-D graphs and
-multigraphs in adapters that answer these; a new data kind registers its own adapter with
+themselves. :func:`as_fit_target` wraps histograms, profiles, graphs, 2-D graphs,
+multigraphs and event data (:class:`~rootfit.fitdata.UnBinData` or a numpy array of events) in
+adapters that answer these; a new data kind registers its own adapter with
 ``as_fit_target.register(MyData)``, or implements the protocol itself.
 """
 
@@ -30,6 +31,7 @@ from rootfit.fitdata.filling import (
     graph_error_type,
     histogram_error_type,
 )
+from rootfit.fitdata.unbindata import UnBinData
 from rootfit.hist import Graph, Graph2D, Histogram, MultiGraph, Profile
 
 __all__ = ["FitTarget", "NanPolicy", "as_fit_target", "drawing_range"]
@@ -42,8 +44,9 @@ class FitTarget(Protocol):
     """What the fit pipeline asks of the data it fits."""
 
     @property
-    def kind(self) -> Literal["histogram", "graph"]:
-        """Which option letters apply: ``"histogram"`` (L, P, I, WIDTH...) or ``"graph"``."""
+    def kind(self) -> Literal["histogram", "graph", "unbinned"]:
+        """Which option letters apply: ``"histogram"`` (L, P, I, WIDTH...), ``"graph"`` or
+        ``"unbinned"`` (event data: a likelihood fit)."""
         ...
 
     @property
@@ -67,8 +70,9 @@ class FitTarget(Protocol):
 
     def fit_data(
         self, options: DataOptions, data_range: DataRange, nan_policy: NanPolicy
-    ) -> BinData:
-        """The fit points (not empty: raise :class:`~rootfit.errors.DataError` otherwise)."""
+    ) -> BinData | UnBinData:
+        """The fit points or events (not empty: raise :class:`~rootfit.errors.DataError`
+        otherwise)."""
         ...
 
     def window(self) -> tuple[Interval, ...]:
@@ -208,8 +212,9 @@ def as_fit_target(obj: Any) -> FitTarget:
     if isinstance(obj, FitTarget):
         return obj
     raise DataError(
-        f"cannot fit a {type(obj).__name__}; give a Histogram, Profile, Graph, Graph2D or "
-        "MultiGraph (or register an adapter with rootfit.fitdata.as_fit_target.register)"
+        f"cannot fit a {type(obj).__name__}; give a Histogram, Profile, Graph, Graph2D, "
+        "MultiGraph, UnBinData or an array of events (or register an adapter with "
+        "rootfit.fitdata.as_fit_target.register)"
     )
 
 
@@ -241,3 +246,63 @@ def _(obj: Graph2D) -> FitTarget:
 def drawing_range(target: FitTarget, data_range: DataRange) -> DataRange:
     """The fit range, else the visible window, of every axis (ROOT's ``GetDrawingRange``)."""
     return data_range.filled(target.window())
+
+
+@dataclass(frozen=True)
+class EventTarget:
+    """Event data (:class:`~rootfit.fitdata.UnBinData` or an array of events) as fit data."""
+
+    events: UnBinData | np.ndarray
+    kind: Literal["unbinned"] = "unbinned"
+
+    @property
+    def ndim(self) -> int:
+        if isinstance(self.events, UnBinData):
+            return self.events.ndim
+        return 1 if self.events.ndim == 1 else int(self.events.shape[1])
+
+    @property
+    def weighted(self) -> bool:
+        return isinstance(self.events, UnBinData) and self.events.weighted
+
+    @property
+    def description(self) -> str:
+        return f"{type(self.events).__name__} of {len(self.events)} events"
+
+    def error_type(self, options: DataOptions) -> ErrorType:
+        return ErrorType.NONE
+
+    def fit_data(
+        self, options: DataOptions, data_range: DataRange, nan_policy: NanPolicy
+    ) -> UnBinData:
+        """The events inside ``data_range`` (the data's own range when none is given)."""
+        if isinstance(self.events, UnBinData):
+            data = self.events
+            if data_range:
+                data = UnBinData(data.coords, data.weights, range=data_range)
+        else:
+            data = UnBinData(self.events, range=data_range, nan_policy=nan_policy)
+        if data.size == 0:
+            raise DataError(f"{self.description}: no events inside the fit range {data_range.axes}")
+        return data
+
+    def window(self) -> tuple[Interval, ...]:
+        data = self.fit_data(DataOptions(), DataRange(), "omit")
+        windows = []
+        for i in range(data.ndim):
+            spans = data.range.intervals(i)
+            if spans:
+                windows.append((min(lo for lo, _ in spans), max(hi for _, hi in spans)))
+            else:
+                windows.append((float(data.coords[:, i].min()), float(data.coords[:, i].max())))
+        return tuple(windows)
+
+
+@as_fit_target.register
+def _(obj: UnBinData) -> EventTarget:
+    return EventTarget(obj)
+
+
+@as_fit_target.register
+def _(obj: np.ndarray) -> EventTarget:
+    return EventTarget(obj)

@@ -41,6 +41,8 @@ class CostChoice(enum.Enum):
     """Extended binned Poisson likelihood (``L``, and ``WL`` with its correction)."""
     MULTINOMIAL = "multinomial"
     """Binned multinomial likelihood (``MULTI``)."""
+    UNBINNED = "unbinned"
+    """Unbinned likelihood of events (plain, extended or normalised; ``WL``: corrected)."""
 
 
 class SolverPath(enum.Enum):
@@ -115,6 +117,10 @@ class FitPlan:
         ``+``: previously attached functions stay.
     notes : tuple of str
         Warnings the caller emits (ROOT's quirks that keep ROOT's outcome).
+    extended : bool
+        Unbinned fits: add the model's integral over the range (extended likelihood).
+    normalize : bool
+        Unbinned fits: divide the model by its integral over the range.
     """
 
     options: FitOptions
@@ -134,6 +140,8 @@ class FitPlan:
     storage: Storage
     keep_previous: bool
     notes: tuple[str, ...] = ()
+    extended: bool = False
+    normalize: bool = False
 
 
 def _check_supported(opts: FitOptions) -> None:
@@ -165,6 +173,8 @@ def _uses_linear_fitter(opts: FitOptions, model: Model, error_type: ErrorType) -
 
 
 def _cost_choice(opts: FitOptions, error_type: ErrorType) -> CostChoice:
+    if opts.target == "unbinned":
+        return CostChoice.UNBINNED
     if opts.likelihood == "multinomial":
         return CostChoice.MULTINOMIAL
     if opts.likelihood:
@@ -185,6 +195,8 @@ def plan_fit(
     target: FitTarget,
     *,
     minimizer: MinimizerOptions | None = None,
+    extended: bool | None = None,
+    normalize: bool | None = None,
 ) -> FitPlan:
     """Decide every rule of a ROOT-style fit.
 
@@ -198,6 +210,9 @@ def plan_fit(
         What is fitted (its error type under the data options, whether it is weighted).
     minimizer : MinimizerOptions, optional
         The base minimizer configuration (default: ROOT 6.40's).
+    extended, normalize : bool, optional
+        For event data: an extended likelihood (default False); the model divided by its
+        integral over the range (default: when not extended). Binned data refuses them.
 
     Returns
     -------
@@ -211,18 +226,35 @@ def plan_fit(
     _check_supported(options)
     notes: list[str] = []
     opts = options
+    unbinned = target.kind == "unbinned"
+    if not unbinned and (extended is not None or normalize is not None):
+        raise FitOptionError(
+            "extended= and normalize= apply to unbinned fits of events; a binned likelihood "
+            "is extended by default (option MULTI for the multinomial form)"
+        )
+    extended = bool(extended)
+    as_density = (not extended) if normalize is None else bool(normalize)
+    if unbinned and extended and as_density:
+        raise FitOptionError(
+            "an extended fit needs the density of expected events, not a normalised shape: "
+            "use normalize=False with a model that has a yield (e.g. 'gausn' or '[N]*...')"
+        )
     if opts.likelihood == "weighted":
         if not target.weighted:
-            notes.append(
-                "option WL on a histogram without Σw² (unweighted): a plain likelihood fit is "
-                "done (as ROOT)"
-            )
-            opts = dataclasses.replace(opts, likelihood="poisson")
+            what = "events without weights" if unbinned else "a histogram without Σw² (unweighted)"
+            notes.append(f"option WL on {what}: a plain likelihood fit is done (as ROOT)")
+            opts = dataclasses.replace(opts, likelihood="unbinned" if unbinned else "poisson")
         elif opts.minos:
             notes.append(
                 "Minos errors cannot be computed in weighted likelihood fits (as ROOT); Hesse "
                 "errors are given"
             )
+    elif unbinned and target.weighted:
+        notes.append(
+            "weighted events fitted without option W: the errors are those of an unweighted "
+            "fit; give option 'W' for the weighted-events correction (as ROOT's "
+            "SetWeightCorrection)"
+        )
     data_options = _data_options(opts, model)
     error_type = target.error_type(data_options)
     cost = _cost_choice(opts, error_type)
@@ -268,4 +300,6 @@ def plan_fit(
         ),
         keep_previous=opts.add,
         notes=tuple(notes),
+        extended=unbinned and extended,
+        normalize=unbinned and as_density,
     )

@@ -19,11 +19,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rootfit.costs import Chi2, Cost, EffectiveChi2, PearsonChi2, PoissonLikelihood
-from rootfit.errors import FitOptionError, FitWarning, FunctionError, warn
-from rootfit.fitdata import BinData, DataRange, as_fit_target
+from rootfit.costs import (
+    Chi2,
+    Cost,
+    EffectiveChi2,
+    PearsonChi2,
+    PoissonLikelihood,
+    UnbinnedNLL,
+)
+from rootfit.errors import DataError, FitOptionError, FitWarning, FunctionError, warn
+from rootfit.fitdata import BinData, DataRange, UnBinData, as_fit_target
 from rootfit.fitdata.targets import NanPolicy
 from rootfit.fitter import Fitter, ParameterSettings, settings_from_state
+from rootfit.fitting.events import event_start_state, fix_scale_parameters
 from rootfit.fitting.plan import CostChoice, ErrorScaling, FitPlan, plan_fit
 from rootfit.functions import Function, Model, ParameterState, apply_start_rule
 from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
@@ -31,14 +39,21 @@ from rootfit.result import FitResult
 
 __all__ = ["COSTS", "FitProblem", "fit", "prepare_fit", "resolve_model"]
 
-#: How each planned statistic is built on fit points (a new statistic is a new entry).
-COSTS: dict[CostChoice, Callable[[BinData, Model], Cost]] = {
-    CostChoice.CHI2: Chi2,
-    CostChoice.PEARSON: PearsonChi2,
-    CostChoice.PEARSON_WEIGHTED: lambda data, model: PearsonChi2(data, model, weighted=True),
-    CostChoice.EFFECTIVE_CHI2: EffectiveChi2,
-    CostChoice.POISSON: PoissonLikelihood,
-    CostChoice.MULTINOMIAL: lambda data, model: PoissonLikelihood(data, model, extended=False),
+FitData = BinData | UnBinData
+
+#: How each planned statistic is built on the fit data (a new statistic is a new entry).
+COSTS: dict[CostChoice, Callable[[Any, Model, FitPlan], Cost]] = {
+    CostChoice.CHI2: lambda data, model, plan: Chi2(data, model),
+    CostChoice.PEARSON: lambda data, model, plan: PearsonChi2(data, model),
+    CostChoice.PEARSON_WEIGHTED: lambda data, model, plan: PearsonChi2(data, model, weighted=True),
+    CostChoice.EFFECTIVE_CHI2: lambda data, model, plan: EffectiveChi2(data, model),
+    CostChoice.POISSON: lambda data, model, plan: PoissonLikelihood(data, model),
+    CostChoice.MULTINOMIAL: lambda data, model, plan: PoissonLikelihood(
+        data, model, extended=False
+    ),
+    CostChoice.UNBINNED: lambda data, model, plan: UnbinnedNLL(
+        data, model, extended=plan.extended, normalize=plan.normalize
+    ),
 }
 
 
@@ -90,8 +105,8 @@ class FitProblem:
     ----------
     plan : FitPlan
         The decisions.
-    data : BinData
-        The fit points.
+    data : BinData or UnBinData
+        The fit points, or the events of an unbinned fit.
     cost : Cost
         The statistic to minimise.
     start : ParameterState
@@ -103,7 +118,7 @@ class FitProblem:
     """
 
     plan: FitPlan
-    data: BinData
+    data: FitData
     cost: Cost
     start: ParameterState
     fit_range: DataRange
@@ -150,21 +165,40 @@ def prepare_fit(
     range: Any = None,
     minimizer: MinimizerOptions | None = None,
     nan_policy: NanPolicy = "raise",
+    extended: bool | None = None,
+    normalize: bool | None = None,
 ) -> FitProblem:
     """Decide and build everything for a fit (see :func:`fit` for the parameters)."""
     fit_target = as_fit_target(target)
     options = parse_fit_options(option, fit_target.kind)
     resolved = resolve_model(function, fit_target.ndim)
-    plan = plan_fit(options, resolved.model, fit_target, minimizer=minimizer)
+    plan = plan_fit(
+        options,
+        resolved.model,
+        fit_target,
+        minimizer=minimizer,
+        extended=extended,
+        normalize=normalize,
+    )
     for note in plan.notes:
         warn(note, FitWarning)
     fit_range = _fit_range(range, plan, resolved, fit_target.ndim)
+    if not fit_range.single and fit_target.kind != "unbinned":
+        raise DataError(
+            f"range gives several intervals for one axis ({fit_range.intervals(0)}); they "
+            f"apply to unbinned fits, a {fit_target.description} is fitted in one interval per axis"
+        )
     data = fit_target.fit_data(plan.data_options, fit_range, nan_policy)
-    start = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
+    if isinstance(data, UnBinData):
+        start = event_start_state(plan.start_rule, resolved.state, data)
+        if plan.normalize:
+            start, _ = fix_scale_parameters(resolved.model, start, data)
+    else:
+        start = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
     return FitProblem(
         plan=plan,
         data=data,
-        cost=COSTS[plan.cost](data, resolved.model),
+        cost=COSTS[plan.cost](data, resolved.model, plan),
         start=start,
         fit_range=fit_range,
         function_name=resolved.name,
@@ -179,25 +213,37 @@ def fit(
     range: Any = None,
     minimizer: MinimizerOptions | None = None,
     nan_policy: NanPolicy = "raise",
+    extended: bool | None = None,
+    normalize: bool | None = None,
 ) -> FitResult:
-    """Fit ``function`` to a histogram, profile or graph with ROOT's semantics, changing
-    nothing that is given (no printing, no function attached, the Function not updated).
+    """Fit ``function`` to a histogram, profile, graph or events with ROOT's semantics,
+    changing nothing that is given (no printing, no function attached, the Function not
+    updated).
 
     Parameters
     ----------
-    target : Histogram, Profile, Graph, Graph2D, MultiGraph or FitTarget
-        The data.
+    target : Histogram, Profile, Graph, Graph2D, MultiGraph, UnBinData, ndarray or FitTarget
+        The data; an :class:`~rootfit.fitdata.UnBinData` or a numpy array of events (shape
+        ``(n,)`` or ``(n, ndim)``) is fitted by an unbinned likelihood.
     function : str, Function, Model or callable
         The model (a Function's parameters are the start values, its errors the steps).
     option : str or FitOptions
         ROOT option letters (``Q``, ``N``, ``0``, ``+`` have no effect here; see
         ``Histogram.fit`` for ROOT's side effects).
     range : (lo, hi) or sequence of (lo, hi) per axis, optional
-        Fit range; otherwise the function range with ``R``.
+        Fit range; otherwise the function range with ``R``. For 1-D events, several
+        ``(lo, hi)`` pairs are several intervals.
     minimizer : MinimizerOptions, optional
         Minimizer configuration.
     nan_policy : {"raise", "omit"}
         Non-finite data.
+    extended : bool, optional
+        Events only: extended likelihood — the model is the density of expected events and
+        its integral over the range is added (default False).
+    normalize : bool, optional
+        Events only: divide the model by its integral over the range, so any shape can be
+        fitted as a density (default: True unless extended); parameters that only scale the
+        model cancel and are fixed.
 
     Returns
     -------
@@ -213,5 +259,12 @@ def fit(
     (0.5, 0)
     """
     return prepare_fit(
-        target, function, option, range=range, minimizer=minimizer, nan_policy=nan_policy
+        target,
+        function,
+        option,
+        range=range,
+        minimizer=minimizer,
+        nan_policy=nan_policy,
+        extended=extended,
+        normalize=normalize,
     ).solve()

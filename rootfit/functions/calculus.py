@@ -26,7 +26,17 @@ from rootfit.functions.traits import ClosedIntegral
 if TYPE_CHECKING:
     from rootfit.functions.model import Model
 
-__all__ = ["get_random", "get_x", "integral", "integral_error", "maximum", "minimum", "moment"]
+__all__ = [
+    "closed_form_integral",
+    "get_random",
+    "get_x",
+    "integral",
+    "integral_error",
+    "integral_gradient",
+    "maximum",
+    "minimum",
+    "moment",
+]
 
 Bounds = Sequence[tuple[float, float]]
 
@@ -63,8 +73,11 @@ def _integrate(f, bounds: list[tuple[float, float]], epsrel: float) -> float:
     return float(value)
 
 
-def _analytic_integral(function: Model, a: float, b: float, p: NDArray[np.float64]) -> float | None:
-    """Closed-form integral of a predefined gaus, expo or polN on finite or infinite bounds."""
+def closed_form_integral(
+    function: Model, a: float, b: float, p: NDArray[np.float64]
+) -> float | None:
+    """Closed-form integral of a predefined gaus, expo or polN on finite or infinite bounds
+    (None when the model has no closed form there)."""
     kind = function.traits.integral
     if kind is ClosedIntegral.GAUS:
         c, mu, sigma = p
@@ -92,7 +105,7 @@ def integral(
     """∫ f over ``[lo, hi]`` (per axis for 2-D/3-D functions; infinite bounds allowed)."""
     bounds = _bounds(function, lo, hi)
     if len(bounds) == 1:
-        exact = _analytic_integral(function, bounds[0][0], bounds[0][1], p)
+        exact = closed_form_integral(function, bounds[0][0], bounds[0][1], p)
         if exact is not None:
             return exact
     evaluate = function.evaluator

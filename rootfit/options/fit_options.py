@@ -11,7 +11,10 @@ The differences are deliberate and safer:
   letter soup ROOT makes of them (``"EX0"`` = X+E+0 on a histogram);
 * histogram-only words on a graph (``L``, ``P``, ``I``, ``WIDTH``, ``MULTI``...) are ignored with a
   warning, keeping ROOT's outcome;
-* ``MULTI`` switches on the integral option, as ROOT 6.40 does (documented quirk).
+* ``MULTI`` switches on the integral option, as ROOT 6.40 does (documented quirk);
+* for unbinned data (``target="unbinned"``) the likelihood is implied, ``W``/``WL`` asks for the
+  weighted-events correction, and the binned-only options (``P``, ``I``, ``WIDTH``,
+  ``NORMWIDTH``, ``MULTI``, ``X``, ``C``) are an error.
 
 The result is a frozen :class:`FitOptions`; nothing else in rootfit looks at option text.
 """
@@ -27,7 +30,7 @@ from rootfit.errors import FitOptionError, FitWarning, did_you_mean, warn
 
 __all__ = ["FitOptions", "parse_fit_options"]
 
-Target = Literal["histogram", "graph"]
+Target = Literal["histogram", "graph", "unbinned"]
 
 #: Tokens valid for histograms only (longest first where one is a prefix of another).
 _HISTOGRAM_WORDS = ("NORMWIDTH", "WIDTH", "MULTITHREAD", "SERIAL", "MULTI")
@@ -36,6 +39,7 @@ _GRAPH_WORDS = ("EX0", "ROB")
 _LETTERS = frozenset("LWPIUQVXERGMN0+BCFSHT")
 _GRAPH_LETTERS = frozenset("HT")
 _HISTOGRAM_ONLY_LETTERS = frozenset("LPI")
+_BINNED_ONLY = frozenset({"P", "I", "WIDTH", "NORMWIDTH", "MULTI", "X", "C"})
 _ROBUST_FRACTION = re.compile(r"(?:ROB|H)=0\.(\d+)")
 
 _ALL_TOKENS = (*_HISTOGRAM_WORDS, *_GRAPH_WORDS, "ROB=0.<digits>", *sorted(_LETTERS))
@@ -49,10 +53,11 @@ class FitOptions:
     ----------
     text : str
         The option string as given.
-    target : {"histogram", "graph"}
+    target : {"histogram", "graph", "unbinned"}
         The kind of object the options were parsed for.
-    likelihood : {None, "poisson", "weighted", "multinomial"}
-        ``L`` / ``WL`` / ``MULTI``; None for least squares.
+    likelihood : {None, "poisson", "weighted", "multinomial", "unbinned"}
+        ``L`` / ``WL`` / ``MULTI``; None for least squares; ``"unbinned"`` for event data
+        (``"weighted"`` there asks for the weighted-events correction).
     pearson : int
         0 (Neyman), 1 (``P``: expected errors, no weights), 2 (``PW``: with bin weights).
     integral : bool
@@ -83,7 +88,7 @@ class FitOptions:
 
     text: str = ""
     target: Target = "histogram"
-    likelihood: Literal["poisson", "weighted", "multinomial"] | None = None
+    likelihood: Literal["poisson", "weighted", "multinomial", "unbinned"] | None = None
     pearson: int = 0
     integral: bool = False
     bin_volume: int = 0
@@ -148,7 +153,7 @@ def parse_fit_options(
     text : str or FitOptions or None
         Option letters and words, any case, blanks allowed (``"LQ"``, ``"S Q N"``).
         A :class:`FitOptions` is returned unchanged.
-    target : {"histogram", "graph"}
+    target : {"histogram", "graph", "unbinned"}
         The kind of object being fitted; some options exist for one kind only.
 
     Returns
@@ -171,8 +176,8 @@ def parse_fit_options(
         return text
     if not isinstance(text, str | None):
         raise FitOptionError(f'fit options are a string like "LQ", not {type(text).__name__}')
-    if target not in ("histogram", "graph"):
-        raise FitOptionError(f"target must be 'histogram' or 'graph', not {target!r}")
+    if target not in ("histogram", "graph", "unbinned"):
+        raise FitOptionError(f"target must be 'histogram', 'graph' or 'unbinned', not {target!r}")
     options, notes = _parse(text or "", target)
     for note in notes:
         warn(note, FitWarning)
@@ -187,13 +192,20 @@ def _parse(text: str, target: Target) -> tuple[FitOptions, tuple[str, ...]]:
     tokens, robust_fraction = _tokenize(text, target)
     present = set(tokens)
 
-    if target == "histogram":
+    if target in ("histogram", "unbinned"):
         wrong = sorted(t for t in present if t in _GRAPH_WORDS or t in _GRAPH_LETTERS)
         if wrong:
             raise FitOptionError(
                 f"fit option(s) {', '.join(wrong)} in {text!r} apply to graph fits only"
             )
-    else:
+    if target == "unbinned":
+        binned = sorted(present & _BINNED_ONLY)
+        if binned:
+            raise FitOptionError(
+                f"fit option(s) {', '.join(binned)} in {text!r} apply to binned data only, "
+                "not to an unbinned fit"
+            )
+    if target == "graph":
         ignored = sorted(
             t for t in present if t in _HISTOGRAM_WORDS or t in _HISTOGRAM_ONLY_LETTERS
         )
@@ -208,7 +220,7 @@ def _parse(text: str, target: Target) -> tuple[FitOptions, tuple[str, ...]]:
     unit_errors = 2 if n_w >= 2 else (1 if n_w == 1 else 0)
     if target == "graph" and unit_errors:
         unit_errors = 1  # on graphs WW acts as W
-    likelihood: Literal["poisson", "weighted", "multinomial"] | None = None
+    likelihood: Literal["poisson", "weighted", "multinomial", "unbinned"] | None = None
     integral = "I" in present
     if "MULTI" in present:
         likelihood = "multinomial"
@@ -218,6 +230,9 @@ def _parse(text: str, target: Target) -> tuple[FitOptions, tuple[str, ...]]:
         if unit_errors:
             likelihood = "weighted" if likelihood == "poisson" else likelihood
             unit_errors = 0
+    if target == "unbinned":
+        likelihood = "weighted" if (unit_errors or likelihood == "weighted") else "unbinned"
+        unit_errors = 0
     pearson = 0
     if "P" in present:
         pearson = 2 if unit_errors else 1

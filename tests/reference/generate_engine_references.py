@@ -70,6 +70,93 @@ def _record(r):
     }
 
 
+D = [0.31, -1.20, 0.75, 1.62, -0.44, 0.05, 2.10, -0.93, 0.58, 1.11,
+     -0.27, 0.89, -1.65, 0.42, 1.37, -0.08, 0.66, -0.51, 1.90, 0.23]  # fmt: skip
+
+
+def _unbinned_inputs():
+    """Seeded event samples (stored in the JSON, so the tests need no generator)."""
+    import numpy as np
+
+    rng = np.random.default_rng(2026)
+    weighted = rng.normal(0.4, 1.3, 400)
+    weights = rng.uniform(0.2, 2.0, 400)
+    xy = rng.normal([0.5, -0.3], [1.0, 0.7], size=(300, 2))
+    expo = rng.exponential(2.5, 600)
+    return {
+        "D": D,
+        "weighted": weighted.tolist(),
+        "weights": weights.tolist(),
+        "xy": xy.tolist(),
+        "expo": expo.tolist(),
+    }
+
+
+#: (case id, sample, formula, start, extended, ranges [(axis, lo, hi)], weight correction,
+#:  minimizer type). ROOT's Fitter ignores event weights unless the weight correction is on.
+UNBINNED_CASES = [
+    ("plain", "D", "ROOT::Math::normal_pdf(x,[sigma],[mean])", [0, 1], False, [], False, "Minuit2"),
+    ("extended", "D", "[N]*ROOT::Math::normal_pdf(x,[sigma],[mean])", [15, 0, 1], True, [(0, -5, 5)], False, "Minuit2"),
+    ("fumili", "D", "ROOT::Math::normal_pdf(x,[sigma],[mean])", [0, 1], False, [], False, "Fumili2"),
+    ("weighted", "weighted", "ROOT::Math::normal_pdf(x,[sigma],[mean])", [0, 1], False, [], False, "Minuit2"),
+    ("weighted-corrected", "weighted", "ROOT::Math::normal_pdf(x,[sigma],[mean])", [0, 1], False, [], True, "Minuit2"),
+    ("extended-two-ranges", "expo", "[N]*exp(-x/[tau])/[tau]", [500, 2], True, [(0, 0, 2), (0, 4, 9)], False, "Minuit2"),
+    ("xy", "xy", "ROOT::Math::normal_pdf(x,[sx],[mx])*ROOT::Math::normal_pdf(y,[sy],[my])", [0, 0, 1, 1], False, [], False, "Minuit2"),
+]  # fmt: skip
+
+
+def _unbinned_worker(case_id):
+    import numpy as np
+    import ROOT
+
+    ROOT.gROOT.SetBatch(True)
+    ROOT.gErrorIgnoreLevel = ROOT.kError
+    case = next(c for c in UNBINNED_CASES if c[0] == case_id)
+    _, sample, formula, start, extended, ranges, correction, kind = case
+    inputs = _unbinned_inputs()
+    events = np.array(inputs[sample], dtype=np.float64)
+    ndim = 1 if events.ndim == 1 else events.shape[1]
+    data_range = ROOT.Fit.DataRange(ndim)
+    for axis, lo, hi in ranges:
+        data_range.AddRange(axis, lo, hi)
+    inside = np.ones(events.shape[0], dtype=bool)  # ROOT's Add does not apply the range
+    for axis in {a for a, _, _ in ranges}:
+        x = events if ndim == 1 else events[:, axis]
+        spans = [(lo, hi) for a, lo, hi in ranges if a == axis]
+        inside &= np.logical_or.reduce([(x >= lo) & (x <= hi) for lo, hi in spans])
+    events = events[inside]
+    n = events.shape[0]
+    if sample == "weighted":
+        w = np.array(inputs["weights"], dtype=np.float64)
+        data = ROOT.Fit.UnBinData(data_range, n, 1, True)
+        for x, wi in zip(events, w, strict=True):
+            data.Add(float(x), float(wi))
+    else:
+        data = ROOT.Fit.UnBinData(data_range, n, ndim)
+        for row in events.reshape(n, ndim):
+            if ndim == 1:
+                data.Add(float(row[0]))
+            else:
+                data.Add(float(row[0]), float(row[1]))
+    if ndim == 1:
+        f = ROOT.TF1("f", formula, -10, 10)
+    else:
+        f = ROOT.TF2("f", formula, -10, 10, -10, 10)
+    f.SetParameters(np.array(start, dtype=np.float64))
+    wf = ROOT.Math.WrappedMultiTF1(f, ndim)
+    fitter = ROOT.Fit.Fitter()
+    fitter.SetFunction(wf, False)
+    fitter.Config().SetMinimizer(kind, "Fumili" if kind == "Fumili2" else "Migrad")
+    if correction:
+        fitter.Config().SetWeightCorrection(True)
+    fitter.LikelihoodFit(data, extended)
+    r = fitter.Result()
+    rec = _record(r)
+    rec["names"] = [str(r.ParName(i)) for i in range(r.NPar())]
+    rec["n_events"] = int(data.Size())
+    return rec
+
+
 def _minimizer_worker(data, function, option, kind, algorithm):
     import ROOT
 
@@ -128,7 +215,11 @@ def _run(kind, *args):
 
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker = {"minimizer": _minimizer_worker, "nist": _nist_worker}[sys.argv[2]]
+        worker = {
+            "minimizer": _minimizer_worker,
+            "nist": _nist_worker,
+            "unbinned": _unbinned_worker,
+        }[sys.argv[2]]
         print("RESULT " + json.dumps(worker(*json.loads(sys.argv[3]))))
         return
     import nist
@@ -139,6 +230,19 @@ def main():
         rec = _run("minimizer", *case)
         keys = ("data", "function", "option", "minimizer_type", "algorithm")
         minimizers.append({**dict(zip(keys, case, strict=True)), "root": rec})
+    unbinned = []
+    for case in UNBINNED_CASES:
+        keys = (
+            "id",
+            "sample",
+            "formula",
+            "start",
+            "extended",
+            "ranges",
+            "weight_correction",
+            "minimizer_type",
+        )
+        unbinned.append({**dict(zip(keys, case, strict=True)), "root": _run("unbinned", case[0])})
     problems = []
     for name in nist.NAMES:
         for start in (0, 1):
@@ -153,6 +257,8 @@ def main():
                     k: {"counts": c, "lo": lo, "hi": hi} for k, (c, lo, hi) in COUNTS.items()
                 },
                 "minimizers": minimizers,
+                "unbinned_inputs": _unbinned_inputs(),
+                "unbinned": unbinned,
                 "nist_migrad": problems,
             },
             fh,

@@ -1,0 +1,145 @@
+"""``UnBinData``: events of an unbinned likelihood fit (ROOT::Fit::UnBinData).
+
+Coordinates in 1 to N dimensions, optional per-event weights and a :class:`DataRange` (one or
+several intervals per axis). Events outside the range are dropped when the data is built — the
+range then also bounds the integral of an extended fit. Arrays are validated and made
+contiguous and read-only once; the object pickles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from rootfit.errors import DataError, RootfitWarning, warn
+from rootfit.fitdata.data_range import DataRange
+
+__all__ = ["UnBinData"]
+
+
+def _numeric(name: str, values: ArrayLike) -> NDArray[np.float64]:
+    try:
+        return np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise DataError(f"{name} must be numbers, got {np.asarray(values).dtype} values") from None
+
+
+@dataclass(frozen=True, eq=False, init=False)
+class UnBinData:
+    """Events for an unbinned fit.
+
+    Parameters
+    ----------
+    events : array_like, shape (n,) or (n, ndim)
+        Event coordinates.
+    weights : array_like, shape (n,), optional
+        Per-event weights (an unweighted fit if omitted).
+    range : DataRange, (lo, hi), several (lo, hi) for 1-D data, or one (lo, hi) per axis
+        Events outside are dropped; an extended fit integrates the model over it.
+    nan_policy : {"raise", "omit"}
+        Non-finite coordinates or weights: an error, or the events dropped with a warning.
+
+    Attributes
+    ----------
+    coords : ndarray, shape (n, ndim)
+    weights : ndarray or None
+    range : DataRange
+
+    Examples
+    --------
+    >>> d = UnBinData([0.5, 1.5, -4.0, 2.5], range=[(-1, 1), (2, 3)])
+    >>> d.size, d.coords[:, 0].tolist()
+    (2, [0.5, 2.5])
+    """
+
+    coords: NDArray[np.float64]
+    weights: NDArray[np.float64] | None
+    range: DataRange
+
+    def __init__(
+        self,
+        events: ArrayLike,
+        weights: ArrayLike | None = None,
+        *,
+        range: Any = None,
+        nan_policy: Literal["raise", "omit"] = "raise",
+    ) -> None:
+        if nan_policy not in ("raise", "omit"):
+            raise DataError(f"nan_policy must be 'raise' or 'omit', not {nan_policy!r}")
+        x = _numeric("events", events)
+        x = x.reshape(-1, 1) if x.ndim == 1 else x
+        if x.ndim != 2 or x.shape[1] == 0:
+            raise DataError(f"events must have shape (n,) or (n, ndim), got {np.shape(events)}")
+        n = x.shape[0]
+        w = None
+        if weights is not None:
+            w = _numeric("weights", weights)
+            if w.shape != (n,):
+                raise DataError(f"weights have shape {w.shape} but there are {n} events")
+        bad = ~np.all(np.isfinite(x), axis=1)
+        if w is not None:
+            bad |= ~np.isfinite(w)
+        if bad.any():
+            if nan_policy == "raise":
+                i = int(np.argmax(bad))
+                raise DataError(
+                    f"event {i} has a non-finite coordinate or weight ({x[i].tolist()}); "
+                    "use nan_policy='omit' to drop such events"
+                )
+            warn(f"dropped {int(bad.sum())} event(s) with non-finite entries", RootfitWarning)
+        data_range = DataRange.from_user(range, x.shape[1])
+        keep = ~bad & data_range.contains(x)
+        coords = np.ascontiguousarray(x[keep])
+        coords.flags.writeable = False
+        object.__setattr__(self, "coords", coords)
+        if w is not None:
+            w = np.ascontiguousarray(w[keep])
+            w.flags.writeable = False
+        object.__setattr__(self, "weights", w)
+        object.__setattr__(self, "range", data_range)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (UnBinData, (self.coords, self.weights), {"range": self.range})
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "range", state["range"])
+
+    @property
+    def size(self) -> int:
+        """Number of events (inside the range)."""
+        return int(self.coords.shape[0])
+
+    def __len__(self) -> int:
+        return self.size
+
+    @property
+    def ndim(self) -> int:
+        """Number of coordinates per event."""
+        return int(self.coords.shape[1])
+
+    @property
+    def weighted(self) -> bool:
+        """True if per-event weights are given."""
+        return self.weights is not None
+
+    @property
+    def event_weights(self) -> NDArray[np.float64]:
+        """The weights (ones for unweighted data)."""
+        return self.weights if self.weights is not None else np.ones(self.size)
+
+    @property
+    def sum_of_weights(self) -> float:
+        """Σw (the number of events if unweighted)."""
+        return float(self.event_weights.sum())
+
+    @property
+    def sum_of_weights2(self) -> float:
+        """Σw²."""
+        return float((self.event_weights**2).sum())
+
+    def __repr__(self) -> str:
+        kind = "weighted " if self.weighted else ""
+        return f"UnBinData({self.size} {kind}events, ndim={self.ndim}, range={self.range})"
