@@ -58,6 +58,7 @@ $(ROOT_VENV)/bin/python:
 references: $(ROOT_VENV)/bin/python
 	$(ROOT_VENV)/bin/python tests/reference/generate_root_references.py
 	$(ROOT_VENV)/bin/python tests/reference/generate_engine_references.py
+	$(ROOT_VENV)/bin/python tests/reference/generate_tutorial_references.py
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache bench/data

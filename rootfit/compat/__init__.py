@@ -1,5 +1,11 @@
 """ROOT-spelled façade for porting PyROOT fitting code: ``from rootfit import compat as ROOT``.
 
+``ROOT.Fit`` (``Fitter``, ``BinData``, ``UnBinData``, ``DataOptions``, ``DataRange``,
+``FillData``, ``Chi2Function``...), ``ROOT.Math`` (``MinimizerOptions`` with the process
+defaults, ``WrappedMultiTF1``, ``Functor``) and ``TVirtualFitter.SetDefaultFitter`` are there
+for macros that use the ROOT::Fit layer; ROOT's process-wide defaults live in
+:mod:`rootfit.compat.session` only.
+
 Each class *is* the corresponding rootfit object (``TH1D`` is a :class:`~rootfit.Histogram`,
 ``TF1`` a :class:`~rootfit.Function`...) with ROOT's method names and conventions added:
 ROOT bin numbers (0 underflow, 1..n, n+1 overflow, global bins in 2-D/3-D),
@@ -45,8 +51,13 @@ from rootfit.compat.histograms import (
     TH3S,
     TAxis,
 )
+from rootfit.compat.math_options import TVirtualFitter
+from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
 from rootfit.compat.session import gROOT
+
+#: ROOT's ``nullptr`` (``TGraphErrors(n, x, y, ROOT.nullptr, ey)``).
+nullptr = None
 
 __all__ = [
     "TF1",
@@ -73,6 +84,8 @@ __all__ = [
     "TH3I",
     "TH3L",
     "TH3S",
+    "Fit",
+    "Math",
     "TAxis",
     "TF1Convolution",
     "TF1NormSum",
@@ -89,5 +102,8 @@ __all__ = [
     "TMatrixDSym",
     "TMultiGraph",
     "TProfile",
+    "TVirtualFitter",
     "gROOT",
+    "nullptr",
+    "std",
 ]  # fmt: skip

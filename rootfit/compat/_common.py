@@ -7,9 +7,10 @@ from typing import Any
 
 from rootfit.compat.fitresult import TFitResultPtr
 from rootfit.compat.functions import TF1
+from rootfit.compat.session import default_minimizer_options
 from rootfit.functions import Function
 
-__all__ = ["RootFitTarget", "into_buffer"]
+__all__ = ["RootFitTarget", "TList", "into_buffer"]
 
 
 def into_buffer(values: Any, buffer: Any) -> Any:
@@ -19,6 +20,46 @@ def into_buffer(values: Any, buffer: Any) -> Any:
         for i, v in enumerate(values):
             buffer[i] = float(v)
     return values
+
+
+class TList:
+    """ROOT's ``TList`` calls on a Python list it views (changes go to that list)."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self._items = items
+
+    def Add(self, obj: Any) -> None:
+        self._items.append(obj)
+
+    def Remove(self, obj: Any) -> Any:
+        if obj in self._items:
+            self._items.remove(obj)
+            return obj
+        return None
+
+    def FindObject(self, name: str) -> Any:
+        return next((o for o in self._items if getattr(o, "name", None) == name), None)
+
+    def GetSize(self) -> int:
+        return len(self._items)
+
+    def At(self, i: int) -> Any:
+        return self._items[i]
+
+    def Clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Any:
+        return iter(self._items)
+
+    def __getitem__(self, i: int) -> Any:
+        return self._items[i]
+
+    def __contains__(self, obj: Any) -> bool:
+        return obj in self._items
 
 
 class RootFitTarget:
@@ -47,11 +88,12 @@ class RootFitTarget:
         self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0
     ) -> TFitResultPtr:
         """``Fit(f, opt, gopt, xmin, xmax)``; a range is used when ``xmin < xmax``; ``gopt``
-        (drawing options) has no effect. Always returns the full result."""
+        (drawing options) has no effect. The process's default minimizer options
+        (``ROOT.Math.MinimizerOptions.SetDefault…``) apply. Always returns the full result."""
         from rootfit.fitting import root_style_fit
 
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
-        result = root_style_fit(self, f, opt, range=rng)
+        result = root_style_fit(self, f, opt, range=rng, minimizer=default_minimizer_options())
         fname = f.name if isinstance(f, Function) else str(f)
         return TFitResultPtr(
             result, name=f"TFitResult-{self.name}-{fname}", title=f"TFitResult-{self.title}"
@@ -66,5 +108,5 @@ class RootFitTarget:
         self.functions[self.functions.index(f)] = tf1
         return tf1
 
-    def GetListOfFunctions(self) -> list[Any]:
-        return self.functions
+    def GetListOfFunctions(self) -> TList:
+        return TList(self.functions)

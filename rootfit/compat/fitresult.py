@@ -92,9 +92,6 @@ class TFitResult:
     def IsParameterFixed(self, i: int) -> bool:
         return self._r.fixed[i]
 
-    def IsParameterBound(self, i: int) -> bool:
-        return self._r.bounds[i] is not None
-
     def Chi2(self) -> float:
         return self._r.chi2
 
@@ -140,8 +137,22 @@ class TFitResult:
     def GetCorrelationMatrix(self) -> TMatrixDSym:
         return np.array(self._r.correlation).view(TMatrixDSym)
 
-    def Print(self, option: str = "") -> None:
-        self._r.print(option)
+    def GlobalCC(self, i: int) -> float:
+        return float(self._r.global_cc[i])
+
+    def IsParameterBound(self, i: int) -> bool:
+        return self._r.bounds[i] is not None
+
+    def ParameterBounds(self, i: int) -> tuple[float, float]:
+        bounds = self._r.bounds[i]
+        return bounds if bounds is not None else (-np.inf, np.inf)
+
+    def Print(self, out: Any = "", verbose: bool = False) -> None:
+        """``Print(option)`` (TObject) or ``Print(std::cout, verbose)`` (FitResult)."""
+        if isinstance(out, str):
+            self._r.print(out)
+            return
+        out.write(self._r.to_string("V" if verbose else ""))
 
     def __str__(self) -> str:
         return self._r.to_string()

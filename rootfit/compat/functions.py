@@ -9,9 +9,50 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from rootfit.compat import session
+from rootfit.errors import FunctionError
 from rootfit.functions import Function
 
 __all__ = ["TF1", "TF2", "TF3", "TF1Convolution", "TF1NormSum", "TFormula"]
+
+
+class PointRejecting:
+    """A ROOT-style model ``f(x, p)`` that may call ``TF1.RejectPoint()``. Vectorised calls are
+    kept when nothing is rejected; a call that rejects falls back to point-by-point evaluation.
+    The fit drops the points rejected at the start values (ROOT re-checks at every call;
+    rejection that depends on the coordinates only, as in ``fitExclude``, is the same)."""
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self.func = func
+        self.__name__ = getattr(func, "__name__", "f")
+
+    def __call__(self, x: Any, p: Any) -> Any:
+        session.clear_rejection()
+        value = self.func(x, p)
+        if session.point_rejected():
+            session.clear_rejection()
+            if np.ndim(x[0]) > 0:
+                raise TypeError("a point was rejected: evaluate point by point")
+            return 0.0
+        return value
+
+    def point_mask(self, X: np.ndarray, p: np.ndarray) -> np.ndarray:
+        """Which rows of ``X`` are kept (not rejected)."""
+        keep = np.ones(X.shape[0], dtype=bool)
+        try:  # one vectorised call answers when nothing is rejected
+            session.clear_rejection()
+            with np.errstate(all="ignore"):
+                self.func(X.T, p)
+            if not session.point_rejected():
+                return keep
+        except Exception:
+            pass
+        for i in range(X.shape[0]):
+            session.clear_rejection()
+            self.func(X[i], p)
+            keep[i] = not session.point_rejected()
+        session.clear_rejection()
+        return keep
 
 
 class TF1(Function):
@@ -36,6 +77,8 @@ class TF1(Function):
                 formula.text, name=name, range=formula.range, functions=formula.functions
             )
             return
+        if callable(formula) and npar:  # ROOT-style f(x, p): may call TF1.RejectPoint()
+            formula = PointRejecting(formula)
         super().__init__(
             formula,
             name=name,
@@ -138,6 +181,29 @@ class TF1(Function):
         return self.is_fixed(key)
 
     # fit results --------------------------------------------------------------------------
+    @staticmethod
+    def RejectPoint(reject: bool = True) -> None:
+        """Called inside a model function: reject the point being evaluated."""
+        session.reject_point(reject)
+
+    @staticmethod
+    def RejectedPoint() -> bool:
+        return session.point_rejected()
+
+    def SetFitResult(self, result: Any, indpar: ArrayLike | None = None) -> None:
+        """Values, errors, Chi2, NDF and number of fit points from a fit result; ``indpar[i]``
+        is the index, in the result, of this function's parameter ``i`` (combined fits)."""
+        r = getattr(result, "result", result)
+        index = np.arange(self.npar) if indpar is None else np.asarray(indpar, dtype=np.intp)
+        if index.size != self.npar:
+            raise FunctionError(
+                f"SetFitResult needs {self.npar} parameter indices, got {index.size}"
+            )
+        self.state = self.state.replace(
+            values=r.values.to_numpy()[index], errors=r.errors.to_numpy()[index]
+        )
+        self.chi2, self.ndf, self.n_fit_points = r.chi2, r.ndf, r.n_points
+
     def GetChisquare(self) -> float:
         return float(self.chi2) if self.chi2 is not None else 0.0
 

@@ -1,12 +1,34 @@
-"""``gROOT`` stand-in: the calls ported scripts make for batch running.
+"""ROOT's process-wide state, in the one module that holds it: ``gROOT``, the default
+minimizer options (``ROOT::Math::MinimizerOptions::SetDefault…``, ``TVirtualFitter::
+SetDefaultFitter``) that ``TH1::Fit`` and ``ROOT::Fit::Fitter`` copy at each fit, and the
+per-thread flag of ``TF1::RejectPoint``.
 
-rootfit never opens windows, so ``SetBatch`` has nothing to switch; it is accepted so that
-scripts starting with ``ROOT.gROOT.SetBatch(True)`` run unchanged. The object has no state.
+Nothing outside the façade reads this state: the Pythonic API takes a
+:class:`~rootfit.MinimizerOptions` per fit. Ported macros call the setters before ``Fit``; the
+façade's ``Fit`` methods pass :func:`default_minimizer_options` on. :func:`reset_defaults`
+restores ROOT 6.40's load-time values (tests and long sessions use it).
 """
 
 from __future__ import annotations
 
-__all__ = ["gROOT"]
+import dataclasses
+import threading
+from typing import Any
+
+from rootfit.options import MinimizerOptions
+
+__all__ = [
+    "clear_rejection",
+    "default_minimizer_options",
+    "gROOT",
+    "point_rejected",
+    "reject_point",
+    "reset_defaults",
+    "set_default_minimizer_options",
+]
+
+#: ROOT's load-time ErrorDef; a default left at this value lets likelihood fits use 0.5.
+LOAD_TIME_ERROR_DEF = 1.0
 
 
 class _ROOTSession:
@@ -21,3 +43,41 @@ class _ROOTSession:
 
 
 gROOT = _ROOTSession()
+
+_defaults: dict[str, Any] = {"options": MinimizerOptions.default()}
+
+
+def default_minimizer_options() -> MinimizerOptions:
+    """The current process default (what ``TH1::Fit`` would copy now)."""
+    options: MinimizerOptions = _defaults["options"]
+    return options
+
+
+def set_default_minimizer_options(**changes: Any) -> MinimizerOptions:
+    """Change the process default (fields of :class:`~rootfit.MinimizerOptions`)."""
+    options = dataclasses.replace(default_minimizer_options(), **changes)
+    _defaults["options"] = options
+    return options
+
+
+def reset_defaults() -> None:
+    """Back to ROOT 6.40's defaults (Minuit2 / Migrad, tolerance 0.01, strategy 1 ...)."""
+    _defaults["options"] = MinimizerOptions.default()
+
+
+_rejection = threading.local()
+
+
+def reject_point(reject: bool = True) -> None:
+    """``TF1::RejectPoint()``: the point being evaluated (in this thread) is rejected."""
+    _rejection.flag = bool(reject)
+
+
+def point_rejected() -> bool:
+    """``TF1::RejectedPoint()``."""
+    return bool(getattr(_rejection, "flag", False))
+
+
+def clear_rejection() -> None:
+    """Reset the flag before evaluating a point."""
+    _rejection.flag = False

@@ -167,6 +167,20 @@ class BinData:
         # rebuilt through the constructor, so the arrays are read-only again after unpickling
         return (BinData, tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
+    def selected(self, keep: NDArray[np.bool_]) -> BinData:
+        """The points where ``keep`` is True (all other settings unchanged)."""
+        keep = np.asarray(keep, dtype=bool)
+        if keep.shape != (self.size,):
+            raise DataError(f"a selection needs {self.size} flags, got shape {keep.shape}")
+        arrays: dict[str, Any] = {}
+        for f in fields(self):
+            if not f.init:
+                continue
+            value = getattr(self, f.name)
+            arrays[f.name] = value[keep] if isinstance(value, np.ndarray) else value
+        arrays["nan_policy"] = "raise"
+        return BinData(**arrays)
+
     # ------------------------------------------------------------------ derived quantities
     @property
     def size(self) -> int:

@@ -18,11 +18,20 @@ from typing import Any
 
 import numpy as np
 
-from rootfit.costs import Cost, FitType
+from rootfit.costs import (
+    CallableCost,
+    Chi2,
+    Cost,
+    EffectiveChi2,
+    FitType,
+    PoissonLikelihood,
+    UnbinnedNLL,
+)
 from rootfit.errors import FitError, FitOptionError, FitWarning, warn
+from rootfit.fitdata import BinData, ErrorType, UnBinData
 from rootfit.fitter.backends import BACKENDS, Backend, BackendRegistry, BackendResult, Request
 from rootfit.fitter.parameters import ParameterSettings, default_step, settings_from_state
-from rootfit.functions import ParameterState
+from rootfit.functions import Function, Model, ParameterState
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult, ParameterView
 
@@ -58,6 +67,7 @@ class Fitter:
         self, options: MinimizerOptions | None = None, *, backends: BackendRegistry = BACKENDS
     ) -> None:
         self.options = options or MinimizerOptions.default()
+        self.backends = backends
         self.backend: Backend = backends.get(self.options)
 
     def fit(
@@ -112,6 +122,134 @@ class Fitter:
             raw = self._weight_corrected(cost, settings, raw, errordef)
         return self._result(cost, settings, raw, normalize_errors)
 
+    # -- ROOT::Fit::Fitter's entry points on data and a model ----------------------------------
+    def least_squares_fit(
+        self, data: BinData, model: Model | Function, parameters: Parameters = None, **steps: Any
+    ) -> FitResult:
+        """ROOT's ``Fit(BinData)`` / ``LeastSquareFit``: the Neyman χ² (effective variance when
+        the data has coordinate or asymmetric errors). Start values: ``parameters``, else the
+        Function's state or the model's defaults. ``steps`` are those of :meth:`fit`."""
+        cost = (
+            EffectiveChi2(data, model) if data.error_type >= ErrorType.COORD else Chi2(data, model)
+        )
+        return self.fit(cost, _start(model, parameters), **steps)
+
+    def likelihood_fit(
+        self,
+        data: BinData | UnBinData,
+        model: Model | Function,
+        parameters: Parameters = None,
+        *,
+        extended: bool | None = None,
+        **steps: Any,
+    ) -> FitResult:
+        """ROOT's ``LikelihoodFit``: the Poisson likelihood of binned data (extended by
+        default) or the unbinned likelihood of events (not extended by default) — ROOT's two
+        different defaults."""
+        if isinstance(data, UnBinData):
+            cost: Cost = UnbinnedNLL(data, model, extended=bool(extended))
+        else:
+            cost = PoissonLikelihood(data, model, extended=True if extended is None else extended)
+        return self.fit(cost, _start(model, parameters), **steps)
+
+    def linear_fit(
+        self, data: BinData, model: Model | Function, parameters: Parameters = None
+    ) -> FitResult:
+        """ROOT's ``LinearFit``: the closed-form linear least-squares solver for this call."""
+        linear = Fitter(self.options.with_(minimizer_type="Linear"), backends=self.backends)
+        return linear.fit(Chi2(data, model), _start(model, parameters))
+
+    def fit_fcn(
+        self,
+        fcn: Any,
+        parameters: Parameters,
+        *,
+        names: Sequence[str] | None = None,
+        data_size: int = 0,
+        chi2: bool = False,
+        errordef: float = 1.0,
+        gradient: Any = None,
+        **steps: Any,
+    ) -> FitResult:
+        """ROOT's ``FitFCN``: minimise ``fcn(parameters_array)``. With ``chi2=True`` and
+        ``data_size`` the result has ``chi2 = min_fcn`` and ``ndf = data_size - n_free``."""
+        items = list(parameters) if parameters is not None else []  # type: ignore[arg-type]
+        if names is None:
+            names = [
+                s.name if isinstance(s, ParameterSettings) else f"Par_{i}"
+                for i, s in enumerate(items)
+            ]
+        cost = CallableCost(
+            fcn,
+            names,
+            errordef=errordef,
+            ndata=data_size,
+            gradient=gradient,
+            fit_type=FitType.LEAST_SQUARES if chi2 else FitType.GENERIC,
+        )
+        return self.fit(cost, items, **steps)
+
+    def eval_fcn(self, cost: Cost | FitResult, parameters: Any = None) -> float:
+        """The objective at ``parameters`` (default: a result's values)."""
+        if isinstance(cost, FitResult):
+            parameters = cost.values.to_numpy() if parameters is None else parameters
+            objective: Cost = cost.cost
+        else:
+            objective = cost
+        return float(objective(np.asarray(parameters, dtype=np.float64)))
+
+    def calculate_hess_errors(self, result: FitResult) -> FitResult:
+        """The result with errors and covariance from Minuit2's Hesse at its values (ROOT's
+        ``CalculateHessErrors``)."""
+        cost, settings = self._resume(result)
+        errordef = self.options.error_def or cost.errordef
+        cov = self._steps_backend().hesse_covariance(cost, settings, self.options, errordef)
+        return result.replaced(
+            covariance=cov,
+            errors=ParameterView(result.parameter_names, np.sqrt(np.clip(np.diag(cov), 0, None))),
+            cov_status=3,
+            normalized_errors=False,
+        )
+
+    def calculate_minos_errors(
+        self, result: FitResult, names: Sequence[str] | None = None
+    ) -> FitResult:
+        """The result with Minos errors of ``names`` (default: all free parameters), ROOT's
+        ``CalculateMinosErrors``."""
+        cost, settings = self._resume(result)
+        errordef = self.options.error_def or cost.errordef
+        backend = self._steps_backend()
+        minimum = backend.minimize(cost, settings, MinimizerOptions.default(), errordef)
+        before = minimum.outcome.status
+        minimum.minos(list(names) if names is not None else list(result.parameter_names))
+        return result.replaced(
+            minos={**result.minos, **minimum.outcome.minos},
+            status=result.status + minimum.outcome.status - before,
+        )
+
+    def _steps_backend(self) -> Backend:
+        return self.backends.get(MinimizerOptions.default())
+
+    @staticmethod
+    def _resume(result: FitResult) -> tuple[Cost, tuple[ParameterSettings, ...]]:
+        if result.cost is None:
+            raise FitError("this result does not hold its cost; Hesse and Minos need it")
+        settings = tuple(
+            ParameterSettings(
+                name,
+                result.values[name],
+                result.errors[name]
+                if result.errors[name] > 0
+                else default_step(result.values[name]),
+                *(bounds if bounds is not None else (-math.inf, math.inf)),
+                fixed=fixed,
+            )
+            for name, bounds, fixed in zip(
+                result.parameter_names, result.bounds, result.fixed, strict=True
+            )
+        )
+        return result.cost, settings
+
     def _result(
         self,
         cost: Cost,
@@ -147,6 +285,7 @@ class Fitter:
             minos=raw.minos,
             normalized_errors=normalized,
             model=getattr(cost, "model", None),
+            cost=cost,
         )
         if not result.valid:
             warn(
@@ -188,3 +327,13 @@ class Fitter:
             ParameterSettings(n, float(v), default_step(float(v)))
             for n, v in zip(names, items, strict=True)
         )
+
+
+def _start(model: Model | Function, parameters: Parameters) -> Parameters:
+    """Start values of an entry point: the given ones, else a Function's state (ROOT's
+    ``SetFunction`` takes the model's current values), else the model's defaults."""
+    if parameters is not None:
+        return parameters
+    if isinstance(model, Function):
+        return model.state
+    return np.array(model.defaults, dtype=np.float64)

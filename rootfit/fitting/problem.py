@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from rootfit.costs import (
     Chi2,
     Cost,
@@ -83,7 +85,9 @@ def resolve_model(function: Any, ndim: int) -> ResolvedModel:
         )
     elif isinstance(function, str) or callable(function):
         model = Model.from_spec(function, ndim=ndim if callable(function) else None)
-        resolved = ResolvedModel(model, ParameterState.initial(model.defaults), None, model.name)
+        # ROOT names the function it makes from a string after the string ("1 ++ exp(-x)")
+        name = function if isinstance(function, str) else model.name
+        resolved = ResolvedModel(model, ParameterState.initial(model.defaults), None, name)
     else:
         raise FunctionError(
             f"cannot fit {type(function).__name__!r}: give a predefined name, a formula, "
@@ -194,6 +198,11 @@ def prepare_fit(
         if plan.normalize:
             start, _ = fix_scale_parameters(resolved.model, start, data)
     else:
+        keep = resolved.model.point_mask(data.centers, np.asarray(resolved.state.values))
+        if keep is not None and not keep.all():  # points the model rejects (TF1::RejectPoint)
+            if not keep.any():
+                raise DataError(f"the model rejects every point of {fit_target.description}")
+            data = data.selected(keep)
         start = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
     return FitProblem(
         plan=plan,

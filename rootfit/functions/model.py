@@ -182,6 +182,17 @@ class Model:
             "evaluate", lambda: CallableEvaluator(self.source, self.root_style, self.ndim)
         )
 
+    def point_mask(
+        self, X: NDArray[np.float64], p: NDArray[np.float64]
+    ) -> NDArray[np.bool_] | None:
+        """Which rows of ``X`` the model keeps, for callables that reject points (ROOT's
+        ``TF1::RejectPoint``: the callable object defines ``point_mask(X, p)``); None when the
+        model rejects nothing."""
+        hook = getattr(self.source, "point_mask", None)
+        if hook is None or self.expression is not None:
+            return None
+        return np.asarray(hook(X, p), dtype=bool)
+
     @property
     def numpy_evaluator(self) -> Evaluator | None:
         """The plain-numpy twin of :attr:`evaluator` (formulas only; None otherwise)."""

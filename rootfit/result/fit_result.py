@@ -142,6 +142,10 @@ class FitResult:
         The parsed fit options (None for fits run directly through a Fitter).
     fit_range : DataRange or None
         The fit range (each axis restricted or not).
+    cost : Cost or None
+        The minimised cost (it holds the fitted data: ``result.data``); kept so that later
+        tools (Hesse or Minos again, scans, contours, bands) work from the result alone. It is
+        not part of equality.
     """
 
     parameter_names: tuple[str, ...]
@@ -165,6 +169,7 @@ class FitResult:
     model: Any = field(default=None, repr=False)
     options: Any = field(default=None, repr=False)
     fit_range: Any = field(default=None, repr=False)
+    cost: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         cov = np.array(self.covariance, dtype=np.float64)
@@ -178,10 +183,23 @@ class FitResult:
         new.__dict__.update(self.__dict__, options=options, fit_range=fit_range)
         return new
 
+    def replaced(self, **changes: Any) -> FitResult:
+        """A copy with some fields changed (e.g. after Hesse or Minos ran again)."""
+        new = object.__new__(FitResult)
+        new.__dict__.update(self.__dict__)
+        for name, value in changes.items():
+            if name not in new.__dict__:
+                raise AttributeError(f"FitResult has no field {name!r}")
+            new.__dict__[name] = value
+        new.__post_init__()
+        return new
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FitResult):
             return NotImplemented
         for f in fields(self):
+            if f.name == "cost":
+                continue
             a, b = getattr(self, f.name), getattr(other, f.name)
             if isinstance(a, np.ndarray):
                 if not np.array_equal(a, b, equal_nan=True):
@@ -215,6 +233,29 @@ class FitResult:
         if self.ndf <= 0:
             return 0.0
         return float(stats.chi2.sf(self.chi2, self.ndf))
+
+    @property
+    def data(self) -> Any:
+        """The fitted data (``BinData`` or ``UnBinData``), if the cost holds it."""
+        return getattr(self.cost, "data", None)
+
+    @property
+    def global_cc(self) -> NDArray[np.float64]:
+        """Global correlation coefficients ``sqrt(1 - 1/(C_ii·(C⁻¹)_ii))`` of the free
+        parameters (-1 for fixed ones, and for all when the covariance is not available)."""
+        out = np.full(self.npar, -1.0)
+        free = np.array([not f for f in self.fixed])
+        cov = self.covariance[np.ix_(free, free)]
+        if cov.size == 0 or self.cov_status < 1:
+            return out
+        try:
+            inverse = np.linalg.inv(cov)
+        except np.linalg.LinAlgError:
+            return out
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rho2 = 1.0 - 1.0 / (np.diag(cov) * np.diag(inverse))
+        out[free] = np.sqrt(np.clip(rho2, 0.0, 1.0))
+        return out
 
     @property
     def correlation(self) -> NDArray[np.float64]:

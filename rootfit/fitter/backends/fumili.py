@@ -72,7 +72,8 @@ class Fumili2(Backend):
 
     name = "Fumili2"
     label = "Minuit2 / Fumili"
-    capabilities = Capabilities(gradient=False)
+    #: Option G is accepted: Fumili always uses the model's parameter derivatives.
+    capabilities = Capabilities(gradient=True)
 
     def check(self, cost: Cost, request: Request, options: MinimizerOptions) -> None:
         if not has_gauss_newton(cost):

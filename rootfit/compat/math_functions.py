@@ -1,0 +1,80 @@
+"""``ROOT.Math`` function wrappers ported fitting code builds: ``WrappedMultiTF1``,
+``WrappedTF1`` and ``Functor``.
+
+In ROOT they adapt a TF1 or a C++/Python callable to the ``IParamMultiFunction`` /
+``IMultiGenFunction`` interfaces the Fitter takes; here they carry the rootfit model (and
+current parameter values) or the callable and its number of parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from rootfit.errors import FitError
+from rootfit.functions import Function, Model
+
+__all__ = ["Functor", "WrappedMultiTF1", "WrappedTF1"]
+
+
+class WrappedMultiTF1:
+    """``ROOT::Math::WrappedMultiTF1(tf1, ndim)``: a TF1 as a parametric multi-dimensional
+    function (parameter values are read from the TF1 when the wrapper is made)."""
+
+    def __init__(self, function: Function, ndim: int = 0) -> None:
+        if not isinstance(function, Function):
+            raise FitError(f"WrappedMultiTF1 wraps a TF1, not {type(function).__name__}")
+        self.function = function
+        self._ndim = int(ndim) or function.model.ndim
+
+    @property
+    def model(self) -> Model:
+        """The wrapped model."""
+        return self.function.model
+
+    def NDim(self) -> int:
+        return self._ndim
+
+    def NPar(self) -> int:
+        return self.function.npar
+
+    def Parameters(self) -> np.ndarray:
+        return np.array(self.function.state.values, dtype=np.float64)
+
+    def SetParameters(self, values: ArrayLike) -> None:
+        self.function.set_parameters(*np.asarray(values, dtype=np.float64)[: self.NPar()])
+
+    def ParameterName(self, i: int) -> str:
+        return self.function.parameter_names[i]
+
+    def __call__(self, x: ArrayLike, p: ArrayLike | None = None) -> float:
+        point = np.atleast_1d(np.asarray(x, dtype=np.float64))[: self.model.ndim]
+        params = self.Parameters() if p is None else np.asarray(p, dtype=np.float64)
+        return float(self.model.evaluator(point.reshape(1, -1), params)[0])
+
+
+class WrappedTF1(WrappedMultiTF1):
+    """``ROOT::Math::WrappedTF1(tf1)``: the one-dimensional form."""
+
+    def __init__(self, function: Function) -> None:
+        super().__init__(function, 1)
+
+
+class Functor:
+    """``ROOT::Math::Functor(callable, npar)``: an objective of ``npar`` parameters, called with
+    a float64 array (ROOT passes a ``double*``; ``np.frombuffer`` reads both)."""
+
+    def __init__(self, fcn: Callable[..., Any], npar: int) -> None:
+        if not callable(fcn):
+            raise FitError(f"Functor needs a callable, not {type(fcn).__name__}")
+        self.fcn = fcn
+        self._npar = int(npar)
+
+    def NDim(self) -> int:
+        return self._npar
+
+    def __call__(self, parameters: ArrayLike) -> float:
+        return float(self.fcn(np.ascontiguousarray(parameters, dtype=np.float64)))

@@ -1,0 +1,69 @@
+"""ROOT's C++ namespaces as read-only attribute namespaces: ``ROOT.Fit``, ``ROOT.Math`` and
+``ROOT.std`` (only ``std.cout``, which ``result.Print(ROOT.std.cout)`` writes to)."""
+
+from __future__ import annotations
+
+import sys
+from types import MappingProxyType
+from typing import Any
+
+from rootfit.compat import fit_data, fit_fitter, math_functions, math_options
+
+__all__ = ["Fit", "Math", "std"]
+
+
+class Namespace:
+    """A read-only bag of names (``Fit.Fitter``...)."""
+
+    def __init__(self, name: str, **members: Any) -> None:
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_members", MappingProxyType(members))
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._members[key]
+        except KeyError:
+            raise AttributeError(
+                f"ROOT.{self._name} has no {key!r} in rootfit's façade; it offers "
+                f"{', '.join(sorted(self._members))}"
+            ) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError(f"ROOT.{self._name} is read-only")
+
+    def __dir__(self) -> list[str]:
+        return sorted(self._members)
+
+
+class Ostream:
+    """``std::cout``: what is written to it goes to ``sys.stdout``."""
+
+    def write(self, text: str) -> None:
+        sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
+Fit = Namespace(
+    "Fit",
+    BinData=fit_data.BinData,
+    UnBinData=fit_data.UnBinData,
+    DataOptions=fit_data.DataOptions,
+    DataRange=fit_data.DataRange,
+    FillData=fit_data.FillData,
+    Fitter=fit_fitter.Fitter,
+    FitConfig=fit_fitter.FitConfig,
+    ParameterSettings=fit_fitter.ParameterSettings,
+    Chi2Function=fit_fitter.Chi2Function,
+    PoissonLikelihoodFunction=fit_fitter.PoissonLikelihoodFunction,
+    LogLikelihoodFunction=fit_fitter.LogLikelihoodFunction,
+)
+Math = Namespace(
+    "Math",
+    MinimizerOptions=math_options.MinimizerOptions,
+    WrappedMultiTF1=math_functions.WrappedMultiTF1,
+    WrappedTF1=math_functions.WrappedTF1,
+    Functor=math_functions.Functor,
+)
+std = Namespace("std", cout=Ostream())
