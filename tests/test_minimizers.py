@@ -309,3 +309,17 @@ def test_levenberg_marquardt_restarts_off_a_plateau():
             rf.Graph(p.x, p.y), f, minimizer=rf.MinimizerOptions(minimizer_type="GSLMultiFit")
         )
     assert nist.passes(p, r.values.to_numpy(), r.min_fcn) and r.valid
+
+
+def test_migrad_covariance_change_is_read_from_iminuit():
+    """ROOT's option E reruns Hesse only when Migrad did not end with its own (Dcovar != 0);
+    rootfit reads Dcovar from iminuit's state: a change of iminuit's layout fails here."""
+    from rootfit.fitter.backends.minuit import _covariance_change
+
+    h = _histogram("G")
+    r = rf.fit(h, "gaus")
+    from iminuit import Minuit
+
+    m = Minuit(r.cost, r.values.to_numpy(), name=list(r.parameter_names))
+    m.migrad()
+    assert _covariance_change(m.fmin) is not None and _covariance_change(m.fmin) >= 0.0

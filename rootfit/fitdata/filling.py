@@ -54,6 +54,11 @@ class DataOptions:
         Use x errors of graphs (False with ``EX0``).
     asym_errors : bool
         Use asymmetric errors of graphs.
+    last_axis_is_value : bool
+        A histogram fitted with a function of one dimension less (a TH2 with a TF1
+        ``y = f(x)``): each bin is a point at the other axes' centres whose value is the centre
+        of its last axis and whose error is the last axis' bin width divided by the bin error
+        (spec §2.3).
     """
 
     integral: bool = False
@@ -63,6 +68,7 @@ class DataOptions:
     expected_errors: bool = False
     coord_errors: bool = True
     asym_errors: bool = True
+    last_axis_is_value: bool = False
 
 
 def _adjust_errors(
@@ -139,6 +145,19 @@ def bin_data_from_histogram(
         keep, adjusted = _adjust_errors(errors, values, opts)
     bins = [b[keep] for b in bins]
     values, adjusted = values[keep], adjusted[keep]
+    if opts.last_axis_is_value:
+        *axes, last = hist.axes
+        *bins, last_bins = bins
+        coords = np.column_stack(
+            [np.asarray(a.bin_center(b), dtype=np.float64) for a, b in zip(axes, bins, strict=True)]
+        )
+        return BinData(
+            coords=coords,
+            values=np.asarray(last.bin_center(last_bins), dtype=np.float64),
+            errors=np.asarray(last.bin_width(last_bins), dtype=np.float64) / adjusted,
+            error_type=ErrorType.VALUE,
+            nan_policy=nan_policy,
+        )
     store_edges = opts.integral or opts.bin_volume > 0
     if store_edges:
         coords = np.column_stack(

@@ -5,8 +5,8 @@ A fit needs five things from the object it fits: which option letters apply to i
 points will have under given :class:`~rootfit.fitdata.DataOptions` (the fit plan decides the
 linear fitter and error normalisation from it before any data is built), and the fit points
 themselves. :func:`as_fit_target` wraps histograms, profiles, graphs, 2-D graphs,
-multigraphs and event data (:class:`~rootfit.fitdata.UnBinData` or a numpy array of events) in
-adapters that answer these; a new data kind registers its own adapter with
+multigraphs, any UHI histogram (hist, boost-histogram, uproot — converted once) and event data
+(:class:`~rootfit.fitdata.UnBinData` or a numpy array of events) in adapters that answer these; a new data kind registers its own adapter with
 ``as_fit_target.register(MyData)``, or implements the protocol itself.
 """
 
@@ -33,6 +33,7 @@ from rootfit.fitdata.filling import (
 )
 from rootfit.fitdata.unbindata import UnBinData
 from rootfit.hist import Graph, Graph2D, Histogram, MultiGraph, Profile
+from rootfit.hist.uhi import from_uhi, is_uhi_histogram
 
 __all__ = ["FitTarget", "NanPolicy", "as_fit_target", "drawing_range"]
 
@@ -211,6 +212,8 @@ def as_fit_target(obj: Any) -> FitTarget:
     """
     if isinstance(obj, FitTarget):
         return obj
+    if is_uhi_histogram(obj):  # hist, boost-histogram, uproot ...
+        return HistogramTarget(from_uhi(obj))
     raise DataError(
         f"cannot fit a {type(obj).__name__}; give a Histogram, Profile, Graph, Graph2D, "
         "MultiGraph, UnBinData or an array of events (or register an adapter with "

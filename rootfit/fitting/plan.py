@@ -152,7 +152,7 @@ def _check_supported(opts: FitOptions) -> None:
             )
 
 
-def _data_options(opts: FitOptions, model: Model) -> DataOptions:
+def _data_options(opts: FitOptions, model: Model, reduced: bool) -> DataOptions:
     return DataOptions(
         integral=opts.integral,
         bin_volume=opts.bin_volume,
@@ -160,6 +160,7 @@ def _data_options(opts: FitOptions, model: Model) -> DataOptions:
         unit_errors=opts.unit_errors > 0,
         expected_errors=opts.pearson > 0,
         coord_errors=not opts.ignore_x_errors and not model.traits.constant,
+        last_axis_is_value=reduced,
     )
 
 
@@ -249,13 +250,20 @@ def plan_fit(
                 "Minos errors cannot be computed in weighted likelihood fits (as ROOT); Hesse "
                 "errors are given"
             )
-    elif unbinned and target.weighted:
+    reduced = target.kind == "histogram" and model.ndim == target.ndim - 1
+    if reduced and (opts.integral or opts.likelihood or opts.pearson):
+        notes.append(
+            f"a {target.ndim}-D histogram fitted with a {model.ndim}-D function is a χ² fit of "
+            "the last axis' bin centres: options I, L and P are ignored (as ROOT)"
+        )
+        opts = dataclasses.replace(opts, integral=False, likelihood=None, pearson=0)
+    if unbinned and target.weighted and opts.likelihood != "weighted":
         notes.append(
             "weighted events fitted without option W: the errors are those of an unweighted "
             "fit; give option 'W' for the weighted-events correction (as ROOT's "
             "SetWeightCorrection)"
         )
-    data_options = _data_options(opts, model)
+    data_options = _data_options(opts, model, reduced)
     error_type = target.error_type(data_options)
     cost = _cost_choice(opts, error_type)
     path = SolverPath.MINIMIZER
@@ -274,7 +282,7 @@ def plan_fit(
         chosen = chosen.with_(print_level=max(chosen.print_level, 3))
     normalize = (
         cost in _LEAST_SQUARES and error_type == ErrorType.NONE and path is not SolverPath.ROBUST
-    )
+    ) or reduced  # ROOT forces the normalisation of a fit of one dimension less (spec §4.8)
     automatic = not opts.bound and path is SolverPath.MINIMIZER
     return FitPlan(
         options=opts,

@@ -15,7 +15,7 @@ effects live in :mod:`rootfit.fitting.root_style`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,8 +69,11 @@ class ResolvedModel:
     name: str
 
 
-def resolve_model(function: Any, ndim: int) -> ResolvedModel:
+def resolve_model(function: Any, ndim: int, *, reduced_ok: bool = False) -> ResolvedModel:
     """The model (and start state) of a name, formula, callable, Model or Function.
+
+    ``reduced_ok`` also accepts a model of ``ndim - 1`` variables (a histogram fitted with a
+    function of one dimension less, e.g. a TH2 with a TF1 ``y = f(x)``).
 
     Raises
     ------
@@ -93,7 +96,7 @@ def resolve_model(function: Any, ndim: int) -> ResolvedModel:
             f"cannot fit {type(function).__name__!r}: give a predefined name, a formula, "
             "a callable, a rootfit.Function or a Model"
         )
-    if resolved.model.ndim != ndim:
+    if resolved.model.ndim != ndim and not (reduced_ok and resolved.model.ndim == ndim - 1):
         raise FunctionError(
             f"function {resolved.name!r} has {resolved.model.ndim} variable(s) but the data is "
             f"{ndim}-dimensional"
@@ -171,11 +174,16 @@ def prepare_fit(
     nan_policy: NanPolicy = "raise",
     extended: bool | None = None,
     normalize: bool | None = None,
+    start: Mapping[str, float] | None = None,
+    fix: Sequence[str] | Mapping[str, float] | None = None,
+    limits: Mapping[str, Any] | None = None,
 ) -> FitProblem:
     """Decide and build everything for a fit (see :func:`fit` for the parameters)."""
     fit_target = as_fit_target(target)
     options = parse_fit_options(option, fit_target.kind)
-    resolved = resolve_model(function, fit_target.ndim)
+    resolved = resolve_model(
+        function, fit_target.ndim, reduced_ok=fit_target.kind == "histogram" and fit_target.ndim > 1
+    )
     plan = plan_fit(
         options,
         resolved.model,
@@ -193,22 +201,25 @@ def prepare_fit(
             f"apply to unbinned fits, a {fit_target.description} is fitted in one interval per axis"
         )
     data = fit_target.fit_data(plan.data_options, fit_range, nan_policy)
+    names = resolved.model.parameter_names
     if isinstance(data, UnBinData):
-        start = event_start_state(plan.start_rule, resolved.state, data)
+        state = event_start_state(plan.start_rule, resolved.state, data)
+        state = state.with_overrides(names, start=start, fix=fix, limits=limits)
         if plan.normalize:
-            start, _ = fix_scale_parameters(resolved.model, start, data)
+            state, _ = fix_scale_parameters(resolved.model, state, data)
     else:
         keep = resolved.model.point_mask(data.centers, np.asarray(resolved.state.values))
         if keep is not None and not keep.all():  # points the model rejects (TF1::RejectPoint)
             if not keep.any():
                 raise DataError(f"the model rejects every point of {fit_target.description}")
             data = data.selected(keep)
-        start = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
+        state = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
+        state = state.with_overrides(names, start=start, fix=fix, limits=limits)
     return FitProblem(
         plan=plan,
         data=data,
         cost=COSTS[plan.cost](data, resolved.model, plan),
-        start=start,
+        start=state,
         fit_range=fit_range,
         function_name=resolved.name,
     )
@@ -224,6 +235,9 @@ def fit(
     nan_policy: NanPolicy = "raise",
     extended: bool | None = None,
     normalize: bool | None = None,
+    start: Mapping[str, float] | None = None,
+    fix: Sequence[str] | Mapping[str, float] | None = None,
+    limits: Mapping[str, Any] | None = None,
 ) -> FitResult:
     """Fit ``function`` to a histogram, profile, graph or events with ROOT's semantics,
     changing nothing that is given (no printing, no function attached, the Function not
@@ -253,6 +267,12 @@ def fit(
         Events only: divide the model by its integral over the range, so any shape can be
         fitted as a density (default: True unless extended); parameters that only scale the
         model cancel and are fixed.
+    start : mapping of name to value, optional
+        Start values for this fit (they win over ROOT's automatic start values).
+    fix : sequence of names, or mapping of name to value, optional
+        Parameters fixed for this fit (at their start value, or at the value given).
+    limits : mapping of name to (lower, upper), optional
+        Limits for this fit; ``None`` on a side means unbounded there.
 
     Returns
     -------
@@ -276,4 +296,7 @@ def fit(
         nan_policy=nan_policy,
         extended=extended,
         normalize=normalize,
+        start=start,
+        fix=fix,
+        limits=limits,
     ).solve()

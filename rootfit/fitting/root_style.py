@@ -36,11 +36,13 @@ def root_style_fit(
     range: Any = None,
     minimizer: MinimizerOptions | None = None,
     nan_policy: NanPolicy = "raise",
+    **settings: Any,
 ) -> FitResult:
     """Fit as ROOT's ``TH1::Fit`` / ``TGraph::Fit`` do, side effects included (module docstring);
-    the parameters are those of :func:`rootfit.fit`."""
+    the parameters are those of :func:`rootfit.fit` (``settings``: ``start``, ``fix``,
+    ``limits``)."""
     problem = prepare_fit(
-        obj, function, option, range=range, minimizer=minimizer, nan_policy=nan_policy
+        obj, function, option, range=range, minimizer=minimizer, nan_policy=nan_policy, **settings
     )
     result = problem.solve()
     apply_root_side_effects(obj, function, problem, result)

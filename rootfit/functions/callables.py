@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from rootfit.errors import FunctionError
 
-__all__ = ["CallableEvaluator", "callable_signature", "is_importable"]
+__all__ = ["CallableEvaluator", "callable_defaults", "callable_signature", "is_importable"]
 
 _ROOT_STYLE_NAMES = {"p", "par", "pars", "params", "parameters"}
 
@@ -53,6 +53,26 @@ def callable_signature(func: Callable[..., Any], npar: int | None) -> tuple[list
     if npar is not None and npar != len(names):
         raise FunctionError(f"callable takes {len(names)} parameters {names}, not npar={npar}")
     return names, False
+
+
+def callable_defaults(func: Callable[..., Any], names: Sequence[str]) -> tuple[float, ...]:
+    """Start values from the signature: ``f(x, a=1.0, b=2.0)`` starts at a=1, b=2 (lmfit's
+    convention); parameters without a default start at 0."""
+    target = getattr(func, "py_func", func)
+    try:
+        params = inspect.signature(target).parameters
+    except (TypeError, ValueError):
+        return (0.0,) * len(names)
+    out = []
+    for name in names:
+        default = params[name].default if name in params else inspect.Parameter.empty
+        try:
+            out.append(0.0 if default is inspect.Parameter.empty else float(default))
+        except (TypeError, ValueError):
+            raise FunctionError(
+                f"the default of parameter {name!r} must be a number, not {default!r}"
+            ) from None
+    return tuple(out)
 
 
 def is_importable(func: Any) -> bool:

@@ -46,6 +46,9 @@ class Function:
     functions : mapping of str to Function, optional
         Named formula functions this formula may reference (``"f1(x,[a],[b])"``, ``"[3]*f1"``);
         rootfit keeps no global function list, so references are always explicit.
+    **start : float
+        Start values by parameter name (``Function("gaus", Mean=0.3)``). A callable's
+        signature defaults (``f(x, a=1.0)``) are its start values too.
 
     Examples
     --------
@@ -67,6 +70,7 @@ class Function:
         ndim: int | None = None,
         parameter_names: Sequence[str] | None = None,
         functions: Mapping[str, Function] | None = None,
+        **start: float,
     ) -> None:
         checked = self._check_range(range)
         model = Model.from_spec(
@@ -77,7 +81,10 @@ class Function:
             functions=functions,
             range=checked,
         )
-        self._setup(model, ParameterState.initial(model.defaults), name, checked)
+        state = ParameterState.initial(model.defaults)
+        if start:
+            state = state.with_overrides(model.parameter_names, start=start)
+        self._setup(model, state, name, checked)
 
     def _setup(self, model: Model, state: ParameterState, name: str | None, range: Any) -> None:
         self._model = model
@@ -191,12 +198,16 @@ class Function:
             raise FunctionError(f"parameter index {key} out of range for {self.npar} parameters")
         return i % self.npar
 
-    def set_parameters(self, *values: float | ArrayLike) -> None:
-        """Set all parameter values (``set_parameters(1, 2, 3)`` or ``set_parameters([1, 2, 3])``)."""
-        flat = np.asarray(values[0] if len(values) == 1 else values, dtype=np.float64).ravel()
-        if flat.size != self.npar:
-            raise FunctionError(f"expected {self.npar} parameter values, got {flat.size}")
-        self._state = self._state.replace(values=flat)
+    def set_parameters(self, *values: float | ArrayLike, **named: float) -> None:
+        """Set all parameter values (``set_parameters(1, 2, 3)`` or ``set_parameters([1, 2, 3])``)
+        and/or some by name (``set_parameters(norm=3)``)."""
+        if values:
+            flat = np.asarray(values[0] if len(values) == 1 else values, dtype=np.float64).ravel()
+            if flat.size != self.npar:
+                raise FunctionError(f"expected {self.npar} parameter values, got {flat.size}")
+            self._state = self._state.replace(values=flat)
+        if named:
+            self._state = self._state.with_overrides(self.parameter_names, start=named)
 
     def set_parameter(self, key: int | str, value: float) -> None:
         """Set one parameter value."""

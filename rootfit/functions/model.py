@@ -24,7 +24,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.errors import FunctionError, UnpicklableModelError
-from rootfit.functions.callables import CallableEvaluator, callable_signature, is_importable
+from rootfit.functions.callables import (
+    CallableEvaluator,
+    callable_defaults,
+    callable_signature,
+    is_importable,
+)
 from rootfit.functions.expression import Node
 from rootfit.functions.parser import ParsedFormula, parse_formula, parse_formula_cached
 from rootfit.functions.predefined import lookup_predefined
@@ -133,6 +138,7 @@ class Model:
                 ndim=int(ndim or 1),
                 source=spec,
                 root_style=root_style,
+                defaults=() if root_style else callable_defaults(spec, names),
             )
         else:
             raise FunctionError(

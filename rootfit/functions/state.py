@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -133,6 +133,62 @@ class ParameterState:
     def with_fixed(self, i: int, fixed: bool = True) -> ParameterState:
         """Parameter ``i`` fixed (or released)."""
         return self._with("fixed", i, bool(fixed))
+
+    def with_overrides(
+        self,
+        names: Sequence[str],
+        *,
+        start: Mapping[str, float] | None = None,
+        fix: Sequence[str] | Mapping[str, float] | None = None,
+        limits: Mapping[str, tuple[float | None, float | None] | None] | None = None,
+    ) -> ParameterState:
+        """Start values, fixed parameters and limits given by name (a fit's call site).
+
+        Parameters
+        ----------
+        names : sequence of str
+            The parameter names, in order.
+        start : mapping of name to value, optional
+        fix : sequence of names, or mapping of name to the value to fix it at, optional
+        limits : mapping of name to (lower, upper), optional
+            None on one side means unbounded there; None for the pair removes the limits.
+
+        Raises
+        ------
+        FunctionError
+            An unknown name (with a did-you-mean), a non-finite value or impossible limits.
+        """
+        from rootfit.errors import did_you_mean
+
+        def index(name: str, what: str) -> int:
+            if name not in names:
+                raise FunctionError(
+                    f"{what} names parameter {name!r}{did_you_mean(name, names)}; parameters "
+                    f"are {list(names)}"
+                )
+            return list(names).index(name)
+
+        state = self
+        for name, value in (start or {}).items():
+            if not math.isfinite(float(value)):
+                raise FunctionError(f"start value of {name!r} is not finite: {value!r}")
+            state = state.with_value(index(name, "start"), float(value))
+        for name, pair in (limits or {}).items():
+            i = index(name, "limits")
+            if pair is None:
+                state = state.without_limits(i)
+                continue
+            lo, up = pair
+            state = state.with_limits(
+                i, -np.inf if lo is None else float(lo), np.inf if up is None else float(up)
+            )
+        fixed = fix.items() if isinstance(fix, Mapping) else ((n, None) for n in (fix or ()))
+        for name, value in fixed:
+            i = index(name, "fix")
+            if value is not None:
+                state = state.with_value(i, float(value))
+            state = state.with_fixed(i)
+        return state
 
     def limits(self, i: int) -> tuple[float, float] | None:
         """``(lower, upper)`` of a bounded parameter, or None."""

@@ -36,6 +36,9 @@ class Fittable:
         range: Any = None,
         minimizer: Any = None,
         nan_policy: str = "raise",
+        start: Any = None,
+        fix: Any = None,
+        limits: Any = None,
     ) -> FitResult:
         """Fit a function (ROOT ``TH1::Fit`` / ``TGraph::Fit``), with ROOT's side effects: a
         :class:`~rootfit.Function` given is updated in place, a copy is attached to
@@ -56,6 +59,9 @@ class Fittable:
             Minimizer configuration (default: ROOT 6.40's Minuit2/Migrad).
         nan_policy : {"raise", "omit"}
             Non-finite data: an error, or dropped with a warning.
+        start, fix, limits : optional
+            Start values, fixed parameters and limits by name for this fit
+            (``start={"Mean": 0.3}``, ``fix=["Sigma"]``, ``limits={"Constant": (0, None)}``).
 
         Returns
         -------
@@ -70,4 +76,7 @@ class Fittable:
             range=range,
             minimizer=minimizer,
             nan_policy=nan_policy,  # type: ignore[arg-type]
+            start=start,
+            fix=fix,
+            limits=limits,
         )
