@@ -65,7 +65,7 @@ def callable_defaults(func: Callable[..., Any], names: Sequence[str]) -> tuple[f
         return (0.0,) * len(names)
     out = []
     for name in names:
-        default = params[name].default if name in params else inspect.Parameter.empty
+        default: Any = params[name].default if name in params else inspect.Parameter.empty
         try:
             out.append(0.0 if default is inspect.Parameter.empty else float(default))
         except (TypeError, ValueError):

@@ -182,7 +182,9 @@ class ParameterState:
             state = state.with_limits(
                 i, -np.inf if lo is None else float(lo), np.inf if up is None else float(up)
             )
-        fixed = fix.items() if isinstance(fix, Mapping) else ((n, None) for n in (fix or ()))
+        fixed: list[tuple[str, float | None]] = (
+            list(fix.items()) if isinstance(fix, Mapping) else [(n, None) for n in (fix or ())]
+        )
         for name, value in fixed:
             i = index(name, "fix")
             if value is not None:
