@@ -185,10 +185,10 @@ class ParameterState:
         fixed: list[tuple[str, float | None]] = (
             list(fix.items()) if isinstance(fix, Mapping) else [(n, None) for n in (fix or ())]
         )
-        for name, value in fixed:
+        for name, at in fixed:
             i = index(name, "fix")
-            if value is not None:
-                state = state.with_value(i, float(value))
+            if at is not None:
+                state = state.with_value(i, float(at))
             state = state.with_fixed(i)
         return state
 
