@@ -38,8 +38,8 @@ def test_unknown_function_and_option():
         h.fit("gauss")
     with pytest.raises(FitOptionError, match="unknown fit option 'Z'"):
         h.fit("gaus", "QZ")
-    with pytest.raises(FitOptionError, match="not supported yet"):
-        h.fit("gaus", "UQ")
+    with pytest.raises(FitOptionError, match="objective"):
+        h.fit("gaus", "UQ")  # option U without the user's objective
     with pytest.raises(FitOptionError, match="has none"):
         h.fit("gaus", "RQ")
 

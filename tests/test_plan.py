@@ -125,8 +125,8 @@ def test_plan_notes_and_refusals():
     plan = plan_fit(rf.parse_fit_options("WL"), Model.from_spec("gaus"), unweighted)
     assert plan.cost is POI and not plan.weight_correction
     assert plan.options.likelihood == "poisson" and "without Σw²" in plan.notes[0]
-    with pytest.raises(FitOptionError, match="not supported yet"):
-        plan_fit(rf.parse_fit_options("U"), Model.from_spec("gaus"), unweighted)
+    user = plan_fit(rf.parse_fit_options("U"), Model.from_spec("gaus"), unweighted)
+    assert user.cost is CostChoice.USER and user.path is SolverPath.MINIMIZER
     improve = plan_fit(rf.parse_fit_options("M"), Model.from_spec("pol1"), unweighted)
     assert improve.path is SolverPath.MINIMIZER
     assert (improve.minimizer.minimizer_type, improve.minimizer.algorithm) == (

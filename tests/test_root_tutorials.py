@@ -134,3 +134,44 @@ def test_unbinned_fitter_example():
         assert result.MinFcnValue() == pytest.approx(ref["min_fcn"], abs=1e-5)
         np.testing.assert_allclose(result.Parameters(), ref["values"], rtol=1e-4)
         np.testing.assert_allclose(result.Errors(), ref["errors"], rtol=2e-3)
+
+
+def test_combined_fit_the_pythonic_way():
+    """ROOT's combinedFit written with rootfit's own API: costs of two histograms add, sharing
+    the exponential slope by name; the same numbers as ROOT's ROOT::Fit version."""
+    import rootfit as rf
+
+    ref = REF["combinedFit"]
+    hB, hSB = rf.Histogram(100, 0, 100), rf.Histogram(100, 0, 100)
+    hB.set_values(ref["hB"])
+    hSB.set_values(ref["hSB"])
+    background = rf.prepare_fit(hB, "expo", range=(10, 90)).cost
+    signal = rf.prepare_fit(hSB, "expo + gaus(2)", range=(10, 50)).cost
+    joint = rf.CostSum(
+        background,
+        signal,
+        rename=[
+            {"Constant": "A_B", "Slope": "slope"},
+            {"p0": "A_SB", "p1": "slope", "p2": "norm", "p3": "mean", "p4": "sigma"},
+        ],
+    )
+    assert joint.parameter_names == ("A_B", "slope", "A_SB", "norm", "mean", "sigma")
+    start = {"A_B": 5.0, "slope": -0.1, "A_SB": 5.0, "norm": 100.0, "mean": 30.0, "sigma": 10.0}
+    settings = [
+        rf.ParameterSettings("A_B", 5.0, 1.5),
+        rf.ParameterSettings("slope", -0.1, 0.03, -10.0, -1e-4),
+        rf.ParameterSettings("A_SB", 5.0, 1.5),
+        rf.ParameterSettings("norm", 100.0, 5.0, 0.0, 10000.0),
+        rf.ParameterSettings("mean", 30.0, 9.0, fixed=True),
+        rf.ParameterSettings("sigma", 10.0, 3.0),
+    ]
+    assert [s.name for s in settings] == list(start)
+    r = rf.Fitter().fit(joint, settings)
+    want = ref["result"]
+    order = [0, 2, 1, 3, 4, 5]  # ROOT's parameter order: A_B, A_SB, slope, norm, mean, sigma
+    assert r.chi2 == pytest.approx(want["chi2"], rel=1e-5) and r.ndf == want["ndf"]
+    for i, j in enumerate(order):
+        assert abs(r.values.to_numpy()[i] - want["values"][j]) <= max(
+            2e-3 * want["errors"][j], 1e-9
+        )
+    np.testing.assert_allclose(r.errors.to_numpy(), np.array(want["errors"])[order], rtol=2e-3)

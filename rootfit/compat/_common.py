@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from rootfit.compat.fitresult import TFitResultPtr
 from rootfit.compat.functions import TF1
-from rootfit.compat.session import default_minimizer_options
+from rootfit.compat.session import default_minimizer_options, user_fcn
 from rootfit.functions import Function
 
 __all__ = ["RootFitTarget", "TList", "into_buffer"]
@@ -20,6 +23,26 @@ def into_buffer(values: Any, buffer: Any) -> Any:
         for i, v in enumerate(values):
             buffer[i] = float(v)
     return values
+
+
+def _user_objective() -> Any:
+    """The objective of ``TVirtualFitter::SetFCN`` as ``objective(parameters)``."""
+    fcn = user_fcn()
+    if fcn is None:
+        return None
+    try:
+        root_style = len(inspect.signature(fcn).parameters) == 5
+    except (TypeError, ValueError):
+        root_style = False
+    if not root_style:
+        return lambda p: float(fcn(p))
+
+    def objective(p: Any) -> float:
+        value = np.zeros(1)
+        fcn(len(p), np.zeros(len(p)), value, np.asarray(p, dtype=np.float64), 0)
+        return float(value[0])
+
+    return objective
 
 
 class TList:
@@ -93,7 +116,14 @@ class RootFitTarget:
         from rootfit.fitting import root_style_fit
 
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
-        result = root_style_fit(self, f, opt, range=rng, minimizer=default_minimizer_options())
+        result = root_style_fit(
+            self,
+            f,
+            opt,
+            range=rng,
+            minimizer=default_minimizer_options(),
+            objective=_user_objective(),
+        )
         fname = f.name if isinstance(f, Function) else str(f)
         return TFitResultPtr(
             result, name=f"TFitResult-{self.name}-{fname}", title=f"TFitResult-{self.title}"

@@ -195,3 +195,10 @@ class TVirtualFitter:
     @staticmethod
     def GetDefaultFitter() -> str:
         return session.default_minimizer_options().minimizer_type
+
+    @staticmethod
+    def SetFCN(fcn: Any) -> None:
+        """The objective minimised by fits with option ``U``: ROOT's
+        ``fcn(npar, gin, f, par, iflag)`` (the value is written to ``f[0]``) or a Python
+        ``fcn(par)`` returning the value."""
+        session.set_user_fcn(fcn)

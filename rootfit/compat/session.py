@@ -25,6 +25,8 @@ __all__ = [
     "reject_point",
     "reset_defaults",
     "set_default_minimizer_options",
+    "set_user_fcn",
+    "user_fcn",
 ]
 
 #: ROOT's load-time ErrorDef; a default left at this value lets likelihood fits use 0.5.
@@ -44,7 +46,7 @@ class _ROOTSession:
 
 gROOT = _ROOTSession()
 
-_defaults: dict[str, Any] = {"options": MinimizerOptions.default()}
+_defaults: dict[str, Any] = {"options": MinimizerOptions.default(), "fcn": None}
 
 
 def default_minimizer_options() -> MinimizerOptions:
@@ -63,6 +65,17 @@ def set_default_minimizer_options(**changes: Any) -> MinimizerOptions:
 def reset_defaults() -> None:
     """Back to ROOT 6.40's defaults (Minuit2 / Migrad, tolerance 0.01, strategy 1 ...)."""
     _defaults["options"] = MinimizerOptions.default()
+    _defaults["fcn"] = None
+
+
+def set_user_fcn(fcn: Any) -> None:
+    """``TVirtualFitter::SetFCN``: the objective that option ``U`` minimises."""
+    _defaults["fcn"] = fcn
+
+
+def user_fcn() -> Any:
+    """The objective set by ``TVirtualFitter::SetFCN`` (None if none)."""
+    return _defaults["fcn"]
 
 
 _rejection = threading.local()

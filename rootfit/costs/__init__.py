@@ -19,6 +19,7 @@ from rootfit.costs.callable import CallableCost
 from rootfit.costs.combined import CostSum
 from rootfit.costs.constraints import GaussianConstraint
 from rootfit.costs.prediction import AtCentre, BinAverage, Prediction, prediction_for
+from rootfit.costs.residual import ResidualCost
 from rootfit.costs.unbinned import UnbinnedNLL
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "PearsonChi2",
     "PoissonLikelihood",
     "Prediction",
+    "ResidualCost",
     "SquaredWeightPoissonLikelihood",
     "UnbinnedNLL",
     "WeightedLeastSquares",

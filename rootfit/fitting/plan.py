@@ -22,9 +22,6 @@ from rootfit.options import FitOptions, MinimizerOptions
 
 __all__ = ["CostChoice", "ErrorScaling", "FitPlan", "Report", "SolverPath", "Storage", "plan_fit"]
 
-#: Options whose behaviour later work will add: (flag name, letters, what it does).
-_NOT_YET = (("user_fcn", "U", "user-defined objective"),)
-
 
 class CostChoice(enum.Enum):
     """The statistic minimised (spec §3)."""
@@ -43,6 +40,8 @@ class CostChoice(enum.Enum):
     """Binned multinomial likelihood (``MULTI``)."""
     UNBINNED = "unbinned"
     """Unbinned likelihood of events (plain, extended or normalised; ``WL``: corrected)."""
+    USER = "user"
+    """The user's objective function of the parameters and the fit points (``U``)."""
 
 
 class SolverPath(enum.Enum):
@@ -144,14 +143,6 @@ class FitPlan:
     normalize: bool = False
 
 
-def _check_supported(opts: FitOptions) -> None:
-    for flag, letters, meaning in _NOT_YET:
-        if getattr(opts, flag):
-            raise FitOptionError(
-                f"fit option {letters} ({meaning}) in {opts.text!r} is not supported yet"
-            )
-
-
 def _data_options(opts: FitOptions, model: Model, reduced: bool) -> DataOptions:
     return DataOptions(
         integral=opts.integral,
@@ -174,6 +165,8 @@ def _uses_linear_fitter(opts: FitOptions, model: Model, error_type: ErrorType) -
 
 
 def _cost_choice(opts: FitOptions, error_type: ErrorType) -> CostChoice:
+    if opts.user_fcn:
+        return CostChoice.USER
     if opts.target == "unbinned":
         return CostChoice.UNBINNED
     if opts.likelihood == "multinomial":
@@ -222,9 +215,8 @@ def plan_fit(
     Raises
     ------
     FitOptionError
-        Options that are recognised but not supported yet (``U``).
+        ``extended``/``normalize`` for binned data, or an extended normalised fit.
     """
-    _check_supported(options)
     notes: list[str] = []
     opts = options
     unbinned = target.kind == "unbinned"

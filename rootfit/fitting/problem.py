@@ -15,6 +15,7 @@ effects live in :mod:`rootfit.fitting.root_style`.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from rootfit.costs import (
+    CallableCost,
     Chi2,
     Cost,
     EffectiveChi2,
@@ -57,6 +59,25 @@ COSTS: dict[CostChoice, Callable[[Any, Model, FitPlan], Cost]] = {
         data, model, extended=plan.extended, normalize=plan.normalize
     ),
 }
+
+
+def user_cost(objective: Any, data: Any, model: Model) -> Cost:
+    """The cost of option ``U``: the user's ``objective(parameters)`` or
+    ``objective(parameters, data)`` (``data`` the fit points), reported as is (Chi2 = its
+    minimum, ErrorDef 1 unless the minimizer options say otherwise)."""
+    if objective is None:
+        raise FitOptionError("option U minimises a user objective: give objective=callable")
+    if not callable(objective):
+        raise FitOptionError(f"objective must be callable, not {type(objective).__name__}")
+    try:
+        takes_data = len(inspect.signature(objective).parameters) >= 2
+    except (TypeError, ValueError):
+        takes_data = False
+
+    def fcn(p: Any) -> float:
+        return float(objective(p, data) if takes_data else objective(p))
+
+    return CallableCost(fcn, model.parameter_names, ndata=data.size)
 
 
 @dataclass(frozen=True)
@@ -122,6 +143,8 @@ class FitProblem:
         The range the points were selected in.
     function_name : str
         Name of the fitted function (for ROOT's result names).
+    model : Model or None
+        The fitted model (also when the cost is the user's own, option ``U``).
     """
 
     plan: FitPlan
@@ -130,6 +153,7 @@ class FitProblem:
     start: ParameterState
     fit_range: DataRange
     function_name: str = "f"
+    model: Model | None = None
 
     @property
     def settings(self) -> tuple[ParameterSettings, ...]:
@@ -148,7 +172,10 @@ class FitProblem:
             gradient=plan.gradient,
             weight_correction=plan.weight_correction,
         )
-        return result.with_context(options=plan.options, fit_range=self.fit_range)
+        result = result.with_context(options=plan.options, fit_range=self.fit_range)
+        if result.model is None and self.model is not None:
+            result = result.replaced(model=self.model)
+        return result
 
 
 def _fit_range(range: Any, plan: FitPlan, resolved: ResolvedModel, ndim: int) -> DataRange:
@@ -177,6 +204,7 @@ def prepare_fit(
     start: Mapping[str, float] | None = None,
     fix: Sequence[str] | Mapping[str, float] | None = None,
     limits: Mapping[str, Any] | None = None,
+    objective: Any = None,
 ) -> FitProblem:
     """Decide and build everything for a fit (see :func:`fit` for the parameters)."""
     fit_target = as_fit_target(target)
@@ -215,13 +243,18 @@ def prepare_fit(
             data = data.selected(keep)
         state = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
         state = state.with_overrides(names, start=start, fix=fix, limits=limits)
+    if plan.cost is CostChoice.USER:
+        cost = user_cost(objective, data, resolved.model)
+    else:
+        cost = COSTS[plan.cost](data, resolved.model, plan)
     return FitProblem(
         plan=plan,
         data=data,
-        cost=COSTS[plan.cost](data, resolved.model, plan),
+        cost=cost,
         start=state,
         fit_range=fit_range,
         function_name=resolved.name,
+        model=resolved.model,
     )
 
 
@@ -238,6 +271,7 @@ def fit(
     start: Mapping[str, float] | None = None,
     fix: Sequence[str] | Mapping[str, float] | None = None,
     limits: Mapping[str, Any] | None = None,
+    objective: Any = None,
 ) -> FitResult:
     """Fit ``function`` to a histogram, profile, graph or events with ROOT's semantics,
     changing nothing that is given (no printing, no function attached, the Function not
@@ -273,6 +307,9 @@ def fit(
         Parameters fixed for this fit (at their start value, or at the value given).
     limits : mapping of name to (lower, upper), optional
         Limits for this fit; ``None`` on a side means unbounded there.
+    objective : callable, optional
+        With option ``U``: ``objective(parameters)`` or ``objective(parameters, data)``
+        (``data`` the fit points) replaces the built-in statistic.
 
     Returns
     -------
@@ -299,4 +336,5 @@ def fit(
         start=start,
         fix=fix,
         limits=limits,
+        objective=objective,
     ).solve()

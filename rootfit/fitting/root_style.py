@@ -71,7 +71,7 @@ def apply_root_side_effects(
         function.state = fitted
         updated = function
     else:
-        model = problem.cost.model  # type: ignore[attr-defined]
+        model = problem.model or problem.cost.model  # type: ignore[attr-defined]
         updated = Function.from_model(model, fitted, name=problem.function_name)
     updated.chi2, updated.ndf, updated.n_fit_points = result.chi2, result.ndf, result.n_points
     if plan.storage is not Storage.NONE:

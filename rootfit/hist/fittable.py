@@ -39,6 +39,7 @@ class Fittable:
         start: Any = None,
         fix: Any = None,
         limits: Any = None,
+        objective: Any = None,
     ) -> FitResult:
         """Fit a function (ROOT ``TH1::Fit`` / ``TGraph::Fit``), with ROOT's side effects: a
         :class:`~rootfit.Function` given is updated in place, a copy is attached to
@@ -62,6 +63,8 @@ class Fittable:
         start, fix, limits : optional
             Start values, fixed parameters and limits by name for this fit
             (``start={"Mean": 0.3}``, ``fix=["Sigma"]``, ``limits={"Constant": (0, None)}``).
+        objective : callable, optional
+            Option ``U``: the user's ``objective(parameters[, data])`` replaces the statistic.
 
         Returns
         -------
@@ -79,4 +82,5 @@ class Fittable:
             start=start,
             fix=fix,
             limits=limits,
+            objective=objective,
         )
