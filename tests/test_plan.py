@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 import rootfit as rf
-from rootfit.errors import FitOptionError
 from rootfit.fitdata import ErrorType, as_fit_target
 from rootfit.fitting import (
     CostChoice,
