@@ -209,3 +209,17 @@ def test_bin_data_and_options_round_trip():
     options = rf.MinimizerOptions(strategy=2).with_extra(robust_fraction=0.8)
     assert round_trip(options) == options
     assert round_trip(rf.parse_fit_options("LEQ")) == rf.parse_fit_options("LEQ")
+
+
+def test_a_result_of_a_user_objective_pickles_without_its_cost():
+    import numpy as np
+
+    import rootfit as rf
+
+    h = rf.Histogram(20, -5, 5)
+    h.fill(np.random.default_rng(1).normal(size=500))
+    r = rf.fit(h, "gaus", "U", objective=lambda p: float(np.sum((p - [50.0, 0.0, 1.0]) ** 2)))
+    again = pickle.loads(pickle.dumps(r))
+    assert again == r and again.cost is None and r.cost is not None
+    out = rf.minimize(lambda p: [p["a"].value - 1.0, p["b"].value + 2.0], {"a": 0.0, "b": 0.0})
+    assert pickle.loads(pickle.dumps(out.fit)).values == out.fit.values

@@ -209,3 +209,11 @@ def test_toy_pulls_are_standard_normal(mode):
         pulls.append(r.values[mean_name] / r.errors[mean_name])
     pulls = np.array(pulls)
     assert abs(pulls.mean()) < 0.3 and 0.8 < pulls.std() < 1.2
+
+
+def test_option_g_uses_the_unbinned_analytic_gradient():
+    x = np.random.default_rng(2).normal(0.3, 1.0, 3000)
+    plain, with_gradient = rf.fit(x, "gaus"), rf.fit(x, "gaus", "G")
+    assert with_gradient.valid
+    np.testing.assert_allclose(with_gradient.values.to_numpy(), plain.values.to_numpy(), rtol=1e-5)
+    np.testing.assert_allclose(with_gradient.errors.to_numpy(), plain.errors.to_numpy(), rtol=1e-3)

@@ -109,6 +109,13 @@ class Cost:
         """Start values the cost knows (the model's defaults), or None."""
         return None
 
+    @property
+    def picklable(self) -> bool:
+        """True if the cost can be pickled (costs of user callables that another process
+        cannot import — lambdas, local functions — cannot; a result then drops its cost when
+        pickled)."""
+        return True
+
     def __add__(self, other: Any) -> CostSum:
         from rootfit.costs.combined import CostSum
 

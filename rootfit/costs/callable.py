@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -59,6 +60,18 @@ class CallableCost(Cost):
         self.errordef = float(errordef)
         self.fit_type = fit_type
         self._gradient = gradient
+        self._picklable: bool | None = None
+
+    @property
+    def picklable(self) -> bool:
+        """True if the user's callable pickles (checked once)."""
+        if self._picklable is None:
+            try:
+                pickle.dumps(self.fcn)
+                self._picklable = True
+            except Exception:
+                self._picklable = False
+        return self._picklable
 
     def __call__(self, parameters: ArrayLike) -> float:
         return float(self.fcn(np.asarray(parameters, dtype=np.float64)))

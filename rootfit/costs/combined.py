@@ -120,6 +120,11 @@ class CostSum(Cost):
         return value, g, h
 
     @property
+    def picklable(self) -> bool:
+        """True if every term pickles."""
+        return all(cost.picklable for cost, _ in self._terms)
+
+    @property
     def has_gradient(self) -> bool:
         """True if every term has a gradient."""
         return all(cost.has_gradient for cost, _ in self._terms)

@@ -4,6 +4,7 @@ that Levenberg–Marquardt needs (lmfit's objective functions; ROOT's ``FitFCN``
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -48,6 +49,7 @@ class ResidualCost(Cost):
         self.residual = residual
         self._zeros = np.zeros(ndata)
         self._ones = np.ones(ndata)
+        self._picklable: bool | None = None
 
     def residuals(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """The residuals at ``parameters`` (checked: finite, the announced number)."""
@@ -56,6 +58,17 @@ class ResidualCost(Cost):
         if r.size != self.ndata:
             raise FitError(f"the residual function returned {r.size} values, not {self.ndata}")
         return r
+
+    @property
+    def picklable(self) -> bool:
+        """True if the user's callable pickles (checked once)."""
+        if self._picklable is None:
+            try:
+                pickle.dumps(self.residual)
+                self._picklable = True
+            except Exception:
+                self._picklable = False
+        return self._picklable
 
     def __call__(self, parameters: ArrayLike) -> float:
         r = self.residuals(parameters)

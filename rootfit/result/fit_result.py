@@ -211,8 +211,12 @@ class FitResult:
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # rebuilt through the constructor, so the covariance is read-only again
-        return (FitResult, tuple(getattr(self, f.name) for f in fields(self)))
+        # rebuilt through the constructor, so the covariance is read-only again; a cost of a
+        # user callable another process cannot import is left behind
+        values = [getattr(self, f.name) for f in fields(self)]
+        if self.cost is not None and not getattr(self.cost, "picklable", True):
+            values[[f.name for f in fields(self)].index("cost")] = None
+        return (FitResult, tuple(values))
 
     # ------------------------------------------------------------------ derived numbers
     @property
