@@ -243,21 +243,15 @@ def search_box(settings: Sequence[ParameterSettings]) -> list[tuple[float, float
 
 
 class _GlobalEngine(Backend):
-    """A global scipy engine on the search box, seeded, then Hesse."""
+    """A global scipy engine on the search box, seeded, then Hesse.
+
+    Subclasses name the scipy function (``engine``) and the keyword of its evaluation limit
+    (``limit_keyword``, None if it has none).
+    """
 
     capabilities = Capabilities(gradient=False)
-
-    def run(
-        self,
-        fun: Callable[[NDArray[np.float64]], float],
-        box: list[tuple[float, float]],
-        x0: NDArray[np.float64],
-        seed: int,
-        maxfun: int,
-        extra: dict[str, Any],
-    ) -> Any:
-        """Run the engine (returns scipy's OptimizeResult)."""
-        raise NotImplementedError
+    engine: Callable[..., Any]
+    limit_keyword: str | None = None
 
     def minimize(
         self,
@@ -279,13 +273,15 @@ class _GlobalEngine(Backend):
             value = float(cost(full))
             return value if np.isfinite(value) else 1e300
 
-        res = self.run(
+        extra = dict(options.extra_option("scipy_options", {}) or {})
+        if self.limit_keyword:
+            extra.setdefault(self.limit_keyword, 10 * options.call_limit(len(settings)))
+        res = type(self).engine(
             fun,
             search_box(settings),
-            start[free],
-            int(options.extra_option("seed", 0)),
-            10 * options.call_limit(len(settings)),
-            dict(options.extra_option("scipy_options", {}) or {}),
+            x0=start[free],
+            rng=int(options.extra_option("seed", 0)),
+            **extra,
         )
         values = start.copy()
         values[free] = res.x
@@ -306,32 +302,12 @@ class SimulatedAnnealing(_GlobalEngine):
     """``"GSLSimAn"``: ``scipy.optimize.dual_annealing`` (with its local search)."""
 
     name = "GSLSimAn"
-
-    def run(
-        self,
-        fun: Callable[[NDArray[np.float64]], float],
-        box: list[tuple[float, float]],
-        x0: NDArray[np.float64],
-        seed: int,
-        maxfun: int,
-        extra: dict[str, Any],
-    ) -> Any:
-        extra.setdefault("maxfun", maxfun)
-        return optimize.dual_annealing(fun, box, x0=x0, rng=seed, **extra)
+    engine = optimize.dual_annealing
+    limit_keyword = "maxfun"
 
 
 class Genetic(_GlobalEngine):
     """``"Genetic"``: ``scipy.optimize.differential_evolution`` (polished by L-BFGS-B)."""
 
     name = "Genetic"
-
-    def run(
-        self,
-        fun: Callable[[NDArray[np.float64]], float],
-        box: list[tuple[float, float]],
-        x0: NDArray[np.float64],
-        seed: int,
-        maxfun: int,
-        extra: dict[str, Any],
-    ) -> Any:
-        return optimize.differential_evolution(fun, box, x0=x0, rng=seed, **extra)
+    engine = optimize.differential_evolution
