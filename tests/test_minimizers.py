@@ -323,3 +323,16 @@ def test_migrad_covariance_change_is_read_from_iminuit():
     m = Minuit(r.cost, r.values.to_numpy(), name=list(r.parameter_names))
     m.migrad()
     assert _covariance_change(m.fmin) is not None and _covariance_change(m.fmin) >= 0.0
+
+
+def test_linear_fitter_with_fixed_parameters():
+    x = np.arange(10.0)
+    g = rf.Graph(x, 1 + 0.5 * x + 0.1 * x**2, yerr=np.full(10, 0.1))
+    f = rf.Function("pol2")
+    f.set_parameters(1.0, 0.3, 0.12)
+    f.fix("p2")
+    r = rf.fit(g, f)
+    assert r.minimizer == "Linear / Migrad" and r.fixed == (False, False, True)
+    minuit = rf.fit(g, f, "F")
+    np.testing.assert_allclose(r.values.to_numpy(), minuit.values.to_numpy(), rtol=1e-7)
+    np.testing.assert_allclose(r.errors.to_numpy(), minuit.errors.to_numpy(), rtol=1e-4)

@@ -181,13 +181,11 @@ def test_unbinned_gradient_and_fumili_terms():
         assert np.all(np.linalg.eigvalsh(h) > 0)
 
 
-@pytest.mark.parametrize("mode", ["plain", "extended", "weighted"])
-def test_toy_pulls_are_standard_normal(mode):
-    """Seeded toys: pulls of mean and width have mean ≈ 0 and width ≈ 1 (a small study by
-    default; the slow marker runs more toys)."""
+def _pulls(mode: str, toys: int) -> np.ndarray:
+    """Pulls of the fitted mean over seeded toys of ``mode``."""
     rng = np.random.default_rng({"plain": 1, "extended": 2, "weighted": 3}[mode])
     pulls = []
-    for _ in range(120):
+    for _ in range(toys):
         n = rng.poisson(400)
         x = rng.normal(0.0, 1.0, n)
         if mode == "weighted":
@@ -207,8 +205,22 @@ def test_toy_pulls_are_standard_normal(mode):
         assert r.valid
         mean_name = "m" if mode == "weighted" else "Mean"
         pulls.append(r.values[mean_name] / r.errors[mean_name])
-    pulls = np.array(pulls)
+    return np.array(pulls)
+
+
+@pytest.mark.parametrize("mode", ["plain", "extended", "weighted"])
+def test_toy_pulls_are_standard_normal(mode):
+    """Seeded toys: pulls have mean ≈ 0 and width ≈ 1 (120 toys; 3σ bands of the study)."""
+    pulls = _pulls(mode, 120)
     assert abs(pulls.mean()) < 0.3 and 0.8 < pulls.std() < 1.2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["plain", "extended", "weighted"])
+def test_toy_pulls_are_standard_normal_large_study(mode):
+    """2000 toys: mean within 0.07 of 0 and width within 0.05 of 1 (3σ of the study)."""
+    pulls = _pulls(mode, 2000)
+    assert abs(pulls.mean()) < 0.07 and abs(pulls.std() - 1.0) < 0.05
 
 
 def test_option_g_uses_the_unbinned_analytic_gradient():

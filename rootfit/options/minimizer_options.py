@@ -74,7 +74,7 @@ class MinimizerOptions:
     max_function_calls : int
         0 means ROOT's automatic limit.
     max_iterations : int
-        Kept for ROOT compatibility (unused by Minuit2).
+        Iteration limit of the scipy engines (0: the call limit); Minuit2 has none, as ROOT's.
     precision : float
         Machine precision of the objective; negative lets the minimizer decide.
     error_def : float or None

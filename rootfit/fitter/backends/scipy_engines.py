@@ -184,7 +184,7 @@ class ScipyMinimize(Backend):
         elif method in _USES_GRADIENT:
             jac = "3-point"
         extra = dict(options.extra_option("scipy_options", {}) or {})
-        extra.setdefault("maxiter", options.call_limit(len(settings)))
+        extra.setdefault("maxiter", options.max_iterations or options.call_limit(len(settings)))
         hess = optimize.BFGS() if method in _NEEDS_HESSIAN else None
         try:
             res = optimize.minimize(
