@@ -135,9 +135,22 @@ def test_error_def_default_rule():
 
 
 def test_minimizer_options_print(capsys):
+    ROOT.Math.MinimizerOptions.SetDefaultTolerance(0.001)
+    ROOT.Math.MinimizerOptions.SetDefaultPrintLevel(1)
+    ROOT.Math.MinimizerOptions.SetDefaultMaxIterations(50)
+    ROOT.Math.MinimizerOptions.SetDefaultPrecision(1e-12)
     ROOT.Math.MinimizerOptions.PrintDefault()
     out = capsys.readouterr().out
-    assert "Minimizer Type" in out and "Minuit2" in out and "Tolerance" in out
+    assert "Minimizer Type" in out and "Minuit2" in out and "0.001" in out
+    opts = ROOT.Math.MinimizerOptions()
+    assert (opts.Tolerance(), opts.PrintLevel(), opts.MaxIterations(), opts.Precision()) == (
+        0.001,
+        1,
+        50,
+        1e-12,
+    )
+    opts.Print()
+    assert "Print Level" in capsys.readouterr().out
 
 
 def test_fit_layer_data_classes():
