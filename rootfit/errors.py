@@ -18,15 +18,20 @@ import warnings
 from collections.abc import Iterable
 
 __all__ = [
+    "ConvergenceWarning",
     "DataError",
+    "DataWarning",
     "FitError",
     "FitOptionError",
     "FitWarning",
     "FormulaSyntaxError",
     "FunctionError",
+    "LimitWarning",
     "MissingDependencyError",
+    "ParameterKeyError",
     "RootfitError",
     "RootfitWarning",
+    "StartValueWarning",
     "UnpicklableModelError",
     "did_you_mean",
     "warn",
@@ -76,7 +81,21 @@ class MissingDependencyError(RootfitError, ImportError):
 
 
 class FitError(RootfitError, RuntimeError):
-    """A fit cannot be carried out (as opposed to a fit that ran and did not converge)."""
+    """A fit cannot be carried out (as opposed to a fit that ran and did not converge), or —
+    with ``strict=True`` — a fit that ran and did not converge; then :attr:`result` holds it.
+    """
+
+    def __init__(self, message: str = "", result: object = None) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+class ParameterKeyError(RootfitError, KeyError, IndexError):
+    """A parameter named or numbered that does not exist (a ``KeyError`` for names, an
+    ``IndexError`` for positions)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
 
 
 class UnpicklableModelError(RootfitError, pickle.PicklingError):
@@ -89,7 +108,26 @@ class RootfitWarning(UserWarning):
 
 
 class FitWarning(RootfitWarning):
-    """A fit ran but its outcome needs attention (not converged, option ignored, ...)."""
+    """A fit ran but its outcome needs attention (an option ignored, a ROOT fallback...); the
+    more specific fit warnings below derive from it."""
+
+
+class ConvergenceWarning(FitWarning):
+    """The minimizer did not converge: the result is ``valid=False`` (ROOT's status says why)."""
+
+
+class LimitWarning(FitWarning):
+    """A parameter limit changed the fit: a start value moved inside its limits, or a parameter
+    ended at a limit."""
+
+
+class StartValueWarning(FitWarning):
+    """The start values cannot lead anywhere useful (all zero, or the model is flat there)."""
+
+
+class DataWarning(RootfitWarning):
+    """The data needed attention: points dropped (non-finite, outside), negative contents in a
+    likelihood fit, no degrees of freedom left..."""
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError, RootfitWarning, warn
 
 __all__ = ["BinData", "ErrorType"]
@@ -35,8 +36,8 @@ class ErrorType(enum.IntEnum):
 def _array(name: str, values: ArrayLike | None, n: int) -> NDArray[np.float64] | None:
     if values is None:
         return None
-    a = np.ascontiguousarray(values, dtype=np.float64)
-    if a.shape[0] != n:
+    a = np.ascontiguousarray(as_floats(values, name))
+    if a.ndim == 0 or a.shape[0] != n:
         raise DataError(f"{name} has {a.shape[0]} entries but there are {n} points")
     return a
 
@@ -93,13 +94,13 @@ class BinData:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        coords = np.asarray(self.coords, dtype=np.float64)
+        coords = as_floats(self.coords, "coords")
         if coords.ndim == 1:
             coords = coords.reshape(-1, 1)
         if coords.ndim != 2:
             raise DataError(f"coords must have shape (n,) or (n, ndim), got {coords.shape}")
         n = coords.shape[0]
-        values = np.asarray(self.values, dtype=np.float64)
+        values = as_floats(self.values, "values")
         if values.shape != (n,):
             raise DataError(f"values has shape {values.shape} but there are {n} points")
         arrays = {

@@ -14,17 +14,11 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError, RootfitWarning, warn
 from rootfit.fitdata.data_range import DataRange
 
 __all__ = ["UnBinData"]
-
-
-def _numeric(name: str, values: ArrayLike) -> NDArray[np.float64]:
-    try:
-        return np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise DataError(f"{name} must be numbers, got {np.asarray(values).dtype} values") from None
 
 
 @dataclass(frozen=True, eq=False, init=False)
@@ -69,14 +63,14 @@ class UnBinData:
     ) -> None:
         if nan_policy not in ("raise", "omit"):
             raise DataError(f"nan_policy must be 'raise' or 'omit', not {nan_policy!r}")
-        x = _numeric("events", events)
+        x = as_floats(events, "events")
         x = x.reshape(-1, 1) if x.ndim == 1 else x
         if x.ndim != 2 or x.shape[1] == 0:
             raise DataError(f"events must have shape (n,) or (n, ndim), got {np.shape(events)}")
         n = x.shape[0]
         w = None
         if weights is not None:
-            w = _numeric("weights", weights)
+            w = as_floats(weights, "weights")
             if w.shape != (n,):
                 raise DataError(f"weights have shape {w.shape} but there are {n} events")
         bad = ~np.all(np.isfinite(x), axis=1)

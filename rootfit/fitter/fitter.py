@@ -111,6 +111,7 @@ class Fitter:
         settings = self._settings(cost, parameters)
         request = Request(hesse, minos, gradient, weight_correction)
         self.backend.check(cost, request, self.options)
+        _check_start(cost, settings)
         errordef = self.options.error_def or cost.errordef
         minimum = self.backend.minimize(cost, settings, self.options, errordef, gradient=gradient)
         if hesse:
@@ -337,3 +338,22 @@ def _start(model: Model | Function, parameters: Parameters) -> Parameters:
     if isinstance(model, Function):
         return model.state
     return np.array(model.defaults, dtype=np.float64)
+
+
+def _check_start(cost: Cost, settings: Sequence[ParameterSettings]) -> None:
+    """Refuse a fit that cannot start: no free parameter, or a cost that is not finite at the
+    start values (the model is NaN or infinite there)."""
+    if not settings:
+        raise FitError(f"{type(cost).__name__} has no parameters: there is nothing to fit")
+    if all(s.fixed for s in settings):
+        return  # ROOT evaluates the cost once and reports it
+    start = np.array([s.value for s in settings], dtype=np.float64)
+    with np.errstate(all="ignore"):
+        value = cost(start)
+    if not np.isfinite(value):
+        model = getattr(cost, "model", None)
+        what = f"model {model.name!r}" if model is not None else type(cost).__name__
+        raise FitError(
+            f"the cost is {value} at the start values {dict(zip(cost.parameter_names, start.tolist(), strict=True))}: "
+            f"{what} is not finite there; give start values where it is"
+        )

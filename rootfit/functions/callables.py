@@ -123,10 +123,29 @@ class CallableEvaluator:
         arg = X[:, 0] if self.ndim == 1 else X.T
         return self.func(arg, *p)
 
+    def _name(self) -> str:
+        return str(getattr(self.func, "__name__", type(self.func).__name__))
+
     def _call_point(self, x: NDArray[np.float64], p: NDArray[np.float64]) -> float:
-        if self.root_style:
-            return float(self.func(x, p))
-        return float(self.func(x[0] if self.ndim == 1 else x, *p))
+        try:
+            out = (
+                self.func(x, p) if self.root_style else self.func(x[0] if self.ndim == 1 else x, *p)
+            )
+        except FunctionError:
+            raise
+        except Exception as exc:
+            raise FunctionError(
+                f"model {self._name()!r} raised {type(exc).__name__}: {exc} at x={x.tolist()} "
+                f"with parameters {p.tolist()}"
+            ) from exc
+        try:
+            return float(out)
+        except (TypeError, ValueError):
+            shape = f" of shape {np.shape(out)}" if np.ndim(out) else ""
+            raise FunctionError(
+                f"model {self._name()!r} returned {type(out).__name__}{shape} ({out!r:.40}) at "
+                f"x={x.tolist()}; it must return one number per point"
+            ) from None
 
     def __call__(self, X: NDArray[np.float64], p: NDArray[np.float64]) -> NDArray[np.float64]:
         if self.jitted is not None:
@@ -135,12 +154,16 @@ class CallableEvaluator:
         if self.vectorized is not False:
             try:
                 with np.errstate(all="ignore"):
-                    out = np.asarray(self._call_vectorized(X, p), dtype=np.float64)
-                if out.shape in ((n,), ()):
+                    raw = self._call_vectorized(X, p)
+                out = None if raw is None else np.asarray(raw)
+                if out is not None and out.dtype.kind in "fiub" and out.shape in ((n,), ()):
                     self.vectorized = True
-                    return np.broadcast_to(out, (n,)).copy()
-            except Exception:
+                    return np.broadcast_to(out.astype(np.float64), (n,)).copy()
+            except Exception as exc:
                 if self.vectorized:
-                    raise
+                    raise FunctionError(
+                        f"model {self._name()!r} raised {type(exc).__name__}: {exc} with "
+                        f"parameters {p.tolist()}"
+                    ) from exc
             self.vectorized = False
         return np.array([self._call_point(X[i], p) for i in range(n)], dtype=np.float64)

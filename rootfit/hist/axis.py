@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError
 
 __all__ = ["Axis", "Traits", "axes_from_arguments", "axes_from_edges"]
@@ -61,7 +62,7 @@ class Axis:
             if bins is not None or lo is not None or hi is not None:
                 raise DataError("give either (bins, lo, hi) or edges=..., not both")
             try:
-                e = np.asarray(edges, dtype=np.float64)
+                e = as_floats(edges, "edges")
             except (TypeError, ValueError) as exc:
                 raise DataError(f"edges must be numbers, got {edges!r}") from exc
             if e.ndim != 1 or e.size < 2:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def fill(h: Histogram, *coordinates: ArrayLike, weights: ArrayLike | None = None
         raise DataError(
             f"a {h.ndim}-D histogram is filled with {h.ndim} coordinate array(s), got {len(coordinates)}"
         )
-    arrays = [np.atleast_1d(np.asarray(c, dtype=np.float64)) for c in coordinates]
+    arrays = [np.atleast_1d(as_floats(c, "fill values")) for c in coordinates]
     if any(a.ndim != 1 for a in arrays):
         raise DataError("fill coordinates must be 1-D arrays or scalars")
     if len({a.size for a in arrays}) != 1:
@@ -42,7 +43,7 @@ def fill(h: Histogram, *coordinates: ArrayLike, weights: ArrayLike | None = None
             return
         w = np.ones(n)
     else:
-        wa = np.asarray(weights, dtype=np.float64)
+        wa = as_floats(weights, "weights")
         if wa.ndim > 0 and wa.shape != (n,):
             raise DataError(f"weights length {wa.size} does not match values length {n}")
         w = np.broadcast_to(wa, (n,)).astype(np.float64)

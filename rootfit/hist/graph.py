@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError
 from rootfit.hist.fittable import Fittable
 
@@ -22,7 +23,7 @@ __all__ = ["Graph"]
 def _column(name: str, values: ArrayLike | None, n: int) -> NDArray[np.float64] | None:
     if values is None:
         return None
-    a = np.asarray(values, dtype=np.float64)
+    a = as_floats(values, name)
     if a.ndim == 0:
         a = np.full(n, float(a))
     if a.shape != (n,):
@@ -69,8 +70,8 @@ class Graph(Fittable):
         name: str = "",
         title: str = "",
     ) -> None:
-        xa = np.asarray(x, dtype=np.float64)
-        ya = np.asarray(y, dtype=np.float64)
+        xa = as_floats(x, "x")
+        ya = as_floats(y, "y")
         if xa.ndim != 1 or ya.ndim != 1 or xa.shape != ya.shape:
             raise DataError(
                 f"x and y must be 1-D of equal length, got shapes {xa.shape} and {ya.shape}"

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError
 from rootfit.hist.fittable import Fittable
 
@@ -34,7 +35,7 @@ class Graph2D(Fittable):
         name: str = "",
         title: str = "",
     ) -> None:
-        arrays = [np.asarray(a, dtype=np.float64) for a in (x, y, z)]
+        arrays = [as_floats(a, n) for a, n in ((x, "x"), (y, "y"), (z, "z"))]
         if any(a.ndim != 1 for a in arrays) or len({a.size for a in arrays}) != 1:
             raise DataError(
                 f"x, y and z must be 1-D of equal length, got {[a.shape for a in arrays]}"

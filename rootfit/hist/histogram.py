@@ -24,6 +24,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis, axes_from_arguments, axes_from_edges
 from rootfit.hist.fittable import Fittable
@@ -117,8 +118,8 @@ class Histogram(Statistics, Fittable):
         The number of entries is set to the sum of the contents (change it with
         :attr:`entries`); statistics are computed from the bin centres.
         """
-        c = np.asarray(counts, dtype=np.float64)
-        e = np.asarray(edges, dtype=np.float64)
+        c = as_floats(counts, "counts")
+        e = as_floats(edges, "edges")
         if c.ndim != 1 or e.ndim != 1 or c.size + 1 != e.size:
             raise DataError(
                 f"counts and edges do not match: {c.size} counts need {c.size + 1} edges, got {e.size}"
@@ -141,7 +142,7 @@ class Histogram(Statistics, Fittable):
         """
         if len(edges) == 1 and isinstance(edges[0], list | tuple) and np.ndim(edges[0][0]) == 1:
             edges = tuple(edges[0])
-        c = np.asarray(counts, dtype=np.float64)
+        c = as_floats(counts, "counts")
         if c.ndim != len(edges):
             raise DataError(
                 f"counts have {c.ndim} dimension(s) but {len(edges)} edge array(s) were given"
@@ -338,14 +339,14 @@ class Histogram(Statistics, Fittable):
 
     def set_values(self, values: ArrayLike, *, variances: ArrayLike | None = None) -> None:
         """Replace all bin contents (numpy order, no flow bins), optionally with variances."""
-        v = np.asarray(values, dtype=np.float64)
+        v = as_floats(values, "values")
         inner = tuple(a.nbins for a in self._axes)
         if v.shape != inner:
             raise DataError(f"expected values of shape {inner}, got {v.shape}")
         core = (slice(1, -1),) * self.ndim
         self._sumw[core] = self._storage.cast(v)
         if variances is not None:
-            var = np.asarray(variances, dtype=np.float64)
+            var = as_floats(variances, "variances")
             if var.shape != v.shape:
                 raise DataError(
                     f"variances shape {var.shape} does not match values shape {v.shape}"

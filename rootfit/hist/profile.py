@@ -24,6 +24,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from rootfit._validation import as_floats
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis
 from rootfit.hist.fittable import Fittable
@@ -77,8 +78,8 @@ class Profile(Fittable):
     # ------------------------------------------------------------------ filling
     def fill(self, x: ArrayLike, y: ArrayLike, weights: ArrayLike | None = None) -> None:
         """Fill pairs ``(x, y)`` with optional weights (vectorised ``TProfile::Fill``)."""
-        xa = np.atleast_1d(np.asarray(x, dtype=np.float64))
-        ya = np.atleast_1d(np.asarray(y, dtype=np.float64))
+        xa = np.atleast_1d(as_floats(x, "x"))
+        ya = np.atleast_1d(as_floats(y, "y"))
         if xa.shape != ya.shape or xa.ndim != 1:
             raise DataError(f"x and y must be 1-D of equal length, got {xa.shape} and {ya.shape}")
         w = (

@@ -18,17 +18,9 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import stats
 
-from rootfit.errors import did_you_mean
+from rootfit.errors import ParameterKeyError, did_you_mean
 
 __all__ = ["FitResult", "ParameterKeyError", "ParameterView"]
-
-
-class ParameterKeyError(KeyError, IndexError):
-    """No such parameter (by name or position); both a ``KeyError`` (the view is a mapping)
-    and an ``IndexError`` (it is also indexed by position)."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
 
 class ParameterView(Mapping[str, float]):
