@@ -98,6 +98,7 @@ def assert_agrees_with_root(
 def quiet_fit(obj: Any, *args: Any, **kwargs: Any) -> rf.FitResult:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", rf.errors.FitWarning)
+        warnings.simplefilter("ignore", rf.errors.DataWarning)
         return obj.fit(*args, **kwargs)  # type: ignore[no-any-return]
 
 

@@ -7,7 +7,7 @@ import pytest
 from scipy import optimize
 
 import rootfit as rf
-from rootfit.errors import FitError, FitOptionError, FitWarning
+from rootfit.errors import FitError, FitOptionError, FitWarning, LimitWarning
 from rootfit.fitdata import BinData
 from rootfit.fitter import ParameterSettings
 
@@ -162,7 +162,8 @@ def test_fitter_with_parameter_settings_and_limits():
         ParameterSettings("p1", 0.5, 0.1, lower=0.0, upper=0.6),
         ParameterSettings("p2", 0.0, 0.01),
     ]
-    r = rf.Fitter().fit(cost, settings)
+    with pytest.warns(LimitWarning, match="'p1' ended at its limit"):
+        r = rf.Fitter().fit(cost, settings)  # the data want p1 above 0.6
     assert 0.0 <= r.values[1] <= 0.6
     assert r.bounds[1] == (0.0, 0.6)
     with pytest.raises(FitError, match="impossible limits"):

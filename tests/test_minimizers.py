@@ -12,7 +12,7 @@ from conftest import load_reference
 
 import rootfit as rf
 from rootfit.costs import CostSum, GaussianConstraint, UnbinnedNLL
-from rootfit.errors import FitOptionError, FitWarning
+from rootfit.errors import FitOptionError, FitWarning, LimitWarning
 from rootfit.fitdata import BinData
 from rootfit.fitter.backends.transform import ParameterTransform
 from rootfit.fitter.parameters import ParameterSettings
@@ -128,7 +128,8 @@ def test_global_engines_are_seeded_and_respect_limits():
     results = []
     for seed in (1, 1, 2):
         options = rf.MinimizerOptions(minimizer_type="Genetic").with_extra(seed=seed)
-        results.append(rf.fit(h, f, "B", minimizer=options))
+        with pytest.warns(LimitWarning, match="'Mean' ended at its limit"):
+            results.append(rf.fit(h, f, "B", minimizer=options))
     assert results[0].values == results[1].values
     assert all(0.5 <= r.values["Mean"] <= 2.0 for r in results)
     assert results[0].values["Mean"] == pytest.approx(0.5, abs=1e-3)

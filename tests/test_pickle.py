@@ -221,5 +221,8 @@ def test_a_result_of_a_user_objective_pickles_without_its_cost():
     r = rf.fit(h, "gaus", "U", objective=lambda p: float(np.sum((p - [50.0, 0.0, 1.0]) ** 2)))
     again = pickle.loads(pickle.dumps(r))
     assert again == r and again.cost is None and r.cost is not None
-    out = rf.minimize(lambda p: [p["a"].value - 1.0, p["b"].value + 2.0], {"a": 0.0, "b": 0.0})
+    out = rf.minimize(
+        lambda p: [p["a"].value - 1.0, p["b"].value + 2.0, p["a"].value - p["b"].value - 3.0],
+        {"a": 0.0, "b": 0.0},
+    )
     assert pickle.loads(pickle.dumps(out.fit)).values == out.fit.values

@@ -14,7 +14,7 @@ import pytest
 from conftest import make_histogram, quiet_fit
 
 import rootfit as rf
-from rootfit.errors import DataError, FitWarning
+from rootfit.errors import ConvergenceWarning, DataError, FitWarning
 
 
 def _histograms():
@@ -113,7 +113,8 @@ def test_warnings_point_at_the_users_line():
         warnings.simplefilter("always")
         h.fit("gaus", "Q", minimizer=rf.MinimizerOptions(max_function_calls=20))
         rf.fit(h, "gaus", "WL")
-    assert {w.category for w in caught} == {FitWarning}
+    assert {w.category for w in caught} == {ConvergenceWarning, FitWarning}
+    assert all(issubclass(w.category, FitWarning) for w in caught)
     assert all(w.filename == __file__ for w in caught), [w.filename for w in caught]
 
 

@@ -37,7 +37,11 @@ def test_fit_agrees_with_root(case):
         function.SetParameters(*case["start"])
     result = quiet_fit(obj, function, case["option"] + "Q", range=_rng(case))
     assert function.GetNDF() == case["ndf"]
-    assert result.valid == case["valid"]
+    if result.n_points < result.nfree:
+        # deliberate difference: ROOT calls a fit with fewer points than parameters valid
+        assert case["valid"] and not result.valid
+    else:
+        assert result.valid == case["valid"]
     assert result.status == case["status"]
     assert result.minimizer.split(" / ")[0] == case["minimizer"].split(" / ")[0]
     # a 1-point fit (range (1.0, 1.2)) is degenerate: only the selection and ndf are defined

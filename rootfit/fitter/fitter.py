@@ -27,10 +27,11 @@ from rootfit.costs import (
     PoissonLikelihood,
     UnbinnedNLL,
 )
-from rootfit.errors import FitError, FitOptionError, FitWarning, warn
+from rootfit.errors import FitError, FitOptionError, warn
 from rootfit.fitdata import BinData, ErrorType, UnBinData
 from rootfit.fitter.backends import BACKENDS, Backend, BackendRegistry, BackendResult, Request
 from rootfit.fitter.parameters import ParameterSettings, default_step, settings_from_state
+from rootfit.fitter.verdict import assess
 from rootfit.functions import Function, Model, ParameterState
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult, ParameterView
@@ -260,6 +261,7 @@ class Fitter:
     ) -> FitResult:
         nfree = sum(not s.fixed for s in settings)
         ndf = max(cost.ndata - nfree, 0)
+        verdict = assess(cost, cost.ndata, settings, raw)
         chi2 = cost.reported_chi2(raw.min_fcn)
         errors, cov, normalized = raw.errors, raw.covariance, False
         if normalize_errors and cost.fit_type is FitType.LEAST_SQUARES and ndf > 0 and chi2 > 0:
@@ -281,19 +283,15 @@ class Fitter:
             ncalls=raw.ncalls,
             status=raw.status,
             cov_status=raw.cov_status,
-            valid=raw.valid,
+            valid=verdict.valid,
             minimizer=raw.minimizer,
             minos=raw.minos,
             normalized_errors=normalized,
             model=getattr(cost, "model", None),
             cost=cost,
         )
-        if not result.valid:
-            warn(
-                f"fit did not converge (status {result.status}, {result.minimizer}); "
-                "the result is marked valid=False",
-                FitWarning,
-            )
+        for message, category in verdict.warnings:
+            warn(message, category)
         return result
 
     def _weight_corrected(

@@ -191,7 +191,7 @@ def minimize(
     )
     cost: Cost
     if scalar:
-        cost = CallableCost(lambda v: float(objective(v)[0]), objective.free, ndata=1)
+        cost = CallableCost(lambda v: float(objective(v)[0]), objective.free)
     else:
         cost = ResidualCost(objective, objective.free, first.size)
     kind, algorithm = METHODS[method]
