@@ -21,6 +21,7 @@ __all__ = [
     "ConvergenceWarning",
     "DataError",
     "DataWarning",
+    "EmptyFitDataError",
     "FitError",
     "FitOptionError",
     "FitWarning",
@@ -28,6 +29,7 @@ __all__ = [
     "FunctionError",
     "LimitWarning",
     "MissingDependencyError",
+    "NoParametersError",
     "ParameterKeyError",
     "RootfitError",
     "RootfitWarning",
@@ -50,8 +52,16 @@ class DataError(RootfitError, ValueError):
     """Data (histogram, graph, events, fit data) is malformed or unusable."""
 
 
+class EmptyFitDataError(DataError):
+    """No point (or event) is left to fit after the selection (range, zoom, empty bins)."""
+
+
 class FunctionError(RootfitError, ValueError):
     """A model function is ill defined (unknown name, wrong number of parameters, ...)."""
+
+
+class NoParametersError(FunctionError):
+    """The model has no parameter to fit (ROOT's ``Fit`` returns -3)."""
 
 
 class FormulaSyntaxError(FunctionError):

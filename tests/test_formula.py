@@ -267,7 +267,11 @@ def _root_order(name):
 
 def test_deep_nesting_is_our_error():
     with pytest.raises(FormulaSyntaxError, match="nested too deeply"):
-        parse_formula("(" * 5000 + "x" + ")" * 5000)
+        parse_formula("(" * 2000 + "x" + ")" * 2000)
+    with pytest.raises(FormulaSyntaxError, match="characters long"):
+        parse_formula("+".join(["x"] * 20000))
+    with pytest.raises(FormulaSyntaxError, match="operations deep"):
+        parse_formula("+".join(["[0]*x"] * 300))
 
 
 def test_explicit_predefined_form():

@@ -72,8 +72,14 @@ def test_set_contents_statistics_like_root():
 
 def test_nan_goes_to_overflow_like_root():
     h = rf.Histogram(10, 0, 1)
-    h.fill([0.5, np.nan, 0.25, 1.0, -0.1])
+    h.fill([0.5, np.nan, 0.25, 1.0, -0.1], nan_policy="overflow")
     _check(h, CASES["nan fill"])
+    with pytest.raises(rf.errors.DataError, match="contain NaN"):
+        h.fill([0.1, np.nan])  # the default: an error, and nothing is filled
+    _check(h, CASES["nan fill"])
+    with pytest.warns(rf.errors.DataWarning, match="dropped 1 fill value"):
+        h.fill([np.nan, 0.55], nan_policy="omit")
+    assert h.entries == CASES["nan fill"]["entries"] + 1
 
 
 def test_root_bin_numbering_and_centres():
@@ -154,10 +160,10 @@ def test_compiled_fill_equals_vectorised_twin(edges, weighted, monkeypatch):
         return rf.Histogram(40, -3, 3) if edges is None else rf.Histogram(edges=edges)
 
     fast = make()
-    fast.fill(x, weights=w)  # >= 50 000 values: numba kernel
+    fast.fill(x, weights=w, nan_policy="overflow")  # >= 50 000 values: numba kernel
     monkeypatch.setattr(module, "KERNEL_MIN_SIZE", 10**12)
     twin = make()
-    twin.fill(x, weights=w)  # vectorised numpy path
+    twin.fill(x, weights=w, nan_policy="overflow")  # vectorised numpy path
     np.testing.assert_allclose(fast.values(flow=True), twin.values(flow=True), rtol=1e-12)
     np.testing.assert_allclose(fast.variances(flow=True), twin.variances(flow=True), rtol=1e-12)
     assert fast.entries == twin.entries

@@ -11,7 +11,15 @@ import numpy as np
 from rootfit.compat.fitresult import TFitResultPtr
 from rootfit.compat.functions import TF1
 from rootfit.compat.session import default_minimizer_options, user_fcn
+from rootfit.errors import (
+    DataWarning,
+    EmptyFitDataError,
+    LimitWarning,
+    NoParametersError,
+    warn,
+)
 from rootfit.functions import Function
+from rootfit.result import FitResult
 
 __all__ = ["RootFitTarget", "TList", "into_buffer"]
 
@@ -23,6 +31,29 @@ def into_buffer(values: Any, buffer: Any) -> Any:
         for i, v in enumerate(values):
             buffer[i] = float(v)
     return values
+
+
+def _inside_limits(f: Any) -> dict[str, float] | None:
+    """ROOT moves a start value outside its limits to their middle (with a message)."""
+    if not isinstance(f, Function):
+        return None
+    moved = {}
+    state = f.state
+    for i, name in enumerate(f.parameter_names):
+        limits = state.limits(i)
+        if limits is None or state.fixed[i]:
+            continue
+        lo, hi = limits
+        if not lo <= state.values[i] <= hi:
+            moved[name] = (
+                0.5 * (lo + hi) if np.isfinite(lo + hi) else (lo if np.isfinite(lo) else hi)
+            )
+            warn(
+                f"start value {state.values[i]:g} of parameter {name!r} is outside its limits "
+                f"({lo:g}, {hi:g}): moved to {moved[name]:g} (as ROOT)",
+                LimitWarning,
+            )
+    return moved or None
 
 
 def _user_objective() -> Any:
@@ -112,22 +143,35 @@ class RootFitTarget:
     ) -> TFitResultPtr:
         """``Fit(f, opt, gopt, xmin, xmax)``; a range is used when ``xmin < xmax``; ``gopt``
         (drawing options) has no effect. The process's default minimizer options
-        (``ROOT.Math.MinimizerOptions.SetDefault…``) apply. Always returns the full result."""
+        (``ROOT.Math.MinimizerOptions.SetDefault…``) apply. Always returns the full result.
+
+        ROOT's answers to fits that cannot run are kept: no usable point (an empty histogram, a
+        range outside the axis...) gives a warning and a result whose status is -1, a function
+        without parameters -3; a start value outside its limits is moved to the middle of them
+        with a :class:`~rootfit.errors.LimitWarning` and the fit goes on.
+        """
         from rootfit.fitting import root_style_fit
 
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
-        result = root_style_fit(
-            self,
-            f,
-            opt,
-            range=rng,
-            minimizer=default_minimizer_options(),
-            objective=_user_objective(),
-        )
         fname = f.name if isinstance(f, Function) else str(f)
-        return TFitResultPtr(
-            result, name=f"TFitResult-{self.name}-{fname}", title=f"TFitResult-{self.title}"
-        )
+        name, title = f"TFitResult-{self.name}-{fname}", f"TFitResult-{self.title}"
+        try:
+            result = root_style_fit(
+                self,
+                f,
+                opt,
+                range=rng,
+                minimizer=default_minimizer_options(),
+                objective=_user_objective(),
+                start=_inside_limits(f),
+            )
+        except EmptyFitDataError as exc:
+            warn(f"Fit data is empty (ROOT returns -1): {exc}", DataWarning)
+            return TFitResultPtr(FitResult.failed(-1), name=name, title=title)
+        except NoParametersError as exc:
+            warn(f"{exc} (ROOT returns -3)", DataWarning)
+            return TFitResultPtr(FitResult.failed(-3), name=name, title=title)
+        return TFitResultPtr(result, name=name, title=title)
 
     def GetFunction(self, name: str) -> TF1 | None:
         """The stored function as a TF1 (or None)."""

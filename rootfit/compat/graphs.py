@@ -7,7 +7,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from rootfit._validation import as_floats
 from rootfit.compat._common import RootFitTarget
+from rootfit.errors import DataError
 from rootfit.hist import Graph, Graph2D, MultiGraph
 
 __all__ = [
@@ -23,7 +25,17 @@ __all__ = [
 
 
 def _take(n: int, values: ArrayLike) -> np.ndarray:
-    return np.asarray(values, dtype=np.float64)[:n]
+    """The first ``n`` values; ROOT would read past the end of a shorter buffer, rootfit
+    refuses (``n`` larger than the arrays, or negative)."""
+    a = np.atleast_1d(as_floats(values, "graph values"))
+    if int(n) != n or n < 0:
+        raise DataError(f"the number of points must be a non-negative integer, got {n!r}")
+    if n > a.size:
+        raise DataError(
+            f"the graph is given n={n} points but an array holds only {a.size} values (ROOT "
+            "would read past its end)"
+        )
+    return a[: int(n)]
 
 
 class _GraphMethods(RootFitTarget):

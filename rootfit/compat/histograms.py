@@ -140,11 +140,15 @@ class TH1(RootFitTarget, RootProjections, Histogram):
         """``Fill(x[, w])``, ``Fill(x, y[, w])``, ``Fill(x, y, z[, w])``; returns the global bin."""
         coords = args[: self.ndim]
         weight = args[self.ndim] if len(args) > self.ndim else None
-        self.fill(*coords, weights=weight)
+        self.fill(*coords, weights=weight, nan_policy="overflow")  # NaN: overflow, as ROOT
         return self.global_bin(*self.find_bin(*coords))
 
     def FillN(self, n: int, x: ArrayLike, w: ArrayLike | None = None, stride: int = 1) -> None:
-        self.fill(np.asarray(x)[:n], weights=None if w is None else np.asarray(w)[:n])
+        self.fill(
+            np.asarray(x)[:n],
+            weights=None if w is None else np.asarray(w)[:n],
+            nan_policy="overflow",
+        )
 
     def SetBinContent(self, *args: float) -> None:
         """``SetBinContent(bin, c)`` (global bin) or ``SetBinContent(ix, iy[, iz], c)``."""

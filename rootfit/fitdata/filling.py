@@ -18,7 +18,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.errors import DataError, FitWarning, warn
+from rootfit.errors import EmptyFitDataError, FitWarning, warn
 from rootfit.fitdata.bindata import BinData, ErrorType
 from rootfit.fitdata.data_range import DataRange
 from rootfit.hist import Axis, Graph, Graph2D, Histogram, Profile
@@ -317,9 +317,9 @@ def bin_data_from_graph2d(
 
 
 def check_not_empty(data: BinData, what: str) -> None:
-    """Raise :class:`DataError` if no point is left to fit."""
+    """Raise :class:`~rootfit.errors.EmptyFitDataError` if no point is left to fit."""
     if data.size == 0:
-        raise DataError(
+        raise EmptyFitDataError(
             f"fit data is empty: no point of {what} passes the selection "
             "(range, zoom, and bins with zero error are skipped unless 'L', 'P' or 'WW')"
         )

@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 
-from rootfit.errors import DataError
+from rootfit.errors import DataError, EmptyFitDataError
 from rootfit.fitdata.bindata import BinData, ErrorType
 from rootfit.fitdata.data_range import DataRange, Interval
 from rootfit.fitdata.filling import (
@@ -286,7 +286,10 @@ class EventTarget:
         else:
             data = UnBinData(self.events, range=data_range, nan_policy=nan_policy)
         if data.size == 0:
-            raise DataError(f"{self.description}: no events inside the fit range {data_range.axes}")
+            raise EmptyFitDataError(
+                f"fit data is empty: {self.description} has no events inside the fit range "
+                f"{data_range.axes}"
+            )
         return data
 
     def window(self) -> tuple[Interval, ...]:

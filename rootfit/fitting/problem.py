@@ -31,7 +31,16 @@ from rootfit.costs import (
     PoissonLikelihood,
     UnbinnedNLL,
 )
-from rootfit.errors import DataError, FitOptionError, FitWarning, FunctionError, warn
+from rootfit.errors import (
+    DataError,
+    DataWarning,
+    FitError,
+    FitOptionError,
+    FitWarning,
+    FunctionError,
+    NoParametersError,
+    warn,
+)
 from rootfit.fitdata import BinData, DataRange, UnBinData, as_fit_target
 from rootfit.fitdata.targets import NanPolicy
 from rootfit.fitter import Fitter, ParameterSettings, settings_from_state
@@ -122,6 +131,10 @@ def resolve_model(function: Any, ndim: int, *, reduced_ok: bool = False) -> Reso
             f"function {resolved.name!r} has {resolved.model.ndim} variable(s) but the data is "
             f"{ndim}-dimensional"
         )
+    if resolved.model.npar == 0:
+        raise NoParametersError(
+            f"function {resolved.name!r} has no parameters: there is nothing to fit"
+        )
     return resolved
 
 
@@ -160,8 +173,9 @@ class FitProblem:
         """Minimizer settings of the start state (ROOT's step-size rules)."""
         return settings_from_state(self.cost.parameter_names, self.start)
 
-    def solve(self) -> FitResult:
-        """Run the Fitter as planned."""
+    def solve(self, *, strict: bool = False) -> FitResult:
+        """Run the Fitter as planned; with ``strict=True`` a fit that is not valid raises
+        :class:`~rootfit.errors.FitError` (its ``result`` attribute holds the result)."""
         plan = self.plan
         result = Fitter(plan.minimizer).fit(
             self.cost,
@@ -175,6 +189,12 @@ class FitProblem:
         result = result.with_context(options=plan.options, fit_range=self.fit_range)
         if result.model is None and self.model is not None:
             result = result.replaced(model=self.model)
+        if strict and not result.valid:
+            raise FitError(
+                f"the fit of {self.function_name!r} is not valid (status {result.status}, "
+                f"{result.minimizer}); strict=True turns that into an error",
+                result,
+            )
         return result
 
 
@@ -243,6 +263,14 @@ def prepare_fit(
             data = data.selected(keep)
         state = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
         state = state.with_overrides(names, start=start, fix=fix, limits=limits)
+        negative = int(np.sum(data.values < 0))
+        if negative and plan.cost in (CostChoice.POISSON, CostChoice.MULTINOMIAL):
+            warn(
+                f"{negative} bin(s) of {fit_target.description} have negative contents: a Poisson "
+                "likelihood counts them as f - y with no log term (as ROOT); a χ² fit may suit "
+                "such data better",
+                DataWarning,
+            )
     if plan.cost is CostChoice.USER:
         cost = user_cost(objective, data, resolved.model)
     else:
@@ -272,6 +300,7 @@ def fit(
     fix: Sequence[str] | Mapping[str, float] | None = None,
     limits: Mapping[str, Any] | None = None,
     objective: Any = None,
+    strict: bool = False,
 ) -> FitResult:
     """Fit ``function`` to a histogram, profile, graph or events with ROOT's semantics,
     changing nothing that is given (no printing, no function attached, the Function not
@@ -310,6 +339,10 @@ def fit(
     objective : callable, optional
         With option ``U``: ``objective(parameters)`` or ``objective(parameters, data)``
         (``data`` the fit points) replaces the built-in statistic.
+    strict : bool
+        Raise :class:`~rootfit.errors.FitError` (holding the result) when the fit is not valid,
+        for pipelines that must stop; by default an invalid fit returns ``valid=False`` with a
+        warning.
 
     Returns
     -------
@@ -337,4 +370,4 @@ def fit(
         fix=fix,
         limits=limits,
         objective=objective,
-    ).solve()
+    ).solve(strict=strict)

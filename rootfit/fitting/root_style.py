@@ -36,6 +36,7 @@ def root_style_fit(
     range: Any = None,
     minimizer: MinimizerOptions | None = None,
     nan_policy: NanPolicy = "raise",
+    strict: bool = False,
     **settings: Any,
 ) -> FitResult:
     """Fit as ROOT's ``TH1::Fit`` / ``TGraph::Fit`` do, side effects included (module docstring);
@@ -44,7 +45,7 @@ def root_style_fit(
     problem = prepare_fit(
         obj, function, option, range=range, minimizer=minimizer, nan_policy=nan_policy, **settings
     )
-    result = problem.solve()
+    result = problem.solve(strict=strict)  # a strict failure raises before any side effect
     apply_root_side_effects(obj, function, problem, result)
     return result
 

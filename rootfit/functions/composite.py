@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -123,17 +124,25 @@ class NormSumModel(Composite):
         return np.array([1.0 if i is None else p[i] for i in self.maps[k]], dtype=np.float64)
 
     def _norm(self, k: int, q: NDArray[np.float64]) -> float:
+        """∫ of component ``k`` over the range, or NaN where it is 0 or not finite (the sum is
+        then NaN there, and a fit starting there is refused with a clear error)."""
         from rootfit.functions.calculus import integral
 
         key = q.tobytes()
         cached = self._cache.get(k)
         if cached is not None and cached[0] == key:
             return cached[1]
-        value = integral(self.components[k], self.range[0], self.range[1], q)
-        if value == 0:
-            raise FunctionError(
-                f"component {k} of the normalised sum integrates to 0 on {self.range}"
+        value = float("nan")
+        if np.all(np.isfinite(q)):
+            probe = self.components[k].evaluator(
+                np.linspace(self.range[0], self.range[1], 9).reshape(-1, 1), q
             )
+            if np.all(np.isfinite(probe)):  # never hand quadrature a function that is not finite
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    value = integral(self.components[k], self.range[0], self.range[1], q)
+        if not np.isfinite(value) or value == 0:
+            value = float("nan")  # no density there (e.g. a width of 0): the sum is NaN
         self._cache[k] = (key, value)
         return value
 

@@ -66,6 +66,29 @@ class Cond:
 Node = Num | Var | Param | Unary | Binary | Call | Cond
 
 
+def children(node: Node) -> tuple[Node, ...]:
+    """The direct sub-expressions of ``node``."""
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    if isinstance(node, Call):
+        return tuple(node.args)
+    if isinstance(node, Cond):
+        return (node.condition, node.if_true, node.if_false)
+    return ()
+
+
+def depth(node: Node) -> int:
+    """Depth of the expression tree (computed without recursion)."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children(current))
+    return deepest
+
+
 def walk(node: Node):
     """Yield ``node`` and all its descendants (depth first)."""
     yield node

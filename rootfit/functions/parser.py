@@ -33,7 +33,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rootfit.errors import FormulaSyntaxError, did_you_mean
-from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var, walk
+from rootfit.functions.expression import (
+    Binary,
+    Call,
+    Cond,
+    Node,
+    Num,
+    Param,
+    Unary,
+    Var,
+    depth,
+    walk,
+)
 from rootfit.functions.library import CONSTANTS, FUNCTIONS, canonical_function, known_names
 from rootfit.functions.macros import MACROS, expand_macro
 
@@ -526,6 +537,12 @@ def _resolve(node: Node, index: dict[str, int]) -> Node:
     return node
 
 
+#: Longest formula text accepted (characters).
+MAX_FORMULA_LENGTH = 10_000
+#: Deepest expression tree accepted (compiling and differentiating recurse over it).
+MAX_FORMULA_DEPTH = 250
+
+
 def parse_formula(text: str, functions: Mapping[str, ParsedFormula] | None = None) -> ParsedFormula:
     """Parse a formula string.
 
@@ -547,11 +564,15 @@ def parse_formula(text: str, functions: Mapping[str, ParsedFormula] | None = Non
     """
     if not isinstance(text, str):
         raise FormulaSyntaxError(f"a formula must be a string, not {type(text).__name__}")
+    if len(text) > MAX_FORMULA_LENGTH:
+        raise FormulaSyntaxError(
+            f"formula is {len(text)} characters long; the limit is {MAX_FORMULA_LENGTH}"
+        )
     parser = _Parser(text, functions)
     try:
         first, terms = parser.formula()
     except RecursionError:
-        raise FormulaSyntaxError("formula is nested too deeply", text, 0) from None
+        raise FormulaSyntaxError("formula is nested too deeply", text[:80], 0) from None
     linear = len(terms) > 1
     order = _parameter_order(parser.param_refs)
     if linear:
@@ -568,6 +589,11 @@ def parse_formula(text: str, functions: Mapping[str, ParsedFormula] | None = Non
         index = {name: i for i, name in enumerate(order)}
         index.update({f"{n}#named": i for n, i in list(index.items())})
         tree = first
+    if depth(tree) > MAX_FORMULA_DEPTH:
+        raise FormulaSyntaxError(
+            f"formula nests {depth(tree)} operations deep; the limit is {MAX_FORMULA_DEPTH} "
+            "(split it into named functions)"
+        )
     tree = _resolve(tree, index)
     variables = [n.index for n in walk(tree) if isinstance(n, Var)]
     ndim = max(variables) + 1 if variables else 1

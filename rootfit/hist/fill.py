@@ -5,13 +5,13 @@ histograms run in one compiled pass (:mod:`rootfit.kernels.fill`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit._validation import as_floats
-from rootfit.errors import DataError
+from rootfit.errors import DataError, DataWarning, warn
 
 if TYPE_CHECKING:
     from rootfit.hist.histogram import Histogram
@@ -22,8 +22,26 @@ __all__ = ["fill"]
 KERNEL_MIN_SIZE = 50_000
 
 
-def fill(h: Histogram, *coordinates: ArrayLike, weights: ArrayLike | None = None) -> None:
+FillNanPolicy = Literal["raise", "omit", "overflow"]
+
+
+def _nan_rows(arrays: list[NDArray[np.float64]]) -> NDArray[np.bool_] | None:
+    """Which entries have a NaN coordinate (None when none does; one vectorised min per axis
+    finds out, so clean data pays almost nothing)."""
+    if not any(a.size and np.isnan(a.min()) for a in arrays):
+        return None
+    return np.logical_or.reduce([np.isnan(a) for a in arrays])
+
+
+def fill(
+    h: Histogram,
+    *coordinates: ArrayLike,
+    weights: ArrayLike | None = None,
+    nan_policy: FillNanPolicy = "raise",
+) -> None:
     """Fill ``h`` (see :meth:`rootfit.Histogram.fill`)."""
+    if nan_policy not in ("raise", "omit", "overflow"):
+        raise DataError(f"nan_policy must be 'raise', 'omit' or 'overflow', not {nan_policy!r}")
     if weights is None and len(coordinates) == h.ndim + 1:
         *coordinates, weights = coordinates  # type: ignore[assignment]
     if len(coordinates) != h.ndim:
@@ -35,6 +53,21 @@ def fill(h: Histogram, *coordinates: ArrayLike, weights: ArrayLike | None = None
         raise DataError("fill coordinates must be 1-D arrays or scalars")
     if len({a.size for a in arrays}) != 1:
         raise DataError(f"coordinate arrays differ in length: {[a.size for a in arrays]}")
+    nan = _nan_rows(arrays) if nan_policy != "overflow" else None
+    if nan is not None:
+        first = int(np.argmax(nan))
+        if nan_policy == "raise":
+            raise DataError(
+                f"fill values contain NaN ({int(nan.sum())} entries, the first at index {first}); "
+                "nan_policy='omit' drops them, 'overflow' puts them in the overflow bin as ROOT "
+                "does"
+            )
+        warn(f"dropped {int(nan.sum())} fill value(s) with a NaN coordinate", DataWarning)
+        arrays = [a[~nan] for a in arrays]
+        if weights is not None and np.ndim(weights) > 0:
+            weights = (
+                as_floats(weights, "weights")[~nan] if np.size(weights) == nan.size else weights
+            )
     n = arrays[0].size
     compiled = h.ndim == 1 and n >= KERNEL_MIN_SIZE and h._storage.name == "double"
     if weights is None:
@@ -48,7 +81,7 @@ def fill(h: Histogram, *coordinates: ArrayLike, weights: ArrayLike | None = None
             raise DataError(f"weights length {wa.size} does not match values length {n}")
         w = np.broadcast_to(wa, (n,)).astype(np.float64)
         if np.any(np.isnan(w)):
-            raise DataError("weights contain NaN")
+            raise DataError("weights contain NaN (a weight must be a number)")
         if h._sumw2 is None and np.any(w != 1.0):
             h.enable_sumw2(True)
     if compiled:

@@ -40,6 +40,7 @@ class Fittable:
         fix: Any = None,
         limits: Any = None,
         objective: Any = None,
+        strict: bool = False,
     ) -> FitResult:
         """Fit a function (ROOT ``TH1::Fit`` / ``TGraph::Fit``), with ROOT's side effects: a
         :class:`~rootfit.Function` given is updated in place, a copy is attached to
@@ -65,6 +66,9 @@ class Fittable:
             (``start={"Mean": 0.3}``, ``fix=["Sigma"]``, ``limits={"Constant": (0, None)}``).
         objective : callable, optional
             Option ``U``: the user's ``objective(parameters[, data])`` replaces the statistic.
+        strict : bool
+            An invalid fit raises :class:`~rootfit.errors.FitError` (nothing is updated or
+            attached) instead of returning ``valid=False`` with a warning.
 
         Returns
         -------
@@ -83,4 +87,5 @@ class Fittable:
             fix=fix,
             limits=limits,
             objective=objective,
+            strict=strict,
         )

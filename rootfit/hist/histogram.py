@@ -260,22 +260,29 @@ class Histogram(Statistics, Fittable):
         return view
 
     # ------------------------------------------------------------------ filling
-    def fill(self, *coordinates: ArrayLike, weights: ArrayLike | None = None) -> None:
+    def fill(
+        self,
+        *coordinates: ArrayLike,
+        weights: ArrayLike | None = None,
+        nan_policy: Literal["raise", "omit", "overflow"] = "raise",
+    ) -> None:
         """Fill values, optionally weighted (vectorised ``TH1::Fill``, ``TH2::Fill``...).
 
         Parameters
         ----------
         *coordinates : array_like
             One array per axis (scalars fill one entry). ROOT's positional form
-            ``fill(x, w)`` / ``fill(x, y, w)`` is accepted too. NaN goes to the overflow bin,
-            as in ROOT.
+            ``fill(x, w)`` / ``fill(x, y, w)`` is accepted too. ±inf go to the flow bins.
         weights : array_like or float, optional
             Per-entry weights (or one weight for all). A weight other than 1 switches on the
             storage of Σw² (ROOT's automatic ``Sumw2``).
+        nan_policy : {"raise", "omit", "overflow"}
+            A NaN coordinate is an error (nothing is filled), is dropped with a warning, or
+            goes to the overflow bin as in ROOT (the façade's ``Fill``).
         """
         from rootfit.hist.fill import fill
 
-        fill(self, *coordinates, weights=weights)
+        fill(self, *coordinates, weights=weights, nan_policy=nan_policy)
 
     @property
     def buffer(self) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:

@@ -169,6 +169,30 @@ class FitResult:
         object.__setattr__(self, "covariance", cov)
         object.__setattr__(self, "minos", dict(self.minos))
 
+    @classmethod
+    def failed(cls, status: int) -> FitResult:
+        """The empty result of a fit that could not run (ROOT's negative ``TFitResultPtr``
+        status: -1 no data, -3 no parameters)."""
+        empty = np.empty(0)
+        return cls(
+            parameter_names=(),
+            values=ParameterView((), empty),
+            errors=ParameterView((), empty),
+            covariance=np.zeros((0, 0)),
+            fixed=(),
+            bounds=(),
+            min_fcn=float("nan"),
+            chi2=float("nan"),
+            ndf=0,
+            n_points=0,
+            edm=float("nan"),
+            ncalls=0,
+            status=int(status),
+            cov_status=-1,
+            valid=False,
+            minimizer="",
+        )
+
     def with_context(self, *, options: Any = None, fit_range: Any = None) -> FitResult:
         """The same result with the fit's options and range recorded."""
         new = object.__new__(FitResult)

@@ -30,6 +30,8 @@ def _label(text: str) -> str:
 
 def render_result(result: FitResult, verbose: bool = False) -> str:
     """Text of ``Print()`` (``verbose``: ``Print("V")``)."""
+    if result.npar == 0:
+        return f"Empty FitResult (status = {result.status})\n"
     lines = ["*" * 40]
     if not result.valid:
         lines.append(f"         Invalid FitResult  (status = {result.status} )")
