@@ -20,6 +20,7 @@ from collections.abc import Iterable
 __all__ = [
     "ConvergenceWarning",
     "DataError",
+    "DataFileError",
     "DataWarning",
     "EmptyFitDataError",
     "FitError",
@@ -29,6 +30,7 @@ __all__ = [
     "FunctionError",
     "LimitWarning",
     "MissingDependencyError",
+    "MissingFileError",
     "NoParametersError",
     "ParameterKeyError",
     "RootfitError",
@@ -36,6 +38,7 @@ __all__ = [
     "StartValueWarning",
     "UnpicklableModelError",
     "did_you_mean",
+    "nearest_first",
     "warn",
 ]
 
@@ -54,6 +57,15 @@ class DataError(RootfitError, ValueError):
 
 class EmptyFitDataError(DataError):
     """No point (or event) is left to fit after the selection (range, zoom, empty bins)."""
+
+
+class DataFileError(DataError, OSError):
+    """A data file cannot be read: missing (also a ``FileNotFoundError`` then), truncated,
+    corrupted, or not of the expected kind."""
+
+
+class MissingFileError(DataFileError, FileNotFoundError):
+    """A data file does not exist."""
 
 
 class FunctionError(RootfitError, ValueError):
@@ -173,3 +185,9 @@ def warn(message: str, category: type[Warning] = RootfitWarning) -> None:
         frame = frame.f_back  # type: ignore[assignment]
         level += 1
     warnings.warn(message, category, stacklevel=level)
+
+
+def nearest_first(word: str, candidates: Iterable[str]) -> list[str]:
+    """``candidates`` ordered by similarity to ``word`` (the closest first)."""
+    items = list(candidates)
+    return sorted(items, key=lambda c: -difflib.SequenceMatcher(None, word, c).ratio())

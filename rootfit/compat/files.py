@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from rootfit.compat.histograms import as_root
-from rootfit.errors import DataError
+from rootfit.errors import DataError, MissingFileError
 
 __all__ = ["TFile"]
 
@@ -28,7 +28,7 @@ class TFile:
         if self.option in ("NEW", "CREATE") and os.path.exists(self.path):
             raise DataError(f"{self.path} exists; use RECREATE to overwrite it")
         if self.option == "READ" and not os.path.exists(self.path):
-            raise DataError(f"no such file: {self.path}")
+            raise MissingFileError(f"no such file: {self.path}")
         self._pending: dict[str, Any] = {}
         self._open = True
 

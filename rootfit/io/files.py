@@ -7,7 +7,7 @@ import os
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.errors import DataError
+from rootfit.errors import DataError, MissingFileError
 from rootfit.hist import Histogram
 
 __all__ = ["read_histogram", "read_values"]
@@ -17,6 +17,8 @@ def read_values(path: str | os.PathLike[str]) -> NDArray[np.float64]:
     """Read a text/CSV file of values (one column; blanks, commas or semicolons separate;
     lines starting with ``#`` are comments)."""
     rows: list[float] = []
+    if not os.path.exists(path):
+        raise MissingFileError(f"no such file: {path}")
     with open(path) as fh:
         for lineno, line in enumerate(fh, start=1):
             text = line.split("#", 1)[0].strip()
@@ -59,7 +61,7 @@ def read_histogram(spec: str, *, bins: int = 100) -> Histogram:
     """
     path, _, name = spec.partition(":") if not os.path.exists(spec) else (spec, "", "")
     if not os.path.exists(path):
-        raise DataError(f"no such file: {path}")
+        raise MissingFileError(f"no such file: {path}")
     base = os.path.splitext(os.path.basename(path))[0]
     if path.endswith(".root"):
         from rootfit.io.root_files import read_root_histogram

@@ -16,7 +16,14 @@ from typing import Any
 import numpy as np
 
 from rootfit._optional import require
-from rootfit.errors import DataError
+from rootfit.errors import (
+    DataError,
+    DataFileError,
+    MissingFileError,
+    RootfitError,
+    did_you_mean,
+    nearest_first,
+)
 from rootfit.hist import Axis, Graph, Histogram, Profile
 from rootfit.io.root_graphs import to_tgraph
 
@@ -125,26 +132,46 @@ def read_root(path: str | os.PathLike[str], name: str | None = None) -> Histogra
         Object name; if omitted the file must hold exactly one readable object.
     """
     uproot = require("uproot", feature="reading .root files", extra="io")
-    with uproot.open(path) as f:
-        classes = {k.split(";")[0]: c for k, c in f.classnames().items()}
-        if name is None:
-            readable = [k for k, c in classes.items() if c.startswith(_READABLE)]
-            if len(readable) != 1:
-                raise DataError(
-                    f"{path} holds {len(readable)} histograms/graphs {readable}; say which with FILE:NAME"
-                )
-            name = readable[0]
-        if name not in classes:
-            raise DataError(f"no object {name!r} in {path}; it holds {sorted(classes)}")
-        obj = f[name]
-        cls = obj.classname
-        if cls.startswith("TProfile") and not cls.startswith(("TProfile2D", "TProfile3D")):
-            return _profile(obj)
-        if cls.startswith(("TH1", "TH2", "TH3")):
-            return _histogram(obj)
-        if cls in ("TGraph", "TGraphErrors", "TGraphAsymmErrors"):
-            return _graph(obj)
-        raise DataError(f"{name!r} in {path} is a {cls}, which rootfit does not read")
+    if not os.path.exists(path):
+        raise MissingFileError(f"no such file: {path}")
+    try:
+        with uproot.open(path) as f:
+            return _read_object(f, path, name)
+    except RootfitError:
+        raise
+    except Exception as exc:  # uproot's errors for truncated, corrupted or foreign files
+        raise DataFileError(
+            f"cannot read {path} as a ROOT file ({type(exc).__name__}: "
+            f"{str(exc).splitlines()[0] if str(exc) else exc!r}); is it truncated or corrupted?"
+        ) from exc
+
+
+def _read_object(
+    f: Any, path: str | os.PathLike[str], name: str | None
+) -> Histogram | Profile | Graph:
+    """The named (or the only) readable object of an open file."""
+    classes = {k.split(";")[0]: c for k, c in f.classnames().items()}
+    if name is None:
+        readable = [k for k, c in classes.items() if c.startswith(_READABLE)]
+        if len(readable) != 1:
+            raise DataError(
+                f"{path} holds {len(readable)} histograms/graphs {readable}; say which with FILE:NAME"
+            )
+        name = readable[0]
+    if name not in classes:
+        raise DataError(
+            f"no object {name!r} in {path}{did_you_mean(name, classes)}; it holds "
+            f"{nearest_first(name, classes)} (nearest first)"
+        )
+    obj = f[name]
+    cls = obj.classname
+    if cls.startswith("TProfile") and not cls.startswith(("TProfile2D", "TProfile3D")):
+        return _profile(obj)
+    if cls.startswith(("TH1", "TH2", "TH3")):
+        return _histogram(obj)
+    if cls in ("TGraph", "TGraphErrors", "TGraphAsymmErrors"):
+        return _graph(obj)
+    raise DataError(f"{name!r} in {path} is a {cls}, which rootfit does not read")
 
 
 def read_root_histogram(path: str | os.PathLike[str], name: str | None = None) -> Histogram:
