@@ -29,10 +29,12 @@ def as_floats(values: Any, name: str) -> NDArray[np.float64]:
     if isinstance(values, np.ndarray) and values.dtype == np.float64:
         return values
     try:
-        return np.asarray(values, dtype=np.float64)
+        inferred = np.asarray(values)
     except (TypeError, ValueError):
-        pass
-    try:
+        inferred = None
+    if inferred is not None and inferred.dtype.kind in "fiub":
+        return inferred.astype(np.float64, copy=False)
+    try:  # None, strings, objects: find the first element that is not a number
         flat = np.asarray(values, dtype=object).ravel()
     except (TypeError, ValueError):
         raise DataError(
@@ -40,9 +42,16 @@ def as_floats(values: Any, name: str) -> NDArray[np.float64]:
         ) from None
     for i, item in enumerate(flat):
         try:
+            if item is None or isinstance(item, str | bytes):
+                raise TypeError
             float(item)
         except (TypeError, ValueError):
             raise DataError(
                 f"{name} must be numbers; element {i} is {item!r} ({type(item).__name__})"
             ) from None
-    raise DataError(f"{name} must be a rectangular array of numbers, got {values!r:.80}")
+    try:
+        return np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise DataError(
+            f"{name} must be a rectangular array of numbers, got {values!r:.80}"
+        ) from None

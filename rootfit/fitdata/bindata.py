@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit._validation import as_floats
-from rootfit.errors import DataError, RootfitWarning, warn
+from rootfit.errors import DataError, DataWarning, warn
 
 __all__ = ["BinData", "ErrorType"]
 
@@ -130,7 +130,7 @@ class BinData:
         if self.nan_policy not in ("raise", "omit"):
             raise DataError(f"nan_policy must be 'raise' or 'omit', not {self.nan_policy!r}")
         if bad.any():
-            warn(f"dropped {int(bad.sum())} fit point(s) with non-finite entries", RootfitWarning)
+            warn(f"dropped {int(bad.sum())} fit point(s) with non-finite entries", DataWarning)
             arrays = {k: (None if a is None else a[~bad]) for k, a in arrays.items()}
         for name, a in arrays.items():
             set_(self, name, None if a is None else np.ascontiguousarray(a))

@@ -18,7 +18,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.errors import EmptyFitDataError, FitWarning, warn
+from rootfit.errors import DataWarning, EmptyFitDataError, warn
 from rootfit.fitdata.bindata import BinData, ErrorType
 from rootfit.fitdata.data_range import DataRange
 from rootfit.hist import Axis, Graph, Graph2D, Histogram, Profile
@@ -94,7 +94,7 @@ def axis_window(axis: Axis, fit_range: tuple[float, float] | None) -> tuple[int,
         warn(
             f"fit range ({xmin}, {xmax}) lies outside the histogram window "
             f"[{axis.bin_low_edge(first)}, {axis.bin_up_edge(last)}]",
-            FitWarning,
+            DataWarning,
         )
     first = min(max(ilow, first), last + 1)
     last = max(min(ihigh, last), first - 1)

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit._validation import as_floats
-from rootfit.errors import DataError, RootfitWarning, warn
+from rootfit.errors import DataError, DataWarning, warn
 from rootfit.fitdata.data_range import DataRange
 
 __all__ = ["UnBinData"]
@@ -83,7 +83,7 @@ class UnBinData:
                     f"event {i} has a non-finite coordinate or weight ({x[i].tolist()}); "
                     "use nan_policy='omit' to drop such events"
                 )
-            warn(f"dropped {int(bad.sum())} event(s) with non-finite entries", RootfitWarning)
+            warn(f"dropped {int(bad.sum())} event(s) with non-finite entries", DataWarning)
         data_range = DataRange.from_user(range, x.shape[1])
         keep = ~bad & data_range.contains(x)
         coords = np.ascontiguousarray(x[keep])

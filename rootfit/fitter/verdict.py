@@ -9,7 +9,11 @@ not — each of a class a user can filter (:mod:`rootfit.errors`).
 * more free parameters than data points → ``valid=False`` and a
   :class:`~rootfit.errors.DataWarning`; exactly as many → the fit interpolates: a DataWarning;
 * a parameter that ended at one of its limits → a :class:`~rootfit.errors.LimitWarning` (ROOT
-  keeps such a fit valid; its error there is not reliable).
+  keeps such a fit valid; its error there is not reliable);
+* a covariance that was not positive definite and had to be forced (Minuit2's status 1,
+  covariance status 2: degenerate parameters) → ``valid=False`` with a ConvergenceWarning — ROOT
+  calls such a fit valid; rootfit does not, deliberately;
+* a failed fit from all-zero start values → also a StartValueWarning saying so.
 """
 
 from __future__ import annotations
@@ -85,28 +89,25 @@ def assess(
                 DataWarning,
             )
         )
-    if raw.cov_status >= 1:
-        stuck = [
-            settings[i].name
-            for i in free
-            if raw.values[i] == settings[i].value
-            and abs(raw.errors[i] - settings[i].step) <= 1e-12 * max(settings[i].step, 1e-300)
-            and _flat(cost, np.array(raw.values, dtype=np.float64), i, settings[i].step)
-        ]
-        if stuck:
-            verdict.valid = False
-            zeros = all(settings[i].value == 0.0 for i in free)
-            hint = (
-                "all start values were 0: give start values" if zeros else "check the start values"
+    stuck = [
+        settings[i].name
+        for i in free
+        if raw.values[i] == settings[i].value
+        and abs(raw.errors[i] - settings[i].step) <= 1e-12 * max(settings[i].step, 1e-300)
+        and _flat(cost, np.array(raw.values, dtype=np.float64), i, settings[i].step)
+    ]
+    if stuck:
+        verdict.valid = False
+        zeros = all(settings[i].value == 0.0 for i in free)
+        hint = "all start values were 0: give start values" if zeros else "check the start values"
+        verdict.warnings.append(
+            (
+                f"parameter(s) {stuck} did not move from their start values and their errors "
+                f"are their initial steps: the cost does not depend on them there ({hint}); "
+                "the result is marked valid=False",
+                StartValueWarning,
             )
-            verdict.warnings.append(
-                (
-                    f"parameter(s) {stuck} did not move from their start values and their errors "
-                    f"are their initial steps: the cost does not depend on them there ({hint}); "
-                    "the result is marked valid=False",
-                    StartValueWarning,
-                )
-            )
+        )
     for i in free:
         s = settings[i]
         if not s.bounded:
@@ -125,6 +126,24 @@ def assess(
                     LimitWarning,
                 )
             )
+    if raw.valid and raw.cov_status == 2:
+        verdict.valid = False
+        verdict.warnings.append(
+            (
+                f"the covariance matrix was not positive definite and was forced to be (status "
+                f"{raw.status}): the parameters are degenerate or the minimum is not one, and "
+                "the errors are not reliable; the result is marked valid=False",
+                ConvergenceWarning,
+            )
+        )
+    if not raw.valid and free and all(settings[i].value == 0.0 for i in free):
+        verdict.warnings.append(
+            (
+                "all start values were 0, which leaves many models flat or undefined: give "
+                "start values",
+                StartValueWarning,
+            )
+        )
     if not raw.valid:
         verdict.warnings.append(
             (

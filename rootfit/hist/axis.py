@@ -86,7 +86,12 @@ class Axis:
         else:
             if bins is None or lo is None or hi is None:
                 raise DataError("a regular axis needs bins, lo and hi (or use edges=...)")
-            if isinstance(bins, bool) or int(bins) != bins or bins < 1:
+            if (
+                isinstance(bins, bool)
+                or not isinstance(bins, int | float | np.integer | np.floating)
+                or int(bins) != bins
+                or bins < 1
+            ):
                 raise DataError(f"number of bins must be a positive integer, not {bins!r}")
             try:
                 lo, hi = float(lo), float(hi)
