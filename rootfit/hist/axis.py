@@ -31,6 +31,10 @@ class Traits:
     discrete: bool = False
 
 
+#: Most bins one axis may have (ROOT's axes count bins in a 32-bit int).
+MAX_BINS = 100_000_000
+
+
 class Axis:
     """A binned axis: regular (``n, lo, hi``) or variable (``edges``).
 
@@ -73,9 +77,8 @@ class Axis:
                 raise DataError(
                     f"edges must be finite numbers; bad edge at index {int(np.argmin(np.isfinite(e)))}"
                 )
-            steps = np.diff(e)
-            if np.any(steps <= 0):
-                i = int(np.argmax(steps <= 0))
+            if np.any(e[1:] <= e[:-1]):
+                i = int(np.argmax(e[1:] <= e[:-1]))
                 raise DataError(
                     f"edges must be strictly increasing; edges[{i}]={e[i]!r} >= edges[{i + 1}]={e[i + 1]!r}"
                 )
@@ -89,10 +92,13 @@ class Axis:
             if (
                 isinstance(bins, bool)
                 or not isinstance(bins, int | float | np.integer | np.floating)
+                or not np.isfinite(bins)
                 or int(bins) != bins
                 or bins < 1
             ):
                 raise DataError(f"number of bins must be a positive integer, not {bins!r}")
+            if bins > MAX_BINS:
+                raise DataError(f"{int(bins)} bins is more than the {MAX_BINS} an axis can hold")
             try:
                 lo, hi = float(lo), float(hi)
             except (TypeError, ValueError) as exc:
@@ -212,7 +218,7 @@ class Axis:
         """ROOT bin number(s) of ``x`` (0 underflow, n+1 overflow; NaN goes to the overflow)."""
         xa = np.asarray(x, dtype=np.float64)
         n = self._nbins
-        with np.errstate(invalid="ignore"):
+        with np.errstate(invalid="ignore", over="ignore"):
             if self._regular:
                 inside = (xa >= self._lo) & (xa < self._hi)
                 raw = np.where(inside, n * (xa - self._lo) / (self._hi - self._lo), 0.0)

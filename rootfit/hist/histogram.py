@@ -34,6 +34,10 @@ from rootfit.hist.storage import Storage, storage_of
 __all__ = ["Histogram", "Moments"]
 
 
+#: Most cells (bins including flow bins, all axes) a histogram may allocate.
+MAX_CELLS = 500_000_000
+
+
 class Histogram(Statistics, Fittable):
     """A histogram (TH1D/TH2D/TH3D-like).
 
@@ -91,6 +95,12 @@ class Histogram(Statistics, Fittable):
         self.name = name
         self.title = title
         shape = tuple(a.nbins + 2 for a in self._axes)
+        cells = int(np.prod([float(n) for n in shape]))
+        if cells > MAX_CELLS:
+            raise DataError(
+                f"a histogram of {' x '.join(str(a.nbins) for a in self._axes)} bins has {cells:,} "
+                f"cells (flow included), more than the {MAX_CELLS:,} rootfit allocates"
+            )
         self._storage = storage_of(storage)
         self._sumw: NDArray[Any] = self._storage.zeros(shape)
         self._sumw2: NDArray[np.float64] | None = np.zeros(shape) if sumw2 else None
