@@ -37,6 +37,8 @@ _LAZY = {
     "plan_fit": "rootfit.fitting",
     "prepare_fit": "rootfit.fitting",
     "minimize": "rootfit.fitting.minimize",
+    "fit_many": "rootfit.fitting.batch",
+    "BatchResult": "rootfit.fitting.batch",
     "MinimizerResult": "rootfit.fitting.minimize",
     "Parameter": "rootfit.fitting.parameters",
     "Parameters": "rootfit.fitting.parameters",
@@ -46,6 +48,7 @@ _LAZY = {
 
 __all__ = [
     "Axis",
+    "BatchResult",
     "BinData",
     "CallableCost",
     "Chi2",
@@ -78,6 +81,7 @@ __all__ = [
     "UnbinnedNLL",
     "errors",
     "fit",
+    "fit_many",
     "minimize",
     "parse_fit_options",
     "plan_fit",

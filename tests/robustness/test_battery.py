@@ -1008,3 +1008,24 @@ def test_failures_lose_nothing():
         warnings.simplefilter("ignore", RootfitWarning)
         h.fit(f, "Q", range=(10, 20))
     assert h.functions == stored and f.state == state
+
+
+def test_a_batch_reports_its_failures_in_its_result():
+    rng = np.random.default_rng(4)
+    good = [rf.Histogram(20, -4, 4) for _ in range(3)]
+    for h in good:
+        h.fill(rng.normal(size=500))
+    targets = [good[0], rf.Histogram(20, -4, 4), good[1], good[2]]  # index 1 is empty
+    with pytest.warns(ConvergenceWarning, match="3 of 4 fits valid, 0 invalid, 1 could not run"):
+        batch = rf.fit_many(targets, "gaus")
+    assert isinstance(batch.errors[1], EmptyFitDataError) and batch.results[1] is None
+    assert batch.failed == (1,) and not batch.ok and len(batch) == 4
+    assert all(batch.results[i].valid for i in (0, 2, 3))
+    limited = rf.MinimizerOptions(max_function_calls=10)
+    with pytest.warns(ConvergenceWarning, match="0 of 3 fits valid, 3 invalid"):
+        batch = rf.fit_many(good, "gaus", minimizer=limited)
+    assert batch.invalid == (0, 1, 2)
+    # every fit's own warning is kept in the result, not shown once and then lost
+    assert all(any(c is ConvergenceWarning for c, _ in batch.warnings[i]) for i in range(3))
+    with pytest.raises(EmptyFitDataError):
+        rf.fit_many(targets, "gaus", stop_on_error=True)
