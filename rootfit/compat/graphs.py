@@ -9,7 +9,7 @@ from numpy.typing import ArrayLike
 
 from rootfit._validation import as_floats
 from rootfit.compat._common import RootFitTarget
-from rootfit.errors import DataError
+from rootfit.errors import DataError, DataWarning, warn
 from rootfit.hist import Graph, Graph2D, MultiGraph
 
 __all__ = [
@@ -28,8 +28,11 @@ def _take(n: int, values: ArrayLike) -> np.ndarray:
     """The first ``n`` values; ROOT would read past the end of a shorter buffer, rootfit
     refuses (``n`` larger than the arrays, or negative)."""
     a = np.atleast_1d(as_floats(values, "graph values"))
-    if int(n) != n or n < 0:
-        raise DataError(f"the number of points must be a non-negative integer, got {n!r}")
+    if int(n) != n:
+        raise DataError(f"the number of points must be an integer, got {n!r}")
+    if n < 0:
+        warn(f"negative number of points {n}: an empty graph (as ROOT)", DataWarning)
+        return a[:0]
     if n > a.size:
         raise DataError(
             f"the graph is given n={n} points but an array holds only {a.size} values (ROOT "

@@ -27,7 +27,7 @@ from rootfit.costs import (
     PoissonLikelihood,
     UnbinnedNLL,
 )
-from rootfit.errors import FitError, FitOptionError, warn
+from rootfit.errors import FitError, FitOptionError, StartValueWarning, warn
 from rootfit.fitdata import BinData, ErrorType, UnBinData
 from rootfit.fitter.backends import BACKENDS, Backend, BackendRegistry, BackendResult, Request
 from rootfit.fitter.parameters import ParameterSettings, default_step, settings_from_state
@@ -339,8 +339,9 @@ def _start(model: Model | Function, parameters: Parameters) -> Parameters:
 
 
 def _check_start(cost: Cost, settings: Sequence[ParameterSettings]) -> None:
-    """Refuse a fit that cannot start: no free parameter, or a cost that is not finite at the
-    start values (the model is NaN or infinite there)."""
+    """Refuse a cost without parameters; warn when the cost is not finite at the start values
+    (the model is NaN or infinite there): the minimizer still runs — it may walk out of that
+    region — and its verdict says whether the fit is valid."""
     if not settings:
         raise FitError(f"{type(cost).__name__} has no parameters: there is nothing to fit")
     if all(s.fixed for s in settings):
@@ -351,7 +352,9 @@ def _check_start(cost: Cost, settings: Sequence[ParameterSettings]) -> None:
     if not np.isfinite(value):
         model = getattr(cost, "model", None)
         what = f"model {model.name!r}" if model is not None else type(cost).__name__
-        raise FitError(
-            f"the cost is {value} at the start values {dict(zip(cost.parameter_names, start.tolist(), strict=True))}: "
-            f"{what} is not finite there; give start values where it is"
+        values = dict(zip(cost.parameter_names, start.tolist(), strict=True))
+        warn(
+            f"the cost is {value} at the start values {values}: {what} is not finite there; "
+            "give start values where it is",
+            StartValueWarning,
         )
