@@ -25,9 +25,11 @@ __all__ = [
     "EmptyFitDataError",
     "FitError",
     "FitOptionError",
+    "FitOptionTypeError",
     "FitWarning",
     "FormulaSyntaxError",
     "FunctionError",
+    "FunctionTypeError",
     "LimitWarning",
     "MissingDependencyError",
     "MissingFileError",
@@ -51,6 +53,10 @@ class FitOptionError(RootfitError, ValueError):
     """An option string or a minimizer option is invalid."""
 
 
+class FitOptionTypeError(FitOptionError, TypeError):
+    """An option of the wrong type (an option string that is not a string...)."""
+
+
 class DataError(RootfitError, ValueError):
     """Data (histogram, graph, events, fit data) is malformed or unusable."""
 
@@ -70,6 +76,10 @@ class MissingFileError(DataFileError, FileNotFoundError):
 
 class FunctionError(RootfitError, ValueError):
     """A model function is ill defined (unknown name, wrong number of parameters, ...)."""
+
+
+class FunctionTypeError(FunctionError, TypeError):
+    """A model of the wrong type, or a Python model returning something other than numbers."""
 
 
 class NoParametersError(FunctionError):

@@ -38,6 +38,7 @@ from rootfit.errors import (
     FitOptionError,
     FitWarning,
     FunctionError,
+    FunctionTypeError,
     NoParametersError,
     warn,
 )
@@ -122,7 +123,7 @@ def resolve_model(function: Any, ndim: int, *, reduced_ok: bool = False) -> Reso
         name = function if isinstance(function, str) else model.name
         resolved = ResolvedModel(model, ParameterState.initial(model.defaults), None, name)
     else:
-        raise FunctionError(
+        raise FunctionTypeError(
             f"cannot fit {type(function).__name__!r}: give a predefined name, a formula, "
             "a callable, a rootfit.Function or a Model"
         )

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.errors import FunctionError
+from rootfit.errors import FunctionError, FunctionTypeError
 
 __all__ = ["CallableEvaluator", "callable_defaults", "callable_signature", "is_importable"]
 
@@ -142,7 +142,7 @@ class CallableEvaluator:
             return float(out)
         except (TypeError, ValueError):
             shape = f" of shape {np.shape(out)}" if np.ndim(out) else ""
-            raise FunctionError(
+            raise FunctionTypeError(
                 f"model {self._name()!r} returned {type(out).__name__}{shape} ({out!r:.40}) at "
                 f"x={x.tolist()}; it must return one number per point"
             ) from None

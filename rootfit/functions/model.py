@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.errors import FunctionError, UnpicklableModelError
+from rootfit.errors import FunctionError, FunctionTypeError, UnpicklableModelError
 from rootfit.functions.callables import (
     CallableEvaluator,
     callable_defaults,
@@ -141,7 +141,7 @@ class Model:
                 defaults=() if root_style else callable_defaults(spec, names),
             )
         else:
-            raise FunctionError(
+            raise FunctionTypeError(
                 f"a function is a predefined name, a formula string or a callable, not {type(spec).__name__}"
             )
         return model if parameter_names is None else model.renamed(parameter_names)

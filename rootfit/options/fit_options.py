@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from rootfit.errors import FitOptionError, FitWarning, did_you_mean, warn
+from rootfit.errors import FitOptionError, FitOptionTypeError, FitWarning, did_you_mean, warn
 
 __all__ = ["FitOptions", "parse_fit_options"]
 
@@ -175,7 +175,7 @@ def parse_fit_options(
     if isinstance(text, FitOptions):
         return text
     if not isinstance(text, str | None):
-        raise FitOptionError(f'fit options are a string like "LQ", not {type(text).__name__}')
+        raise FitOptionTypeError(f'fit options are a string like "LQ", not {type(text).__name__}')
     if target not in ("histogram", "graph", "unbinned"):
         raise FitOptionError(f"target must be 'histogram', 'graph' or 'unbinned', not {target!r}")
     options, notes = _parse(text or "", target)

@@ -1038,3 +1038,14 @@ def test_a_batch_reports_its_failures_in_its_result():
     assert all(any(c is ConvergenceWarning for c, _ in batch.warnings[i]) for i in range(3))
     with pytest.raises(EmptyFitDataError):
         rf.fit_many(targets, "gaus", stop_on_error=True)
+
+
+def test_type_errors_are_also_type_errors():
+    with pytest.raises(TypeError, match="fit options are a string"):
+        rf.fit(hist(), "gaus", 5)
+    with pytest.raises(TypeError, match="returned NoneType"):
+        rf.fit(hist(), lambda x, a, b: None)
+    with pytest.raises(TypeError, match="not float"):
+        rf.Function(3.5)
+    with pytest.raises(TypeError, match="cannot fit 'int'"):
+        rf.fit(hist(), 3)
