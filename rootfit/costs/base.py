@@ -31,7 +31,14 @@ from numpy.typing import ArrayLike, NDArray
 if TYPE_CHECKING:
     from rootfit.costs.combined import CostSum
 
-__all__ = ["Cost", "FitType", "GaussNewton", "WeightedLeastSquares", "has_gauss_newton"]
+__all__ = [
+    "Cost",
+    "FitType",
+    "GaussNewton",
+    "WeightedLeastSquares",
+    "has_gauss_newton",
+    "pickles",
+]
 
 
 class FitType(enum.Enum):
@@ -170,3 +177,14 @@ def has_gauss_newton(cost: Cost) -> bool:
         return False
     terms = getattr(cost, "terms", None)
     return terms is None or all(has_gauss_newton(t) for t in terms)
+
+
+def pickles(obj: object) -> bool:
+    """True if ``obj`` can be pickled (user callables another process cannot import cannot)."""
+    import pickle
+
+    try:
+        pickle.dumps(obj)
+    except Exception:
+        return False
+    return True

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from rootfit.costs.base import Cost, FitType
+from rootfit.costs.base import Cost, FitType, pickles
 from rootfit.errors import FitError
 
 __all__ = ["CallableCost"]
@@ -66,11 +65,7 @@ class CallableCost(Cost):
     def picklable(self) -> bool:
         """True if the user's callable pickles (checked once)."""
         if self._picklable is None:
-            try:
-                pickle.dumps(self.fcn)
-                self._picklable = True
-            except Exception:
-                self._picklable = False
+            self._picklable = pickles(self.fcn)
         return self._picklable
 
     def __call__(self, parameters: ArrayLike) -> float:

@@ -21,6 +21,7 @@ from rootfit.errors import FitError
 from rootfit.fitdata import DataRange
 from rootfit.functions import Model
 from rootfit.functions.calculus import closed_form_integral, integral, integral_gradient
+from rootfit.functions.numeric import central_gradient
 
 __all__ = ["RangeIntegral"]
 
@@ -120,14 +121,7 @@ class RangeIntegral:
         if self._nodes is not None and self._weights is not None:
             return np.asarray(self._weights @ self.model.gradient(self._nodes, p))
         if self._closed:
-            out = np.empty(p.size)
-            for j in range(p.size):
-                h = 1e-6 * max(1.0, abs(p[j]))
-                up, down = p.copy(), p.copy()
-                up[j] += h
-                down[j] -= h
-                out[j] = (self(up) - self(down)) / (2 * h)
-            return out
+            return central_gradient(self, p)
         return np.sum(
             [
                 integral_gradient(self.model, [a for a, _ in b], [z for _, z in b], p)

@@ -4,15 +4,15 @@ that Levenberg–Marquardt needs (lmfit's objective functions; ROOT's ``FitFCN``
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from rootfit.costs.base import Cost, FitType
+from rootfit.costs.base import Cost, FitType, pickles
 from rootfit.errors import FitError
+from rootfit.functions.numeric import central_gradient
 
 __all__ = ["ResidualCost"]
 
@@ -63,11 +63,7 @@ class ResidualCost(Cost):
     def picklable(self) -> bool:
         """True if the user's callable pickles (checked once)."""
         if self._picklable is None:
-            try:
-                pickle.dumps(self.residual)
-                self._picklable = True
-            except Exception:
-                self._picklable = False
+            self._picklable = pickles(self.residual)
         return self._picklable
 
     def __call__(self, parameters: ArrayLike) -> float:
@@ -84,15 +80,8 @@ class ResidualCost(Cost):
 
     def model_gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``∂(-r)/∂p`` by central differences, shape ``(ndata, npar)``."""
-        p = np.asarray(parameters, dtype=np.float64)
-        out = np.empty((self.ndata, p.size))
-        for j in range(p.size):
-            h = 1e-7 * max(1.0, abs(p[j]))
-            up, down = p.copy(), p.copy()
-            up[j] += h
-            down[j] -= h
-            out[:, j] = (self.residuals(down) - self.residuals(up)) / (2 * h)
-        return out
+        jac = central_gradient(self.residuals, np.asarray(parameters, dtype=np.float64), 1e-7)
+        return np.asarray(-jac.reshape(self.ndata, -1))
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``2 Jᵀr``."""

@@ -39,6 +39,7 @@ from rootfit.errors import FitError, FitOptionError, did_you_mean
 from rootfit.fitter import Fitter, ParameterSettings
 from rootfit.fitter.parameters import default_step
 from rootfit.fitting.parameters import Parameters, as_parameters, evaluate
+from rootfit.functions.numeric import central_gradient
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult
 
@@ -286,14 +287,9 @@ def _propagate(
     derived = [name for name, _, _ in objective.expressions]
     if not derived:
         return
-    jac = np.empty((len(derived), values.size))
-    for j in range(values.size):
-        h = 1e-6 * max(1.0, abs(values[j]))
-        up, down = values.copy(), values.copy()
-        up[j] += h
-        down[j] -= h
-        p_up, p_down = objective.parameters_at(up), objective.parameters_at(down)
-        jac[:, j] = [(p_up[n].value - p_down[n].value) / (2 * h) for n in derived]
+    jac = central_gradient(
+        lambda v: [objective.parameters_at(v)[n].value for n in derived], values
+    ).reshape(len(derived), values.size)
     variances = np.einsum("ij,jk,ik->i", jac, cov, jac)
     for name, var in zip(derived, variances, strict=True):
         params[name].stderr = float(math.sqrt(max(var, 0.0)))

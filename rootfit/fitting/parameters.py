@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from rootfit.errors import FormulaSyntaxError, FunctionError, did_you_mean
 from rootfit.functions import Model
@@ -215,18 +214,6 @@ def evaluate(model: Model, values: Any) -> float:
     evaluator = model.numpy_evaluator or model.evaluator
     with np.errstate(all="ignore"):
         return float(evaluator(np.zeros((1, 1)), p)[0])
-
-
-def expression_gradient(model: Model, values: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``∂expr/∂p`` of a compiled expression by central differences."""
-    out = np.empty(values.size)
-    for j in range(values.size):
-        h = 1e-6 * max(1.0, abs(values[j]))
-        up, down = values.copy(), values.copy()
-        up[j] += h
-        down[j] -= h
-        out[j] = (evaluate(model, up) - evaluate(model, down)) / (2 * h)
-    return out
 
 
 def as_parameters(params: Parameters | Mapping[str, float]) -> Parameters:

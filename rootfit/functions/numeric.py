@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["numerical_parameter_gradient", "numerical_variable_derivative"]
+__all__ = ["central_gradient", "numerical_parameter_gradient", "numerical_variable_derivative"]
 
 Evaluator = Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]
 
@@ -52,3 +52,22 @@ def numerical_variable_derivative(
         return evaluate(up, p) - evaluate(down, p)
 
     return _richardson(diff, h)
+
+
+def central_gradient(
+    f: Callable[[NDArray[np.float64]], object], p: NDArray[np.float64], relative: float = 1e-6
+) -> NDArray[np.float64]:
+    """Central differences of ``f`` (a number or an array of numbers) with respect to each
+    component of ``p``: shape ``(npar,)`` for a scalar ``f``, ``(m, npar)`` for ``m`` values;
+    step ``relative·max(1, |p_j|)``."""
+    p = np.asarray(p, dtype=np.float64)
+    columns = []
+    for j in range(p.size):
+        h = relative * max(1.0, abs(float(p[j])))
+        up, down = p.copy(), p.copy()
+        up[j] += h
+        down[j] -= h
+        columns.append(
+            (np.asarray(f(up), dtype=np.float64) - np.asarray(f(down), dtype=np.float64)) / (2 * h)
+        )
+    return np.stack(columns, axis=-1) if columns else np.empty((0,))

@@ -38,6 +38,7 @@ from rootfit.fitter.backends.base import Backend, BackendResult, Capabilities
 from rootfit.fitter.backends.minuit import MinuitSteps
 from rootfit.fitter.backends.transform import ParameterTransform
 from rootfit.fitter.parameters import ParameterSettings
+from rootfit.functions.numeric import central_gradient
 from rootfit.options import MinimizerOptions
 
 __all__ = [
@@ -86,17 +87,7 @@ def _central_gradient(
     fun: Callable[[NDArray[np.float64]], float],
 ) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
     """A central-difference gradient of ``fun`` (for methods that need a callable)."""
-
-    def gradient(u: NDArray[np.float64]) -> NDArray[np.float64]:
-        h = 1e-6 * np.maximum(1.0, np.abs(u))
-        out = np.empty_like(u)
-        for i in range(u.size):
-            e = np.zeros_like(u)
-            e[i] = h[i]
-            out[i] = (fun(u + e) - fun(u - e)) / (2 * h[i])
-        return out
-
-    return gradient
+    return lambda u: central_gradient(fun, u)
 
 
 def _finish(
