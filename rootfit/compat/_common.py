@@ -10,7 +10,7 @@ import numpy as np
 
 from rootfit.compat.fitresult import TFitResultPtr
 from rootfit.compat.functions import TF1
-from rootfit.compat.session import default_minimizer_options, user_fcn
+from rootfit.compat.session import default_minimizer_options, set_last_fit, user_fcn
 from rootfit.errors import (
     DataWarning,
     EmptyFitDataError,
@@ -171,6 +171,7 @@ class RootFitTarget:
         except NoParametersError as exc:
             warn(f"{exc} (ROOT returns -3)", DataWarning)
             return TFitResultPtr(FitResult.failed(-3), name=name, title=title)
+        set_last_fit(result)
         return TFitResultPtr(result, name=name, title=title)
 
     def GetFunction(self, name: str) -> TF1 | None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from rootfit.errors import FitError
 from rootfit.result import FitResult
 
 __all__ = ["TFitResult", "TFitResultPtr", "TMatrixDSym"]
@@ -146,6 +147,58 @@ class TFitResult:
     def ParameterBounds(self, i: int) -> tuple[float, float]:
         bounds = self._r.bounds[i]
         return bounds if bounds is not None else (-np.inf, np.inf)
+
+    # error analysis ---------------------------------------------------------------------
+    def GetConfidenceIntervals(self, *args: Any) -> Any:
+        """ROOT's two forms: ``(n, stride1, stride2, x, ci, cl=0.95, norm=False)`` fills
+        ``ci[i]`` with the interval at the point whose coordinate ``k`` is
+        ``x[i*stride1 + k*stride2]``; ``(cl=0.95, norm=False)`` returns the intervals at the
+        fitted data points (spec §5.3)."""
+        from rootfit.intervals import confidence_band
+
+        if len(args) >= 5:
+            n, stride1, stride2, x, ci = args[:5]
+            cl, norm = (list(args[5:]) + [0.95, False][len(args) - 5 :])[:2]
+            ndim = self._r.model.ndim if self._r.model is not None else 1
+            flat = np.asarray(x, dtype=np.float64).ravel()
+            idx = np.arange(int(n))[:, None] * int(stride1) + np.arange(ndim)[None, :] * int(
+                stride2
+            )
+            band = confidence_band(self._r, flat[idx], float(cl), norm=bool(norm))
+            for i, value in enumerate(band.error):
+                ci[i] = float(value)
+            return None
+        cl = float(args[0]) if args else 0.95
+        norm = bool(args[1]) if len(args) > 1 else False
+        return confidence_band(self._r, None, cl, norm=norm).error.tolist()
+
+    def Scan(self, ipar: int, graph: Any, xmin: float = 0.0, xmax: float = 0.0) -> bool:
+        """Fill ``graph`` with the statistic along parameter ``ipar`` (the others at the best
+        fit): ``graph.GetN()`` points (40 if empty) over ``[xmin, xmax]`` (value ± 2 errors if
+        ``xmin >= xmax``) including the best fit (spec §5.4)."""
+        from rootfit.compat.graphs import set_points
+        from rootfit.intervals import scan
+
+        n = graph.GetN() or 40
+        profile = scan(self._r, int(ipar), (float(xmin), float(xmax)), n)
+        set_points(graph, profile.values, profile.statistic)
+        return True
+
+    def Contour(self, ipar: int, jpar: int, graph: Any, cl: float = 0.683) -> bool:
+        """Fill ``graph`` with ``graph.GetN()`` points (40 if empty) of the 2-D region of
+        ``ipar`` and ``jpar`` at probability ``cl`` (ErrorDef × χ²₂ quantile, spec §5.4);
+        False, and the graph untouched, when Minuit cannot find the contour."""
+        from rootfit.compat.graphs import set_points
+        from rootfit.intervals import contour
+
+        try:
+            c = contour(self._r, int(ipar), int(jpar), cl=float(cl), size=graph.GetN() or 40)
+        except FitError:
+            return False
+        if not c.valid:
+            return False
+        set_points(graph, c.x, c.y)
+        return True
 
     def Print(self, out: Any = "", verbose: bool = False) -> None:
         """``Print(option)`` (TObject) or ``Print(std::cout, verbose)`` (FitResult)."""

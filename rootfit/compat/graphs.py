@@ -21,6 +21,7 @@ __all__ = [
     "TGraphErrors",
     "TMultiGraph",
     "as_root_graph",
+    "set_points",
 ]
 
 
@@ -41,6 +42,28 @@ def _take(n: int, values: ArrayLike) -> np.ndarray:
     return a[: int(n)]
 
 
+def set_points(graph: Graph, x: ArrayLike, y: ArrayLike, ey: ArrayLike | None = None) -> None:
+    """Replace every point of ``graph`` (errors of the graph's kinds become 0, or ``ey`` for
+    the y errors), as ROOT's ``Scan``/``Contour``/``GetConfidenceIntervals`` fill a graph."""
+    xs = np.asarray(x, dtype=np.float64)
+    columns = graph._columns()
+    zeros = np.zeros(xs.size)
+    new: dict[str, Any] = {k: None if v is None else zeros for k, v in columns.items()}
+    new.update(x=xs, y=np.asarray(y, dtype=np.float64))
+    if ey is not None:
+        e = np.asarray(ey, dtype=np.float64)
+        if columns["yerr_low"] is not None:
+            new.update(yerr_low=e, yerr_high=e)
+        else:
+            new.update(yerr=e)
+    graph._replace_columns(new)
+
+
+def _size(n: int) -> int:
+    """The number of points of ``TGraph(n)`` (negative: an empty graph, with a warning)."""
+    return int(_take(n, np.zeros(max(int(n), 0))).size)
+
+
 class _GraphMethods(RootFitTarget):
     """ROOT spellings of the graph classes."""
 
@@ -49,6 +72,47 @@ class _GraphMethods(RootFitTarget):
 
     def GetX(self) -> np.ndarray:
         return self.x  # type: ignore[attr-defined]
+
+    def GetPointX(self, i: int) -> float:
+        return float(self.x[i])  # type: ignore[attr-defined]
+
+    def GetPointY(self, i: int) -> float:
+        return float(self.y[i])  # type: ignore[attr-defined]
+
+    def GetPoint(self, i: int, x: Any = None, y: Any = None) -> tuple[float, float]:
+        """``(x, y)`` of point ``i`` (ROOT writes them into its reference arguments)."""
+        return self.GetPointX(i), self.GetPointY(i)
+
+    def GetErrorX(self, i: int) -> float:
+        e = self.xerr  # type: ignore[attr-defined]
+        return 0.0 if e is None else float(e[i])
+
+    def GetErrorY(self, i: int) -> float:
+        e = self.yerr  # type: ignore[attr-defined]
+        return 0.0 if e is None else float(e[i])
+
+    def Set(self, n: int) -> None:
+        """Resize to ``n`` points (new points are (0, 0), as ROOT)."""
+        columns = self._columns()  # type: ignore[attr-defined]
+        m = len(columns["x"])
+        self._replace_columns(  # type: ignore[attr-defined]
+            {
+                k: None if v is None else np.concatenate([v[:n], np.zeros(max(n - m, 0))])
+                for k, v in columns.items()
+            }
+        )
+
+    def SetPoint(self, i: int, x: float, y: float) -> None:
+        """Set point ``i``; the graph grows when ``i >= GetN()`` (as ROOT)."""
+        if i >= self.GetN():
+            self.Set(i + 1)
+        columns = self._columns()  # type: ignore[attr-defined]
+        xs, ys = columns["x"].copy(), columns["y"].copy()
+        xs[i], ys[i] = x, y
+        self._replace_columns({"x": xs, "y": ys})  # type: ignore[attr-defined]
+
+    def AddPoint(self, x: float, y: float) -> None:
+        self.SetPoint(self.GetN(), x, y)
 
     def Eval(self, x: float, spline: Any = None, option: str = "") -> float:
         """ROOT's ``TGraph::Eval`` (linear interpolation)."""
@@ -59,23 +123,36 @@ class _GraphMethods(RootFitTarget):
 
 
 class TGraph(_GraphMethods, Graph):
-    """``TGraph(n, x, y)``."""
+    """``TGraph(n, x, y)``; ``TGraph()`` is empty and ``TGraph(n)`` has ``n`` points at
+    (0, 0), to be filled (e.g. by ``TFitResult.Scan``/``Contour``)."""
 
-    def __init__(self, n: int, x: ArrayLike, y: ArrayLike) -> None:
+    def __init__(self, n: int = 0, x: ArrayLike | None = None, y: ArrayLike | None = None) -> None:
+        if x is None and y is None:
+            Graph.__init__(self, np.zeros(_size(n)), np.zeros(_size(n)))
+            return
+        if x is None or y is None:
+            raise DataError("TGraph(n, x, y) needs both x and y")
         Graph.__init__(self, _take(n, x), _take(n, y))
 
 
 class TGraphErrors(_GraphMethods, Graph):
-    """``TGraphErrors(n, x, y, ex=None, ey=None)``."""
+    """``TGraphErrors(n, x, y, ex=None, ey=None)``; ``TGraphErrors(n)`` has ``n`` points and
+    errors at 0."""
 
     def __init__(
         self,
-        n: int,
-        x: ArrayLike,
-        y: ArrayLike,
+        n: int = 0,
+        x: ArrayLike | None = None,
+        y: ArrayLike | None = None,
         ex: ArrayLike | None = None,
         ey: ArrayLike | None = None,
     ) -> None:
+        if x is None and y is None:
+            zeros = np.zeros(_size(n))
+            Graph.__init__(self, zeros, zeros, xerr=zeros, yerr=zeros)
+            return
+        if x is None or y is None:
+            raise DataError("TGraphErrors(n, x, y, ex, ey) needs both x and y")
         Graph.__init__(
             self,
             _take(n, x),
@@ -83,6 +160,12 @@ class TGraphErrors(_GraphMethods, Graph):
             xerr=_take(n, ex) if ex is not None else np.zeros(n),
             yerr=_take(n, ey) if ey is not None else np.zeros(n),
         )
+
+    def SetPointError(self, i: int, ex: float, ey: float) -> None:
+        columns = self._columns()
+        xe, ye = columns["xerr"].copy(), columns["yerr"].copy()  # type: ignore[union-attr]
+        xe[i], ye[i] = ex, ey
+        self._replace_columns({"xerr": xe, "yerr": ye})
 
     def GetEX(self) -> np.ndarray:
         return self.xerr  # type: ignore[return-value]

@@ -1,4 +1,5 @@
-"""``ROOT.Math.MinimizerOptions`` and ``TVirtualFitter``'s default-fitter calls.
+"""``ROOT.Math.MinimizerOptions`` and ``TVirtualFitter``'s calls (default fitter, the last
+fit's confidence intervals).
 
 The static ``SetDefault…`` methods change the process defaults held by
 :mod:`rootfit.compat.session`; an instance is a mutable copy of the defaults taken when it is
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Any
+
+import numpy as np
 
 from rootfit.compat import session
 from rootfit.options import MinimizerOptions as _Options
@@ -183,8 +186,51 @@ class MinimizerOptions:
             print(f"{label:<25}:      {value}")
 
 
+class _LastFitter:
+    """What ``TVirtualFitter::GetFitter()`` returns after a fit: the fit's confidence
+    intervals on an object (spec §5.3)."""
+
+    def __init__(self, result: Any) -> None:
+        self._result = result
+
+    def GetConfidenceIntervals(self, obj: Any, cl: float = 0.95) -> bool:
+        """Fill ``obj`` with the fitted function and its confidence interval (``norm=False``):
+        a histogram gets ``f(bin centre)`` as content and the interval as error in every bin;
+        a ``TGraphErrors`` the points ``(x, f(x))`` with the interval as y error; a
+        ``TGraph2DErrors`` ``z = f(x, y)`` with the interval as z error."""
+        from rootfit.compat.graphs import set_points
+        from rootfit.hist import Graph, Graph2D, Histogram
+        from rootfit.intervals import confidence_band
+
+        if isinstance(obj, Histogram):
+            grids = np.meshgrid(*(axis.centers for axis in obj.axes), indexing="ij")
+            X = np.column_stack([g.ravel() for g in grids])
+            band = confidence_band(self._result, X, float(cl))
+            shape = grids[0].shape
+            obj.set_values(band.value.reshape(shape), variances=(band.error**2).reshape(shape))
+            return True
+        if isinstance(obj, Graph) and obj.has_y_errors:
+            band = confidence_band(self._result, obj.x, float(cl))
+            set_points(obj, obj.x, band.value, ey=band.error)
+            return True
+        if isinstance(obj, Graph2D) and obj.zerr is not None:
+            band = confidence_band(self._result, np.column_stack([obj.x, obj.y]), float(cl))
+            obj.z, obj.zerr = band.value.copy(), band.error.copy()
+            return True
+        raise TypeError(
+            "GetConfidenceIntervals fills a histogram, a TGraphErrors or a TGraph2DErrors, not "
+            f"{type(obj).__name__} (ROOT refuses it too)"
+        )
+
+
 class TVirtualFitter:
     """The default-fitter calls of ``TVirtualFitter`` that ported macros make."""
+
+    @staticmethod
+    def GetFitter() -> _LastFitter | None:
+        """The fitter of the façade's last ``Fit`` (None before any fit, ROOT's null)."""
+        result = session.last_fit()
+        return None if result is None else _LastFitter(result)
 
     @staticmethod
     def SetDefaultFitter(name: str = "") -> None:

@@ -21,10 +21,12 @@ __all__ = [
     "clear_rejection",
     "default_minimizer_options",
     "gROOT",
+    "last_fit",
     "point_rejected",
     "reject_point",
     "reset_defaults",
     "set_default_minimizer_options",
+    "set_last_fit",
     "set_user_fcn",
     "user_fcn",
 ]
@@ -66,6 +68,18 @@ def reset_defaults() -> None:
     """Back to ROOT 6.40's defaults (Minuit2 / Migrad, tolerance 0.01, strategy 1 ...)."""
     _defaults["options"] = MinimizerOptions.default()
     _defaults["fcn"] = None
+    _defaults["last_fit"] = None
+
+
+def set_last_fit(result: Any) -> None:
+    """Record the result of the façade's last ``Fit`` (what ``TVirtualFitter::GetFitter()``
+    answers for)."""
+    _defaults["last_fit"] = result
+
+
+def last_fit() -> Any:
+    """The result of the façade's last ``Fit`` (None before any)."""
+    return _defaults.get("last_fit")
 
 
 def set_user_fcn(fcn: Any) -> None:

@@ -9,6 +9,7 @@ a prediction strategy (:mod:`rootfit.costs.prediction`); each statistic is one n
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import numpy as np
@@ -93,6 +94,28 @@ class BinnedCost(Cost):
         p = np.ascontiguousarray(parameters, dtype=np.float64)
         return self.prediction.jacobian(self.model.gradient, p)
 
+    def simulated(
+        self, parameters: ArrayLike, rng: np.random.Generator, scale: float = 1.0
+    ) -> BinnedCost:
+        """The same statistic on data drawn from the model at ``parameters`` (a parametric
+        bootstrap replica): Gaussian around the model with the data errors times ``scale`` for
+        χ², Poisson for likelihoods and Pearson's χ².
+
+        Raises
+        ------
+        FitError
+            Statistics whose weights depend on the observed values (``PW``, ``WL``) or with
+            coordinate errors.
+        """
+        f = self.model_values(parameters)
+        new = copy.copy(self)
+        new.data = self.data.with_values(self._draw(f, rng, scale))
+        new._y = new.data.values  # type: ignore[attr-defined]
+        return new
+
+    def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
+        raise FitError(f"{type(self).__name__} cannot simulate its data (parametric bootstrap)")
+
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k not in ("_evaluate", "_predict")}
 
@@ -123,6 +146,11 @@ class Chi2(BinnedCost):
     def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(y, 1/e)`` of the weighted least-squares problem."""
         return self._y, self._inv
+
+    def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
+        with np.errstate(divide="ignore"):
+            sigma = np.where(self._inv > 0, scale / self._inv, 0.0)
+        return f + sigma * rng.standard_normal(f.size)
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``-2 Σ (y - f)·inv² ∂f/∂p``."""
@@ -168,6 +196,7 @@ class PearsonChi2(BinnedCost):
     ) -> None:
         super().__init__(data, model, prediction)
         self._y = data.values
+        self.weighted = bool(weighted)
         w = np.ones(data.size)
         if weighted:
             if data.errors is None:
@@ -181,6 +210,11 @@ class PearsonChi2(BinnedCost):
 
     def __call__(self, parameters: ArrayLike) -> float:
         return float(kernels.pearson_chi2(self._y, self._w, self.model_values(parameters)))
+
+    def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
+        if self.weighted:
+            raise FitError("a weighted Pearson χ² (PW) cannot simulate its data")
+        return rng.poisson(np.clip(f, 0.0, None)).astype(np.float64)
 
     def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(y, 1/e)`` of the data: what ROOT's linear fitter solves for ``P`` (the expected
@@ -276,6 +310,11 @@ class PoissonLikelihood(BinnedCost):
     def __call__(self, parameters: ArrayLike) -> float:
         f = self._predict(np.ascontiguousarray(parameters, dtype=np.float64))
         return float(kernels.poisson_nll(self._y, f, self.extended))
+
+    def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
+        if type(self) is not PoissonLikelihood:
+            raise FitError(f"{type(self).__name__} cannot simulate its data")
+        return rng.poisson(np.clip(f, 0.0, None)).astype(np.float64)
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``Σ (1 - y/f) ∂f/∂p`` (without the 1 when not extended), over points with f > 0."""

@@ -168,6 +168,16 @@ class BinData:
         # rebuilt through the constructor, so the arrays are read-only again after unpickling
         return (BinData, tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
+    def with_values(self, values: ArrayLike) -> BinData:
+        """The same points with other observed values (errors and settings unchanged), e.g.
+        data simulated from a fitted model."""
+        new = np.asarray(values, dtype=np.float64)
+        if new.shape != (self.size,):
+            raise DataError(f"{self.size} values needed, got shape {new.shape}")
+        arrays = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
+        arrays.update(values=new, nan_policy="raise")
+        return BinData(**arrays)
+
     def selected(self, keep: NDArray[np.bool_]) -> BinData:
         """The points where ``keep`` is True (all other settings unchanged)."""
         keep = np.asarray(keep, dtype=bool)

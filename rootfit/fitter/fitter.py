@@ -29,8 +29,20 @@ from rootfit.costs import (
 )
 from rootfit.errors import FitError, FitOptionError, StartValueWarning, warn
 from rootfit.fitdata import BinData, ErrorType, UnBinData
-from rootfit.fitter.backends import BACKENDS, Backend, BackendRegistry, BackendResult, Request
-from rootfit.fitter.parameters import ParameterSettings, default_step, settings_from_state
+from rootfit.fitter.backends import (
+    BACKENDS,
+    Backend,
+    BackendRegistry,
+    BackendResult,
+    Minimum,
+    Request,
+)
+from rootfit.fitter.parameters import (
+    ParameterSettings,
+    default_step,
+    result_settings,
+    settings_from_state,
+)
 from rootfit.fitter.verdict import assess
 from rootfit.functions import Function, Model, ParameterState
 from rootfit.options import MinimizerOptions
@@ -122,7 +134,7 @@ class Fitter:
         raw = minimum.outcome
         if weight_correction:
             raw = self._weight_corrected(cost, settings, raw, errordef)
-        return self._result(cost, settings, raw, normalize_errors)
+        return self._result(cost, settings, raw, normalize_errors, errordef)
 
     # -- ROOT::Fit::Fitter's entry points on data and a model ----------------------------------
     def least_squares_fit(
@@ -204,7 +216,7 @@ class Fitter:
         """The result with errors and covariance from Minuit2's Hesse at its values (ROOT's
         ``CalculateHessErrors``)."""
         cost, settings = self._resume(result)
-        errordef = self.options.error_def or cost.errordef
+        errordef = self.options.error_def or result.errordef
         cov = self._steps_backend().hesse_covariance(cost, settings, self.options, errordef)
         return result.replaced(
             covariance=cov,
@@ -218,16 +230,31 @@ class Fitter:
     ) -> FitResult:
         """The result with Minos errors of ``names`` (default: all free parameters), ROOT's
         ``CalculateMinosErrors``."""
-        cost, settings = self._resume(result)
-        errordef = self.options.error_def or cost.errordef
-        backend = self._steps_backend()
-        minimum = backend.minimize(cost, settings, MinimizerOptions.default(), errordef)
+        minimum = self.resume(result)
         before = minimum.outcome.status
         minimum.minos(list(names) if names is not None else list(result.parameter_names))
         return result.replaced(
             minos={**result.minos, **minimum.outcome.minos},
             status=result.status + minimum.outcome.status - before,
         )
+
+    def resume(self, result: FitResult) -> Minimum:
+        """Minuit2's state at a result's minimum — Migrad (with these options' strategy and
+        tolerance) run again from the result's values with its errors as steps, its limits,
+        fixed parameters and errordef — for Minos at any level, contours and the iminuit
+        bridge (:meth:`Minimum.to_minuit`).
+
+        Raises
+        ------
+        FitError
+            The result does not keep its cost.
+        """
+        cost, settings = self._resume(result)
+        errordef = self.options.error_def or result.errordef
+        options = MinimizerOptions.default().with_(
+            strategy=self.options.strategy, tolerance=self.options.tolerance
+        )
+        return self._steps_backend().minimize(cost, settings, options, errordef)
 
     def _steps_backend(self) -> Backend:
         return self.backends.get(MinimizerOptions.default())
@@ -236,21 +263,7 @@ class Fitter:
     def _resume(result: FitResult) -> tuple[Cost, tuple[ParameterSettings, ...]]:
         if result.cost is None:
             raise FitError("this result does not hold its cost; Hesse and Minos need it")
-        settings = tuple(
-            ParameterSettings(
-                name,
-                result.values[name],
-                result.errors[name]
-                if result.errors[name] > 0
-                else default_step(result.values[name]),
-                *(bounds if bounds is not None else (-math.inf, math.inf)),
-                fixed=fixed,
-            )
-            for name, bounds, fixed in zip(
-                result.parameter_names, result.bounds, result.fixed, strict=True
-            )
-        )
-        return result.cost, settings
+        return result.cost, result_settings(result)
 
     def _result(
         self,
@@ -258,6 +271,7 @@ class Fitter:
         settings: Sequence[ParameterSettings],
         raw: BackendResult,
         normalize_errors: bool,
+        errordef: float,
     ) -> FitResult:
         nfree = sum(not s.fixed for s in settings)
         ndf = max(cost.ndata - nfree, 0)
@@ -287,6 +301,7 @@ class Fitter:
             minimizer=raw.minimizer,
             minos=raw.minos,
             normalized_errors=normalized,
+            errordef=float(errordef),
             model=getattr(cost, "model", None),
             cost=cost,
         )

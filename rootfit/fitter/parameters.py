@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from rootfit.errors import FitError
 from rootfit.functions import ParameterState
+from rootfit.result import FitResult
 
-__all__ = ["ParameterSettings", "default_step", "settings_from_state"]
+__all__ = ["ParameterSettings", "default_step", "result_settings", "settings_from_state"]
 
 
 def default_step(value: float) -> float:
@@ -98,4 +99,19 @@ def settings_from_state(
         if not fixed and not step > 0:
             step = default_step(value)
         out.append(ParameterSettings(name, value, step, lower, upper, fixed))
+    return tuple(out)
+
+
+def result_settings(
+    result: FitResult, values: Sequence[float] | None = None
+) -> tuple[ParameterSettings, ...]:
+    """Settings that resume from a result: its values (or ``values``), its errors as steps
+    (``0.3·|value|`` where an error is 0), its limits and fixed flags."""
+    start = result.values.to_numpy() if values is None else [float(v) for v in values]
+    out = []
+    for i, name in enumerate(result.parameter_names):
+        lower, upper = result.bounds[i] or (-math.inf, math.inf)
+        value, error = float(start[i]), float(result.errors[i])
+        step = error if error > 0 else default_step(value)
+        out.append(ParameterSettings(name, value, step, lower, upper, result.fixed[i]))
     return tuple(out)

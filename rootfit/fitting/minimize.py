@@ -47,7 +47,7 @@ __all__ = ["METHODS", "MinimizerResult", "minimize"]
 
 #: Tolerances of the scipy engines for lmfit-style use (scipy's defaults stop early).
 _SCIPY_TOLERANCES = {
-    "Nelder-Mead": {"xatol": 1e-10, "fatol": 1e-12, "adaptive": True},
+    "Nelder-Mead": {"xatol": 1e-10, "fatol": 1e-12},
     "Powell": {"xtol": 1e-10, "ftol": 1e-13},
     "L-BFGS-B": {"ftol": 1e-15, "gtol": 1e-10},
 }

@@ -22,12 +22,16 @@ def _richardson(
 
 
 def numerical_parameter_gradient(
-    evaluate: Evaluator, X: NDArray[np.float64], p: NDArray[np.float64]
+    evaluate: Evaluator,
+    X: NDArray[np.float64],
+    p: NDArray[np.float64],
+    steps: NDArray[np.float64] | None = None,
 ) -> NDArray[np.float64]:
-    """``∂f/∂p_j`` at every point, shape ``(n, npar)``; step ``max(1e-5·|p_j|, 1e-8)``."""
+    """``∂f/∂p_j`` at every point, shape ``(n, npar)``, by Richardson extrapolation; step
+    ``steps[j]`` if given, else ``max(1e-5·|p_j|, 1e-8)``."""
     out = np.empty((X.shape[0], p.size))
     for j in range(p.size):
-        h = max(1e-5 * abs(p[j]), 1e-8)
+        h = float(steps[j]) if steps is not None else max(1e-5 * abs(p[j]), 1e-8)
 
         def diff(scale: float, j: int = j, h: float = h) -> NDArray[np.float64]:
             up, down = p.copy(), p.copy()

@@ -128,6 +128,9 @@ class FitResult:
         Minos errors ``(lower, upper)`` (lower negative) of the parameters where Minos ran.
     normalized_errors : bool
         Errors were scaled by ``sqrt(chi2/ndf)`` (fits without data errors).
+    errordef : float
+        The statistic's rise that defined one-sigma errors (1 for χ², 0.5 for −log L, or the
+        ErrorDef the options set).
     model : Model or None
         Snapshot of the fitted model (None for a cost without a model, e.g. a CostSum).
     options : FitOptions or None
@@ -158,6 +161,7 @@ class FitResult:
     minimizer: str
     minos: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     normalized_errors: bool = False
+    errordef: float = 1.0
     model: Any = field(default=None, repr=False)
     options: Any = field(default=None, repr=False)
     fit_range: Any = field(default=None, repr=False)

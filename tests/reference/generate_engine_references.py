@@ -299,6 +299,124 @@ def _multidim_worker(case_id):
     return rec
 
 
+def _intervals_worker():
+    """Scan, Contour and GetConfidenceIntervals after fits (spec §5.3, §5.4, V10, V13)."""
+    import array
+
+    import numpy as np
+    import ROOT
+
+    ROOT.gROOT.SetBatch(True)
+    ROOT.gErrorIgnoreLevel = ROOT.kError
+    counts, lo, hi = COUNTS["G"]
+    h = ROOT.TH1D("h", "h", len(counts), lo, hi)
+    for i, c in enumerate(counts):
+        h.SetBinContent(i + 1, c)
+    f = ROOT.TF1("f", "gaus", lo, hi)
+    r = h.Fit(f, "SQN")
+    out = {"fit": _record(r)}
+    # right after the fit: ROOT fills the contents from the TF1, which Scan/Contour move
+    hc = ROOT.TH1D("hc", "hc", 40, lo, hi)
+    ROOT.TVirtualFitter.GetFitter().GetConfidenceIntervals(hc, 0.95)
+    out["band_histogram"] = {
+        "content": [hc.GetBinContent(i) for i in range(1, 41)],
+        "error": [hc.GetBinError(i) for i in range(1, 41)],
+    }
+
+    def points(g):
+        return [[g.GetPointX(i), g.GetPointY(i)] for i in range(g.GetN())]
+
+    g = ROOT.TGraph()
+    r.Scan(1, g)
+    out["scan_default"] = points(g)
+    g5 = ROOT.TGraph(5)
+    r.Scan(1, g5, 0.2, 0.6)
+    out["scan_range"] = points(g5)
+    g8 = ROOT.TGraph(8)
+    r.Contour(1, 2, g8, 0.683)
+    out["contour_683"] = points(g8)
+    g12 = ROOT.TGraph(12)
+    r.Contour(0, 1, g12, 0.95)
+    out["contour_95"] = points(g12)
+    x = np.array([-2.0, 0.0, 0.5, 2.0])
+    bands = {}
+    for cl in (0.683, 0.95):
+        for norm in (False, True):
+            ci = np.zeros(4)
+            r.GetConfidenceIntervals(4, 1, 1, x, ci, cl, norm)
+            bands[f"{cl} {norm}"] = ci.tolist()
+    out["band_x"] = x.tolist()
+    out["bands"] = bands
+    out["band_on_data"] = list(r.GetConfidenceIntervals(0.95))
+    # V9/V10: TGraphErrors (ex = 0) with pol1 on the linear path
+    X = [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5]
+    Y = [2.79, 2.92, 3.55, 3.37, 4.96, 5.72, 6.66, 7.19, 8.28, 8.86]
+    EY = [0.3, 0.4, 0.5, 0.3, 0.6, 0.5, 0.4, 0.5, 0.7, 0.4]
+    d = lambda v: array.array("d", v)  # noqa: E731
+    ge = ROOT.TGraphErrors(10, d(X), d(Y), d([0.0] * 10), d(EY))
+    fl = ROOT.TF1("fl", "pol1", 0, 10)
+    rl = ge.Fit(fl, "SQN")
+    out["line_fit"] = _record(rl)
+    xl = np.array([0.0, 2.5, 5.0, 10.0])
+    line_bands = {}
+    for cl in (0.683, 0.95):
+        for norm in (False, True):
+            ci = np.zeros(4)
+            rl.GetConfidenceIntervals(4, 1, 1, xl, ci, cl, norm)
+            line_bands[f"{cl} {norm}"] = ci.tolist()
+    out["line_band_x"] = xl.tolist()
+    out["line_bands"] = line_bands
+    gc = ROOT.TGraphErrors(4, d(xl.tolist()), d([0.0] * 4), d([0.0] * 4), d([0.0] * 4))
+    ROOT.TVirtualFitter.GetFitter().GetConfidenceIntervals(gc, 0.95)
+    out["line_band_graph"] = [[gc.GetPointX(i), gc.GetPointY(i), gc.GetErrorY(i)] for i in range(4)]
+    out.update(_minos_and_2d_intervals(h, lo, hi))
+    return out
+
+
+def _minos_and_2d_intervals(h, lo, hi):
+    """Minos (chi2 and likelihood, all and one parameter), a likelihood Contour, and bands of a
+    TH2 ``xygaus`` fit at points and on a histogram."""
+    import numpy as np
+    import ROOT
+
+    out = {}
+
+    def minos(r):
+        return [[r.LowerError(i), r.UpperError(i)] for i in range(r.NPar())]
+
+    f = ROOT.TF1("fm", "gaus", lo, hi)
+    r = h.Fit(f, "SQNE")
+    out["minos_chi2"] = {"fit": _record(r), "minos": minos(r)}
+    f = ROOT.TF1("fl2", "gaus", lo, hi)
+    r = h.Fit(f, "SQNLE")
+    out["minos_likelihood"] = {"fit": _record(r), "minos": minos(r)}
+    g = ROOT.TGraph(10)
+    r.Contour(1, 2, g, 0.683)
+    out["contour_likelihood"] = [[g.GetPointX(i), g.GetPointY(i)] for i in range(g.GetN())]
+    inputs = _multidim_inputs()
+    h2 = ROOT.TH2D("h2", "h2", 20, -4, 4, 20, -4, 4)
+    x, y = (np.array(c, dtype=np.float64) for c in inputs["xy"])
+    h2.FillN(x.size, x, y, ROOT.nullptr)
+    f2 = ROOT.TF2("f2", "xygaus", -4, 4, -4, 4)
+    r2 = h2.Fit(f2, "SQN")
+    points = np.array([0.0, 0.0, 1.0, -0.5, -2.0, 1.5])
+    bands = {}
+    for norm in (False, True):
+        ci = np.zeros(3)
+        r2.GetConfidenceIntervals(3, 2, 1, points, ci, 0.95, norm)
+        bands[str(norm)] = ci.tolist()
+    out["xy_fit"] = _record(r2)
+    out["xy_band_points"] = points.tolist()
+    out["xy_bands"] = bands
+    hc = ROOT.TH2D("hc2", "hc2", 4, -2, 2, 3, -1.5, 1.5)
+    ROOT.TVirtualFitter.GetFitter().GetConfidenceIntervals(hc, 0.683)
+    out["xy_band_histogram"] = {
+        "content": [[hc.GetBinContent(i, j) for j in range(1, 4)] for i in range(1, 5)],
+        "error": [[hc.GetBinError(i, j) for j in range(1, 4)] for i in range(1, 5)],
+    }
+    return out
+
+
 def _minimizer_worker(data, function, option, kind, algorithm):
     import ROOT
 
@@ -363,6 +481,7 @@ def main():
             "unbinned": _unbinned_worker,
             "reduced": _reduced_worker,
             "multidim": _multidim_worker,
+            "intervals": _intervals_worker,
         }[sys.argv[2]]
         print("RESULT " + json.dumps(worker(*json.loads(sys.argv[3]))))
         return
@@ -395,6 +514,7 @@ def main():
     for case in MULTIDIM_CASES:
         keys = ("id", "sample", "function", "option", "start")
         multidim.append({**dict(zip(keys, case, strict=True)), "root": _run("multidim", case[0])})
+    intervals = _run("intervals")
     problems = []
     for name in nist.NAMES:
         for start in (0, 1):
@@ -415,6 +535,7 @@ def main():
                 "reduced": reduced,
                 "multidim_inputs": _multidim_inputs(),
                 "multidim": multidim,
+                "intervals": intervals,
                 "nist_migrad": problems,
             },
             fh,

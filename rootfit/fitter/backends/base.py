@@ -15,6 +15,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,6 +24,7 @@ from rootfit.costs import Cost
 from rootfit.errors import FitOptionError
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
+from rootfit.result.intervals import MinosError
 
 __all__ = [
     "Backend",
@@ -108,6 +110,21 @@ class Minimum(abc.ABC):
     def minos(self, names: Sequence[str]) -> None:
         """Minos errors of the named free parameters."""
         raise FitOptionError(f"{type(self).__name__} has no Minos step")
+
+    def minos_errors(self, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
+        """Minos intervals of the named free parameters where the statistic rises by
+        ``factor·errordef`` (1 for one sigma), with Minos's flags; the outcome is unchanged."""
+        raise FitOptionError(f"{type(self).__name__} has no Minos step")
+
+    def contour(self, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
+        """``size`` points ``(n, 2)`` of the curve where the statistic, minimised over the other
+        parameters, is the minimum plus ``factor·errordef`` (Minuit's ``MnContours``)."""
+        raise FitOptionError(f"{type(self).__name__} cannot compute contours")
+
+    def to_minuit(self) -> Any:
+        """An ``iminuit.Minuit`` at this minimum (same cost, limits, fixed parameters and
+        errordef), for iminuit's own tools."""
+        raise FitOptionError(f"{type(self).__name__} has no iminuit state")
 
 
 class Backend(abc.ABC):

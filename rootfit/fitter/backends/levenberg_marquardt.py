@@ -134,6 +134,8 @@ def levenberg_marquardt(
 def _rank_deficient(J: NDArray[np.float64]) -> bool:
     if J.size == 0:
         return False
+    if not np.all(np.isfinite(J)):  # the model is not finite around the end point
+        return True
     s = np.linalg.svd(J, compute_uv=False)
     return bool(s[-1] <= _RANK_TOLERANCE * s[0])
 

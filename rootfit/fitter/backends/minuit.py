@@ -19,12 +19,14 @@ import numpy as np
 from iminuit import Minuit
 from iminuit.warnings import IMinuitWarning
 from numpy.typing import NDArray
+from scipy import stats
 
 from rootfit.costs import Cost
 from rootfit.errors import FitOptionError
 from rootfit.fitter.backends.base import Backend, BackendResult, Capabilities, Minimum
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
+from rootfit.result.intervals import MinosError
 
 __all__ = [
     "ALGORITHMS",
@@ -221,25 +223,60 @@ class MinuitMinimum(Minimum):
         status = self.outcome.status + self._minos_status(bits)
         self.outcome = replace(self.outcome, status=status, minos=minos)
 
+    def minos_errors(self, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
+        return _minos_errors(self._m, names, factor)
+
+    def contour(self, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
+        return _contour(self._m, x, y, size, factor)
+
+    def to_minuit(self) -> Minuit:
+        """The iminuit object itself (after Migrad, and Hesse or Minos if they ran)."""
+        return self._m
+
+
+def _minos_errors(m: Minuit, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
+    """Minos intervals (statistic + ``factor·errordef``) of the named free parameters of
+    ``m``, with Minos's flags; ``m`` keeps its minimum."""
+    wanted = [n for n in names if not m.fixed[n]]
+    if not wanted:
+        return {}
+    cl = float(stats.chi2.cdf(factor, 1))  # iminuit turns a probability back into the factor
+    m.minos(*wanted, cl=None if factor == 1.0 else cl)
+    out = {}
+    for name in wanted:
+        me = m.merrors[name]
+        out[name] = MinosError(
+            name,
+            float(me.lower),
+            float(me.upper),
+            cl,
+            lower_valid=bool(me.lower_valid),
+            upper_valid=bool(me.upper_valid),
+            at_limit=bool(me.at_lower_limit or me.at_upper_limit),
+            at_call_limit=bool(me.at_lower_max_fcn or me.at_upper_max_fcn),
+            new_minimum=bool(me.lower_new_min or me.upper_new_min),
+        )
+    return out
+
 
 def _run_minos(
     m: Minuit, names: Sequence[str], known: dict[str, tuple[float, float]]
 ) -> tuple[dict[str, tuple[float, float]], int]:
     """Minos errors of the named free parameters of ``m`` and ROOT's status bits."""
-    wanted = [n for n in names if not m.fixed[n]]
     minos = dict(known)
-    if not wanted:
-        return minos, 0
-    m.minos(*wanted)
     bits = 0
-    for name in wanted:
-        me = m.merrors[name]
-        minos[name] = (float(me.lower), float(me.upper))
-        bits |= (0 if me.lower_valid else 1) | (0 if me.upper_valid else 2)
-        bits |= 4 if (me.at_lower_max_fcn or me.at_upper_max_fcn) else 0
-        bits |= 8 if (me.lower_new_min or me.upper_new_min) else 0
-        bits |= 16 if (me.at_lower_limit or me.at_upper_limit) else 0
+    for name, me in _minos_errors(m, names).items():
+        minos[name] = (me.lower, me.upper)
+        bits |= me.status_bits
     return minos, bits
+
+
+def _contour(m: Minuit, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
+    cl = float(stats.chi2.cdf(factor, 2))
+    pts = np.asarray(m.mncontour(x, y, cl=cl, size=int(size)), dtype=np.float64)
+    if pts.shape[0] > 1 and np.array_equal(pts[0], pts[-1]):  # iminuit closes the curve
+        pts = pts[:-1]
+    return pts
 
 
 class MinuitSteps(Minimum):
@@ -306,15 +343,31 @@ class MinuitSteps(Minimum):
             valid=self.outcome.valid and not failed,
         )
 
-    def minos(self, names: Sequence[str]) -> None:
-        """Minos from the minimum (Migrad first confirms it, as Minos needs Minuit's state)."""
+    def _confirmed(self) -> Minuit:
+        """Minuit at this minimum after Migrad confirmed it (Minos and contours need
+        Minuit's own state)."""
         m = self._minuit()
         m.migrad(ncall=self._options.call_limit(len(self._settings)), iterate=1)
+        return m
+
+    def minos(self, names: Sequence[str]) -> None:
+        """Minos from the minimum (Migrad first confirms it, as Minos needs Minuit's state)."""
+        m = self._confirmed()
         if not m.valid:
             self.outcome = replace(self.outcome, status=self.outcome.status + 10 * 3)
             return
         minos, bits = _run_minos(m, names, self.outcome.minos)
         self.outcome = replace(self.outcome, status=self.outcome.status + 10 * bits, minos=minos)
+
+    def minos_errors(self, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
+        return _minos_errors(self._confirmed(), names, factor)
+
+    def contour(self, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
+        return _contour(self._confirmed(), x, y, size, factor)
+
+    def to_minuit(self) -> Minuit:
+        """A new iminuit object at this minimum (Migrad confirmed it)."""
+        return self._confirmed()
 
 
 class Minuit2(Backend):
