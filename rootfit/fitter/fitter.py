@@ -27,6 +27,7 @@ from rootfit.costs import (
     PoissonLikelihood,
     UnbinnedNLL,
 )
+from rootfit.costs.tracing import TracedCost
 from rootfit.errors import FitError, FitOptionError, StartValueWarning, warn
 from rootfit.fitdata import BinData, ErrorType, UnBinData
 from rootfit.fitter.backends import (
@@ -47,6 +48,7 @@ from rootfit.fitter.verdict import assess
 from rootfit.functions import Function, Model, ParameterState
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult, ParameterView
+from rootfit.result.intervals import Trace
 
 __all__ = ["Fitter"]
 
@@ -93,6 +95,7 @@ class Fitter:
         normalize_errors: bool = False,
         gradient: bool = False,
         weight_correction: bool = False,
+        store_trace: bool = False,
     ) -> FitResult:
         """Minimise ``cost``.
 
@@ -116,6 +119,9 @@ class Fitter:
         weight_correction : bool
             Weighted-histogram likelihood (ROOT's ``WL``): the covariance becomes ``C·H₂·C`` with
             ``H₂`` the Hessian of the cost's squared-weight companion at the minimum.
+        store_trace : bool
+            Record every point the minimizer (and Hesse, Minos) evaluated:
+            ``result.trace`` (:class:`~rootfit.result.intervals.Trace`).
 
         Returns
         -------
@@ -126,7 +132,10 @@ class Fitter:
         self.backend.check(cost, request, self.options)
         _check_start(cost, settings)
         errordef = self.options.error_def or cost.errordef
-        minimum = self.backend.minimize(cost, settings, self.options, errordef, gradient=gradient)
+        objective = TracedCost(cost) if store_trace else cost
+        minimum = self.backend.minimize(
+            objective, settings, self.options, errordef, gradient=gradient
+        )
         if hesse:
             minimum.hesse()
         if minos and minimum.outcome.valid:
@@ -134,7 +143,11 @@ class Fitter:
         raw = minimum.outcome
         if weight_correction:
             raw = self._weight_corrected(cost, settings, raw, errordef)
-        return self._result(cost, settings, raw, normalize_errors, errordef)
+        result = self._result(cost, settings, raw, normalize_errors, errordef)
+        if isinstance(objective, TracedCost):
+            trace = Trace(cost.parameter_names, objective.points(), objective.values())
+            result = result.replaced(trace=trace)
+        return result
 
     # -- ROOT::Fit::Fitter's entry points on data and a model ----------------------------------
     def least_squares_fit(

@@ -191,6 +191,7 @@ def plan_fit(
     minimizer: MinimizerOptions | None = None,
     extended: bool | None = None,
     normalize: bool | None = None,
+    scale_errors: bool | None = None,
 ) -> FitPlan:
     """Decide every rule of a ROOT-style fit.
 
@@ -207,6 +208,11 @@ def plan_fit(
     extended, normalize : bool, optional
         For event data: an extended likelihood (default False); the model divided by its
         integral over the range (default: when not extended). Binned data refuses them.
+    scale_errors : bool, optional
+        The one switch of the χ²/ndf error scaling: None follows ROOT (least squares on data
+        without errors — ``W``, ``WW``, ``P``, graphs without errors — are scaled by
+        √(χ²/ndf)); True scales any least-squares fit, False none. The result's covariance,
+        and so every band computed from it, carries the scaling.
 
     Returns
     -------
@@ -275,6 +281,13 @@ def plan_fit(
     normalize = (
         cost in _LEAST_SQUARES and error_type == ErrorType.NONE and path is not SolverPath.ROBUST
     ) or reduced  # ROOT forces the normalisation of a fit of one dimension less (spec §4.8)
+    if scale_errors is not None:
+        if scale_errors and cost not in _LEAST_SQUARES:
+            raise FitOptionError(
+                "scale_errors=True applies to least-squares fits; a likelihood's errors come "
+                "from its curvature (errordef 0.5) and are not scaled by χ²/ndf"
+            )
+        normalize = bool(scale_errors)
     automatic = not opts.bound and path is SolverPath.MINIMIZER
     return FitPlan(
         options=opts,

@@ -174,9 +174,10 @@ class FitProblem:
         """Minimizer settings of the start state (ROOT's step-size rules)."""
         return settings_from_state(self.cost.parameter_names, self.start)
 
-    def solve(self, *, strict: bool = False) -> FitResult:
+    def solve(self, *, strict: bool = False, store_trace: bool = False) -> FitResult:
         """Run the Fitter as planned; with ``strict=True`` a fit that is not valid raises
-        :class:`~rootfit.errors.FitError` (its ``result`` attribute holds the result)."""
+        :class:`~rootfit.errors.FitError` (its ``result`` attribute holds the result); with
+        ``store_trace=True`` the result keeps every point the minimizer evaluated."""
         plan = self.plan
         result = Fitter(plan.minimizer).fit(
             self.cost,
@@ -186,6 +187,7 @@ class FitProblem:
             normalize_errors=plan.error_scaling is ErrorScaling.CHI2_PER_NDF,
             gradient=plan.gradient,
             weight_correction=plan.weight_correction,
+            store_trace=store_trace,
         )
         result = result.with_context(options=plan.options, fit_range=self.fit_range)
         if result.model is None and self.model is not None:
@@ -226,6 +228,7 @@ def prepare_fit(
     fix: Sequence[str] | Mapping[str, float] | None = None,
     limits: Mapping[str, Any] | None = None,
     objective: Any = None,
+    scale_errors: bool | None = None,
 ) -> FitProblem:
     """Decide and build everything for a fit (see :func:`fit` for the parameters)."""
     fit_target = as_fit_target(target)
@@ -240,6 +243,7 @@ def prepare_fit(
         minimizer=minimizer,
         extended=extended,
         normalize=normalize,
+        scale_errors=scale_errors,
     )
     for note in plan.notes:
         warn(note, FitWarning)
@@ -301,6 +305,8 @@ def fit(
     fix: Sequence[str] | Mapping[str, float] | None = None,
     limits: Mapping[str, Any] | None = None,
     objective: Any = None,
+    scale_errors: bool | None = None,
+    store_trace: bool = False,
     strict: bool = False,
 ) -> FitResult:
     """Fit ``function`` to a histogram, profile, graph or events with ROOT's semantics,
@@ -340,6 +346,13 @@ def fit(
     objective : callable, optional
         With option ``U``: ``objective(parameters)`` or ``objective(parameters, data)``
         (``data`` the fit points) replaces the built-in statistic.
+    scale_errors : bool, optional
+        Scale errors and covariance by √(χ²/ndf): None follows ROOT (least squares on data
+        without errors), True for any least-squares fit, False never; bands computed from the
+        result follow the same scaling.
+    store_trace : bool
+        Keep every parameter vector the minimizer evaluated and the statistic there
+        (``result.trace``, a :class:`~rootfit.result.intervals.Trace`).
     strict : bool
         Raise :class:`~rootfit.errors.FitError` (holding the result) when the fit is not valid,
         for pipelines that must stop; by default an invalid fit returns ``valid=False`` with a
@@ -371,4 +384,5 @@ def fit(
         fix=fix,
         limits=limits,
         objective=objective,
-    ).solve(strict=strict)
+        scale_errors=scale_errors,
+    ).solve(strict=strict, store_trace=store_trace)

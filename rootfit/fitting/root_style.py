@@ -37,15 +37,17 @@ def root_style_fit(
     minimizer: MinimizerOptions | None = None,
     nan_policy: NanPolicy = "raise",
     strict: bool = False,
+    store_trace: bool = False,
     **settings: Any,
 ) -> FitResult:
     """Fit as ROOT's ``TH1::Fit`` / ``TGraph::Fit`` do, side effects included (module docstring);
     the parameters are those of :func:`rootfit.fit` (``settings``: ``start``, ``fix``,
-    ``limits``)."""
+    ``limits``, ``objective``, ``scale_errors``)."""
     problem = prepare_fit(
         obj, function, option, range=range, minimizer=minimizer, nan_policy=nan_policy, **settings
     )
-    result = problem.solve(strict=strict)  # a strict failure raises before any side effect
+    # a strict failure raises before any side effect
+    result = problem.solve(strict=strict, store_trace=store_trace)
     apply_root_side_effects(obj, function, problem, result)
     return result
 

@@ -40,6 +40,8 @@ class Fittable:
         fix: Any = None,
         limits: Any = None,
         objective: Any = None,
+        scale_errors: bool | None = None,
+        store_trace: bool = False,
         strict: bool = False,
     ) -> FitResult:
         """Fit a function (ROOT ``TH1::Fit`` / ``TGraph::Fit``), with ROOT's side effects: a
@@ -66,6 +68,10 @@ class Fittable:
             (``start={"Mean": 0.3}``, ``fix=["Sigma"]``, ``limits={"Constant": (0, None)}``).
         objective : callable, optional
             Option ``U``: the user's ``objective(parameters[, data])`` replaces the statistic.
+        scale_errors : bool, optional
+            The χ²/ndf error scaling: None as ROOT, True or False to force it.
+        store_trace : bool
+            Keep every point the minimizer evaluated (``result.trace``).
         strict : bool
             An invalid fit raises :class:`~rootfit.errors.FitError` (nothing is updated or
             attached) instead of returning ``valid=False`` with a warning.
@@ -87,5 +93,7 @@ class Fittable:
             fix=fix,
             limits=limits,
             objective=objective,
+            scale_errors=scale_errors,
+            store_trace=store_trace,
             strict=strict,
         )

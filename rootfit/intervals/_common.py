@@ -10,10 +10,17 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit._validation import as_floats
-from rootfit.errors import FitError, FunctionError, ParameterKeyError, did_you_mean
+from rootfit.errors import (
+    FitError,
+    FitWarning,
+    FunctionError,
+    ParameterKeyError,
+    did_you_mean,
+    warn,
+)
 from rootfit.result import FitResult
 
-__all__ = ["cost_of", "index_of", "model_of", "points"]
+__all__ = ["cost_of", "index_of", "model_of", "points", "warn_if_weight_corrected"]
 
 
 def model_of(result: FitResult) -> Any:
@@ -77,3 +84,17 @@ def points(model: Any, x: ArrayLike) -> NDArray[np.float64]:
 def shaped_like_input(model: Any, X: NDArray[np.float64]) -> NDArray[np.float64]:
     """Points as returned in results: ``(n,)`` for a 1-D model."""
     return np.array(X[:, 0]) if int(model.ndim) == 1 else np.array(X)
+
+
+def warn_if_weight_corrected(result: FitResult) -> None:
+    """Profile-based tools (Minos, profiles, contours) walk the likelihood itself; the
+    weighted-likelihood correction of ``WL`` exists only as a covariance. Say so."""
+    options = result.options
+    if options is not None and getattr(options, "likelihood", None) == "weighted":
+        warn(
+            "this is a weighted likelihood fit (WL): its errors and bands use the corrected "
+            "covariance, but profile-based intervals (Minos, profiles, contours) follow the "
+            "uncorrected likelihood and are too narrow or wide by the weights' effective "
+            "size; use the covariance (covar, bands) or a bootstrap",
+            FitWarning,
+        )

@@ -26,7 +26,7 @@ from scipy import stats
 
 from rootfit.errors import FitError, FitOptionError
 from rootfit.fitter import Fitter
-from rootfit.intervals._common import cost_of, index_of
+from rootfit.intervals._common import cost_of, index_of, warn_if_weight_corrected
 from rootfit.intervals.profiles import Reoptimizer
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult
@@ -69,6 +69,7 @@ def minos(
         ``lower`` ≤ 0 ≤ ``upper`` relative to the best fit.
     """
     cost_of(result)
+    warn_if_weight_corrected(result)
     names = (
         [n for n, fixed in zip(result.parameter_names, result.fixed, strict=True) if not fixed]
         if parameters is None
@@ -119,6 +120,7 @@ def contours(
     """Contours of ``x`` and ``y`` at several levels in one call: ``sigmas`` (2-D regions with
     the probability of ±nσ: 0.683, 0.954, ...) or ``levels`` (probabilities)."""
     cost_of(result)
+    warn_if_weight_corrected(result)
     names = (_free_name(result, x), _free_name(result, y))
     if names[0] == names[1]:
         raise FitOptionError("a contour needs two different parameters")

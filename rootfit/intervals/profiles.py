@@ -23,7 +23,7 @@ from scipy import optimize
 from rootfit.errors import FitError, FitOptionError
 from rootfit.fitter import Fitter
 from rootfit.fitter.parameters import ParameterSettings, result_settings
-from rootfit.intervals._common import cost_of, index_of
+from rootfit.intervals._common import cost_of, index_of, warn_if_weight_corrected
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult
 from rootfit.result.intervals import Profile, delta_statistic
@@ -139,6 +139,7 @@ class Reoptimizer:
         minimizer: MinimizerOptions | None = None,
     ) -> None:
         self.cost = cost_of(result)
+        warn_if_weight_corrected(result)
         self.held = list(held)
         self.fitter = Fitter(minimizer)
         self.best = result.values.to_numpy()

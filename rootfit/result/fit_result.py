@@ -137,6 +137,8 @@ class FitResult:
         The parsed fit options (None for fits run directly through a Fitter).
     fit_range : DataRange or None
         The fit range (each axis restricted or not).
+    trace : Trace or None
+        With ``store_trace=True``: every parameter vector evaluated and the statistic there.
     cost : Cost or None
         The minimised cost (it holds the fitted data: ``result.data``); kept so that later
         tools (Hesse or Minos again, scans, contours, bands) work from the result alone. It is
@@ -165,6 +167,7 @@ class FitResult:
     model: Any = field(default=None, repr=False)
     options: Any = field(default=None, repr=False)
     fit_range: Any = field(default=None, repr=False)
+    trace: Any = field(default=None, repr=False)
     cost: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -307,6 +310,15 @@ class FitResult:
 
     def _name(self, key: int | str) -> str:
         return key if isinstance(key, str) else self.parameter_names[key]
+
+    def diagnose(self, tolerance: float = 0.01) -> Any:
+        """Check what to trust in this result — convergence, EDM against its goal, covariance
+        status, parameters within 1σ of a limit, Minos/Hesse asymmetry, χ² probability,
+        correlations above 0.99 — each finding with advice
+        (:mod:`rootfit.result.diagnostics`); ``print(result.diagnose())`` shows them."""
+        from rootfit.result.diagnostics import diagnose
+
+        return diagnose(self, tolerance)
 
     # ------------------------------------------------------------------ rendering
     def to_string(self, option: str = "") -> str:
