@@ -12,6 +12,7 @@ import pytest
 from conftest import load_reference
 
 from rootfit.compat import session
+from rootfit.errors import ConvergenceWarning
 
 REF = load_reference("root_tutorials.json")
 TUTORIALS = pathlib.Path(__file__).resolve().parent.parent / "tutorials"
@@ -175,3 +176,63 @@ def test_combined_fit_the_pythonic_way():
             2e-3 * want["errors"][j], 1e-9
         )
     np.testing.assert_allclose(r.errors.to_numpy(), np.array(want["errors"])[order], rtol=2e-3)
+
+
+def test_confidence_intervals():
+    ref = REF["ConfidenceIntervals"]
+    with pytest.warns(ConvergenceWarning, match="forced"):
+        bands, results = load("ConfidenceIntervals").confidence_intervals(
+            ref["graph"], ref["h"], ref["graph2d"]
+        )
+    grint, hint, grint2 = bands
+    line, gaus, surface = results
+    agree(line, ref["line"])
+    agree(gaus, ref["gaus"])
+    # the TF2 depends on p0·p1 only: ROOT and rootfit force the same covariance (status 1);
+    # rootfit marks such a fit invalid, ROOT does not
+    np.testing.assert_allclose(surface.Parameters(), ref["surface"]["values"], rtol=1e-6)
+    assert surface.Status() == ref["surface"]["status"] == 1 and not surface.IsValid()
+    # the bands: graph points sorted by x as ROOT leaves them, band values and errors
+    n = grint.GetN()
+    np.testing.assert_allclose(grint.GetX(), ref["grint"]["x"], rtol=1e-12)
+    np.testing.assert_allclose(grint.GetY(), ref["grint"]["y"], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(
+        [grint.GetErrorY(i) for i in range(n)], ref["grint"]["ey"], rtol=1e-6
+    )
+    np.testing.assert_allclose(
+        [hint.GetBinContent(i) for i in range(1, 101)], ref["hint"]["content"], rtol=1e-6
+    )
+    np.testing.assert_allclose(
+        [hint.GetBinError(i) for i in range(1, 101)], ref["hint"]["error"], rtol=1e-6
+    )
+    np.testing.assert_allclose(grint2.GetZ(), ref["grint2"]["z"], rtol=1e-6)
+    np.testing.assert_allclose(
+        [grint2.GetErrorZ(i) for i in range(grint2.GetN())], ref["grint2"]["ez"], rtol=1e-3
+    )
+
+
+def _polygon_area(points):
+    x, y = np.asarray(points).T
+    return 0.5 * abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1)))
+
+
+def test_fitcont():
+    """TMinuit's MNCONT and Minuit2's MnContours place their points differently: every ROOT
+    point lies on rootfit's contour level, and the two curves enclose the same area."""
+    from rootfit.intervals import Reoptimizer
+
+    ref = REF["fitcont"]
+    r, gr12, gr2, gr1 = load("fitcont").fitcont(ref["h"])
+    agree(r, ref["result"], values=5e-3)  # TMinuit's Migrad takes its own path (as test_minimizers)
+    assert (gr12.GetN(), gr2.GetN(), gr1.GetN()) == (40, 80, 80)
+    for graph, key, pars, errordef in (
+        (gr12, "contour12", (1, 2), 1.0),
+        (gr2, "contour02_errdef4", (0, 2), 4.0),
+        (gr1, "contour02_errdef1", (0, 2), 1.0),
+    ):
+        ours = np.column_stack([graph.GetX(), graph.GetY()])
+        assert _polygon_area(ours) == pytest.approx(_polygon_area(ref[key]), rel=2e-2)
+        profiled = Reoptimizer(r, pars)
+        for point in ref[key][::8]:
+            rise = profiled(point)[0] - r.min_fcn
+            assert rise == pytest.approx(errordef, rel=2e-2)

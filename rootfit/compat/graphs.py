@@ -210,22 +210,64 @@ class TGraphBentErrors(TGraphAsymmErrors):
 
 
 class TGraph2D(RootFitTarget, Graph2D):
-    """``TGraph2D(n, x, y, z)``."""
+    """``TGraph2D(n, x, y, z)``; ``TGraph2D(n)`` has ``n`` points at 0 to be set with
+    ``SetPoint``."""
 
-    def __init__(self, n: int, x: ArrayLike, y: ArrayLike, z: ArrayLike) -> None:
+    def __init__(
+        self,
+        n: int = 0,
+        x: ArrayLike | None = None,
+        y: ArrayLike | None = None,
+        z: ArrayLike | None = None,
+    ) -> None:
+        if x is None and y is None and z is None:
+            zeros = np.zeros(_size(n))
+            Graph2D.__init__(self, zeros, zeros, zeros)
+            return
+        if x is None or y is None or z is None:
+            raise DataError("TGraph2D(n, x, y, z) needs x, y and z")
         Graph2D.__init__(self, _take(n, x), _take(n, y), _take(n, z))
 
     def GetN(self) -> int:
         return len(self)
 
+    def GetX(self) -> np.ndarray:
+        return self.x
+
+    def GetY(self) -> np.ndarray:
+        return self.y
+
+    def GetZ(self) -> np.ndarray:
+        return self.z
+
+    def GetErrorZ(self, i: int) -> float:
+        return 0.0 if self.zerr is None else float(self.zerr[i])
+
+    def SetPoint(self, i: int, x: float, y: float, z: float) -> None:
+        """Set point ``i``; the graph grows when ``i >= GetN()`` (as ROOT)."""
+        n = max(len(self), i + 1)
+        for name in ("x", "y", "z", "xerr", "yerr", "zerr"):
+            column = getattr(self, name)
+            if column is not None and column.size < n:
+                setattr(self, name, np.concatenate([column, np.zeros(n - column.size)]))
+        self.x[i], self.y[i], self.z[i] = x, y, z
+
 
 class TGraph2DErrors(TGraph2D):
-    """``TGraph2DErrors(n, x, y, z, ex, ey, ez)``."""
+    """``TGraph2DErrors(n, x, y, z, ex, ey, ez)``; ``TGraph2DErrors(n)`` has ``n`` points and
+    errors at 0."""
 
     def __init__(
-        self, n: int, x: ArrayLike, y: ArrayLike, z: ArrayLike,
+        self, n: int = 0, x: ArrayLike | None = None, y: ArrayLike | None = None,
+        z: ArrayLike | None = None,
         ex: ArrayLike | None = None, ey: ArrayLike | None = None, ez: ArrayLike | None = None,
     ) -> None:  # fmt: skip
+        if x is None and y is None and z is None:
+            zeros = np.zeros(_size(n))
+            Graph2D.__init__(self, zeros, zeros, zeros, xerr=zeros, yerr=zeros, zerr=zeros)
+            return
+        if x is None or y is None or z is None:
+            raise DataError("TGraph2DErrors(n, x, y, z, ...) needs x, y and z")
         Graph2D.__init__(
             self, _take(n, x), _take(n, y), _take(n, z),
             xerr=_take(n, ex) if ex is not None else np.zeros(n),

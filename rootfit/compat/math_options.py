@@ -196,7 +196,7 @@ class _LastFitter:
     def GetConfidenceIntervals(self, obj: Any, cl: float = 0.95) -> bool:
         """Fill ``obj`` with the fitted function and its confidence interval (``norm=False``):
         a histogram gets ``f(bin centre)`` as content and the interval as error in every bin;
-        a ``TGraphErrors`` the points ``(x, f(x))`` with the interval as y error; a
+        a ``TGraphErrors`` the points ``(x, f(x))``, sorted by x, with the interval as y error; a
         ``TGraph2DErrors`` ``z = f(x, y)`` with the interval as z error."""
         from rootfit.compat.graphs import set_points
         from rootfit.hist import Graph, Graph2D, Histogram
@@ -210,6 +210,7 @@ class _LastFitter:
             obj.set_values(band.value.reshape(shape), variances=(band.error**2).reshape(shape))
             return True
         if isinstance(obj, Graph) and obj.has_y_errors:
+            obj.sort()  # ROOT leaves the graph sorted by x (verified on ConfidenceIntervals.C)
             band = confidence_band(self._result, obj.x, float(cl))
             set_points(obj, obj.x, band.value, ey=band.error)
             return True

@@ -263,7 +263,97 @@ def minuit2_fit_bench(ROOT):
     return out
 
 
+def confidence_intervals(ROOT):
+    """``ConfidenceIntervals.C``: 95% bands of a line fit to a graph without errors, a gaus fit
+    to a histogram and a fit of a TF2 to a TGraph2D, filled by TVirtualFitter."""
+    ngr = 100
+    gr = ROOT.TGraph(ngr)
+    for i in range(ngr):
+        x = ROOT.gRandom.Uniform(-1, 1)
+        gr.SetPoint(i, x, -1 + 2 * x + ROOT.gRandom.Gaus(0, 1))
+    fpol = ROOT.TF1("fpol", "pol1", -1, 1)
+    r1 = gr.Fit(fpol, "QS")
+    grint = ROOT.TGraphErrors(ngr)
+    for i in range(ngr):
+        grint.SetPoint(i, gr.GetX()[i], 0)
+    ROOT.TVirtualFitter.GetFitter().GetConfidenceIntervals(grint)
+    out = {
+        "graph": {
+            "x": [gr.GetPointX(i) for i in range(ngr)],
+            "y": [gr.GetPointY(i) for i in range(ngr)],
+        },
+        "line": _result(r1),
+        "grint": _graph(grint),
+    }
+    h = ROOT.TH1D("h", "Fitted Gaussian with .95 conf.band", 100, -3, 3)
+    h.FillRandom("gaus", 5000)
+    f = ROOT.TF1("fgaus", "gaus", -3, 3)
+    r2 = h.Fit(f, "QS")
+    hint = ROOT.TH1D("hint", "Fitted Gaussian with .95 conf.band", 100, -3, 3)
+    ROOT.TVirtualFitter.GetFitter().GetConfidenceIntervals(hint)
+    out["h"] = _contents(h)
+    out["gaus"] = _result(r2)
+    out["hint"] = {
+        "content": _contents(hint),
+        "error": [hint.GetBinError(i) for i in range(1, 101)],
+    }
+    ngr2, e = 100, 0.3
+    gr2 = ROOT.TGraph2D(ngr2)
+    f2 = ROOT.TF2("f2", "1000*(([0]*sin(x)/x)*([1]*sin(y)/y))+250", -6, 6, -6, 6)
+    f2.SetParameters(1, 1)
+    import ctypes
+
+    for i in range(ngr2):
+        x, y = ctypes.c_double(), ctypes.c_double()
+        f2.GetRandom2(x, y)
+        rnd = 2 * ROOT.gRandom.Rndm() * e - e
+        gr2.SetPoint(i, x.value, y.value, f2.Eval(x.value, y.value) * (1 + rnd))
+    grint2 = ROOT.TGraph2DErrors(ngr2)
+    for i in range(ngr2):
+        grint2.SetPoint(i, gr2.GetX()[i], gr2.GetY()[i], 0)
+    f2.SetParameters(0.5, 1.5)
+    r3 = gr2.Fit(f2, "QS")
+    ROOT.TVirtualFitter.GetFitter().GetConfidenceIntervals(grint2)
+    out["graph2d"] = {
+        "x": [gr2.GetX()[i] for i in range(ngr2)],
+        "y": [gr2.GetY()[i] for i in range(ngr2)],
+        "z": [gr2.GetZ()[i] for i in range(ngr2)],
+    }
+    out["surface"] = _result(r3)
+    out["grint2"] = {
+        "z": [grint2.GetZ()[i] for i in range(ngr2)],
+        "ez": [grint2.GetErrorZ(i) for i in range(ngr2)],
+    }
+    return out
+
+
+def fitcont(ROOT):
+    """``fitcont.C``: TMinuit contours of a gaus fit at ErrorDef 1 and 4."""
+    ROOT.TVirtualFitter.SetDefaultFitter("Minuit")
+    h = ROOT.TH1F("h", "My histogram", 100, -3, 3)
+    h.FillRandom("gaus", 6000)
+    r = h.Fit("gaus", "QS")
+    gr12 = ROOT.gMinuit.Contour(40, 1, 2)
+    ROOT.gMinuit.SetErrorDef(4)
+    gr2 = ROOT.gMinuit.Contour(80, 0, 2)
+    ROOT.gMinuit.SetErrorDef(1)
+    gr1 = ROOT.gMinuit.Contour(80, 0, 2)
+
+    def points(g):
+        return [[g.GetPointX(i), g.GetPointY(i)] for i in range(g.GetN())]
+
+    return {
+        "h": _contents(h),
+        "result": _result(r),
+        "contour12": points(gr12),
+        "contour02_errdef4": points(gr2),
+        "contour02_errdef1": points(gr1),
+    }
+
+
 TUTORIALS = {
+    "ConfidenceIntervals": confidence_intervals,
+    "fitcont": fitcont,
     "combinedFit": combined_fit,
     "fitExclude": fit_exclude,
     "fitLinear": fit_linear,
