@@ -85,6 +85,15 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         f.set_parameters(start)
         return f
 
+    from rootfit import intervals
+
+    def w7():
+        r = w2.fit(w2_model.copy(), "LSQNE")
+        return r, intervals.contour(r, 1, 2, cl=0.683, size=50)
+
+    w8_fit = w2.fit(w2_model.copy(), "LSQN")
+    band_x = np.linspace(0, 10, 1000)
+
     def fill() -> Any:
         h = rf.Histogram(1000, -5, 5)
         h.fill(FILL_VALUES)
@@ -100,6 +109,8 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         "W6b": lambda: g_expo.fit(fresh(expo_model, w6["expo_p0"]), "SQN"),
         "W6c": lambda: g_pol2.fit(fresh(pol2_model, w6["pol2_p0"]), "SQNEX0"),
         "W6d": lambda: g_expo.fit(fresh(expo_model, w6["expo_p0"]), "SQNEX0"),
+        "W7": w7,
+        "W8": lambda: intervals.confidence_band(w8_fit, band_x, 0.95, norm=True),
     }
 
 
@@ -138,6 +149,32 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
 
     w2_nll.errordef = 0.5  # type: ignore[attr-defined]
 
+    def w7():
+        m = migrad(w2_nll, list(w2["p0"]))
+        m.hesse()
+        m.minos()
+        return m.mncontour("p1", "p2", cl=0.683, size=50)
+
+    from scipy import stats
+
+    w8_fit = migrad(w2_nll, list(w2["p0"]))
+    band_x = np.linspace(0, 10, 1000)
+    ndf = x2.size - 5
+    t_factor = stats.t.ppf(0.975, ndf) * np.sqrt(2 * w8_fit.fval / ndf)
+
+    def w8():
+        # ci = t(ndf, 0.975)·√(χ²/ndf)·√(gᵀCg), g by iminuit's numerical gradient of the model
+        p = np.array(w8_fit.values)
+        cov = np.array(w8_fit.covariance)
+        h = 1e-5 * np.maximum(np.abs(p), 1e-3)
+        grads = np.empty((band_x.size, p.size))
+        for j in range(p.size):
+            up, down = p.copy(), p.copy()
+            up[j] += h[j]
+            down[j] -= h[j]
+            grads[:, j] = (w2_model(band_x, *up) - w2_model(band_x, *down)) / (2 * h[j])
+        return t_factor * np.sqrt(np.einsum("ij,jk,ik->i", grads, cov, grads))
+
     def lsq_eff(x, y, ex, ey, model, start):
         def chi2(*p):
             h = np.maximum(0.01 * ex, 8e-8 * (np.abs(x) + 1e-8))
@@ -163,6 +200,8 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         "W6d": lambda: migrad(
             LeastSquares(w6["expo_x"], w6["expo_y"], w6["expo_ey"], expo), list(w6["expo_p0"])
         ),
+        "W7": w7,
+        "W8": w8,
     }
 
 

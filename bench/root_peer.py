@@ -46,6 +46,21 @@ def main(data_dir: str) -> None:
         f.SetParameters(A(w2["p0"]))
         return h2.Fit(f, "LSQN")
 
+    def w7():
+        r = w2_fit_option("LSQNE")
+        g = ROOT.TGraph(50)
+        r.Contour(1, 2, g, 0.683)
+        return g
+
+    def w2_fit_option(option):
+        f = ROOT.TF1("w2f", "gaus(0)+expo(3)", 0, 10)
+        f.SetParameters(A(w2["p0"]))
+        return h2.Fit(f, option)
+
+    w8_fit = w2_fit_option("LSQN")
+    band_x = np.linspace(0, 10, 1000)
+    band_ci = np.zeros(1000)
+
     def graph_fit(g, formula, p0, opt):
         f = ROOT.TF1("w6f", formula, 0, 11)
         f.SetParameters(A(p0))
@@ -83,6 +98,8 @@ def main(data_dir: str) -> None:
         "W6b": lambda: graph_fit(g_expo, "[0]*exp(-[1]*x)+[2]", w6["expo_p0"], "SQN"),
         "W6c": lambda: graph_fit(g_pol2, "pol2", w6["pol2_p0"], "SQNEX0"),
         "W6d": lambda: graph_fit(g_expo, "[0]*exp(-[1]*x)+[2]", w6["expo_p0"], "SQNEX0"),
+        "W7": w7,
+        "W8": lambda: w8_fit.GetConfidenceIntervals(1000, 1, 1, band_x, band_ci, 0.95, True),
     }
     print(json.dumps({name: measure(run) for name, run in work.items()}))
 

@@ -26,7 +26,9 @@ from peers_python import (
     scipy_workloads,
 )
 
-WORKLOADS = ["F1 fill 1e7", *EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d"]
+WORKLOADS = [
+    "F1 fill 1e7", *EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d", "W7", "W8"
+]  # fmt: skip
 
 
 def load(data_dir: str) -> dict[str, dict[str, np.ndarray]]:

@@ -215,3 +215,26 @@ def test_tf1_set_par_errors():
     f = ROOT.TF1("f", "gaus", -1, 1)
     f.SetParErrors(np.array([0.1, 0.2, 0.3]))
     assert f.GetParError(2) == 0.3
+
+
+def test_three_dimensional_band():
+    inputs = load_reference("root_engine.json")["multidim_inputs"]
+    h = rf.Histogram(rf.Axis(10, -4, 4), rf.Axis(10, -4, 4), rf.Axis(10, -4, 4))
+    h.fill(*inputs["xyz"])
+    start = [60.0, 0.2, 1.0, -0.1, 0.8, 0.3, 1.2]  # the generator's (B keeps them)
+    f = rf.Function("xyzgaus")
+    f.set_parameters(start)
+    r = rf.fit(h, f, "B")
+    np.testing.assert_allclose(r.values.to_numpy(), IV["xyz_fit"]["values"], rtol=1e-4)
+    points = np.reshape(IV["xyz_band_points"], (3, 3))
+    band = confidence_band(r, points, 0.95)
+    np.testing.assert_allclose(band.error, IV["xyz_band"], rtol=1e-3)
+    ci = np.zeros(3)
+    h3 = ROOT.TH3D("h3", "h3", 10, -4, 4, 10, -4, 4, 10, -4, 4)
+    h3.fill(*inputs["xyz"])
+    f3 = ROOT.TF3("f3", "xyzgaus", -4, 4, -4, 4, -4, 4)
+    f3.SetParameters(np.array(start))
+    h3.Fit(f3, "BSQN").GetConfidenceIntervals(
+        3, 3, 1, np.array(IV["xyz_band_points"]), ci, 0.95, False
+    )
+    np.testing.assert_allclose(ci, IV["xyz_band"], rtol=1e-3)

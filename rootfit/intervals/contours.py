@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 from scipy import stats
 
 from rootfit.errors import FitError, FitOptionError
 from rootfit.fitter import Fitter
 from rootfit.intervals._common import cost_of, index_of, warn_if_weight_corrected
-from rootfit.intervals.profiles import Reoptimizer
+from rootfit.intervals.profiles import Reoptimizer, grid_values
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult
 from rootfit.result.intervals import Contour, MinosError, Surface, level_probability
@@ -175,8 +175,8 @@ def surface(
     i, j = index_of(result, x), index_of(result, y)
     if i == j:
         raise FitOptionError("a surface needs two different parameters")
-    xs = _grid(result, i, x_values, size[0])
-    ys = _grid(result, j, y_values, size[1])
+    xs = grid_values(result, i, x_values, size[0])
+    ys = grid_values(result, j, y_values, size[1])
     reopt = Reoptimizer(result, [i, j], minimizer)
     if not reoptimize:
         reopt.free_left = False
@@ -196,17 +196,6 @@ def surface(
         bool(reoptimize),
         valid,
     )
-
-
-def _grid(result: FitResult, i: int, values: ArrayLike | None, size: int) -> NDArray[np.float64]:
-    if values is not None:
-        return np.sort(np.asarray(values, dtype=np.float64).ravel())
-    best, error = result.values[i], result.errors[i]
-    if not error > 0:
-        raise FitError(f"parameter {result.parameter_names[i]!r} has no error; give its values")
-    if int(size) < 2:
-        raise FitOptionError(f"a grid needs at least 2 values per axis, got {size!r}")
-    return np.linspace(best - 3.0 * error, best + 3.0 * error, int(size))
 
 
 def to_minuit(result: FitResult, minimizer: MinimizerOptions | None = None) -> Any:

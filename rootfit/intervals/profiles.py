@@ -30,6 +30,7 @@ from rootfit.result.intervals import Profile, delta_statistic
 
 __all__ = [
     "Reoptimizer",
+    "grid_values",
     "profile",
     "profile_interval",
     "scan",
@@ -116,6 +117,29 @@ def scan(
 
 def _errordef(result: FitResult, cost: Any) -> float:
     return float(getattr(cost, "errordef", 1.0))
+
+
+def grid_values(
+    result: FitResult,
+    i: int,
+    values: ArrayLike | None,
+    size: int,
+    bounds: tuple[float, float] | None = None,
+) -> NDArray[np.float64]:
+    """Sorted ``values``, else ``size`` values over ``bounds`` (default ``value ± 3·error``)."""
+    if values is not None:
+        return np.sort(np.asarray(values, dtype=np.float64).ravel())
+    if int(size) < 2:
+        raise FitOptionError(f"at least 2 values are needed, got size={size!r}")
+    if bounds is None:
+        best, error = result.values[i], result.errors[i]
+        if not error > 0:
+            raise FitError(
+                f"parameter {result.parameter_names[i]!r} has no error to set the range; "
+                "give its values or bounds"
+            )
+        bounds = (best - 3.0 * error, best + 3.0 * error)
+    return np.linspace(bounds[0], bounds[1], int(size))
 
 
 class Reoptimizer:
@@ -212,17 +236,7 @@ def profile(
         with Minos.
     """
     i = index_of(result, parameter)
-    if values is None:
-        best, error = result.values[i], result.errors[i]
-        if bounds is None:
-            if not error > 0:
-                raise FitError("the parameter has no error to set the range; give bounds or values")
-            bounds = (best - 3.0 * error, best + 3.0 * error)
-        if int(size) < 2:
-            raise FitOptionError(f"a profile needs at least 2 values, got {size!r}")
-        xs = np.linspace(bounds[0], bounds[1], int(size))
-    else:
-        xs = np.sort(np.asarray(values, dtype=np.float64).ravel())
+    xs = grid_values(result, i, values, size, bounds)
     if not reoptimize:
         return scan(result, i, values=xs)
     reopt = Reoptimizer(result, [i], minimizer)

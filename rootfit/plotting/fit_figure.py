@@ -1,4 +1,4 @@
-"""Figure of a fit: data with error bars and the fitted curve."""
+"""Figure of a fit: data with error bars, the fitted curve and its confidence band."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def plot_fit(
     *,
     ax: Any = None,
     npoints: int = 400,
+    band: float | None = 0.683,
 ) -> Any:
     """Draw the data and the fitted model.
 
@@ -36,6 +37,10 @@ def plot_fit(
         Draw into these axes.
     npoints : int
         Points of the curve.
+    band : float or None
+        Probability content of the confidence band drawn around the curve
+        (:func:`rootfit.intervals.confidence_band`); None for no band. A fit without a
+        covariance gets no band.
 
     Returns
     -------
@@ -78,14 +83,17 @@ def plot_fit(
     if model is None:
         raise DataError("the result has no model snapshot to draw")
     xs = np.linspace(lo, hi, npoints)
-    ys = model.evaluator(xs.reshape(-1, 1), result.values.to_numpy())
-    if result.options is not None and result.options.bin_volume:
-        ys = ys * (data.axis.widths.mean() if isinstance(data, Histogram) else 1.0)
+    factor = 1.0  # WIDTH: the model is a density, drawn times the bin width
+    if result.options is not None and result.options.bin_volume and isinstance(data, Histogram):
+        factor = float(data.axis.widths.mean())
+    ys = factor * model.evaluator(xs.reshape(-1, 1), result.values.to_numpy())
     text = "\n".join(
         [f"χ²/ndf = {result.chi2:.4g}/{result.ndf}"]
         + [f"{n} = {result.values[n]:.4g} ± {result.errors[n]:.2g}" for n in result.parameter_names]
     )
     ax.plot(xs, ys, color="tab:red", lw=2, label=f"fit: {model.formula or model.name}")
+    if band is not None:
+        _draw_band(ax, result, xs, band, factor)
     ax.text(
         0.98,
         0.97,
@@ -105,3 +113,22 @@ def plot_fit(
         fig.tight_layout()
         fig.savefig(path, dpi=120)
     return fig
+
+
+def _draw_band(ax: Any, result: FitResult, xs: Any, cl: float, factor: float) -> None:
+    from rootfit.errors import FitError
+    from rootfit.intervals import confidence_band
+
+    try:
+        b = confidence_band(result, xs, cl)
+    except FitError:  # no covariance (e.g. Simplex): the curve alone
+        return
+    ax.fill_between(
+        xs,
+        factor * b.lower,
+        factor * b.upper,
+        color="tab:red",
+        alpha=0.25,
+        lw=0,
+        label=f"{100 * cl:.3g}% confidence band",
+    )

@@ -414,6 +414,18 @@ def _minos_and_2d_intervals(h, lo, hi):
         "content": [[hc.GetBinContent(i, j) for j in range(1, 4)] for i in range(1, 5)],
         "error": [[hc.GetBinError(i, j) for j in range(1, 4)] for i in range(1, 5)],
     }
+    h3 = ROOT.TH3D("h3", "h3", 10, -4, 4, 10, -4, 4, 10, -4, 4)
+    for a, b, c in zip(*inputs["xyz"], strict=True):
+        h3.Fill(a, b, c)
+    f3 = ROOT.TF3("f3", "xyzgaus", -4, 4, -4, 4, -4, 4)
+    f3.SetParameters(np.array(XYZ_START, dtype=np.float64))
+    r3 = h3.Fit(f3, "BSQN")
+    xyz = np.array([0.0, 0.0, 0.0, 1.0, -0.5, 0.5, -1.5, 1.0, 2.0])
+    ci = np.zeros(3)
+    r3.GetConfidenceIntervals(3, 3, 1, xyz, ci, 0.95, False)
+    out["xyz_fit"] = _record(r3)
+    out["xyz_band_points"] = xyz.tolist()
+    out["xyz_band"] = ci.tolist()
     return out
 
 
