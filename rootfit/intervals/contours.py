@@ -101,7 +101,7 @@ def contour(
     >>> h.fill(np.random.default_rng(1).normal(0.0, 1.0, 2000))
     >>> c = contour(rf.fit(h, "gaus"), "Mean", "Sigma", size=12)
     >>> c.points.shape, round(c.delta, 3)
-    ((12, 2), 2.296)
+    ((12, 2), 2.298)
     """
     p = 0.683 if cl is None and sigma is None else level_probability(cl, sigma)
     return contours(result, x, y, levels=[p], size=size, minimizer=minimizer)[0]
