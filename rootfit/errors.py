@@ -39,6 +39,7 @@ __all__ = [
     "RootfitWarning",
     "StartValueWarning",
     "UnpicklableModelError",
+    "WorkerError",
     "did_you_mean",
     "nearest_first",
     "warn",
@@ -120,6 +121,11 @@ class FitError(RootfitError, RuntimeError):
     def __init__(self, message: str = "", result: object = None) -> None:
         super().__init__(message)
         self.result = result
+
+
+class WorkerError(RootfitError, RuntimeError):
+    """A batch task whose worker died or whose executor could not run it (recorded for that
+    item; the rest of the batch is kept)."""
 
 
 class ParameterKeyError(RootfitError, KeyError, IndexError):

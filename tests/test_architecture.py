@@ -2,12 +2,14 @@
 
 Layers (a module may import its own layer and those below):
 
-    errors, _optional  <  kernels  <  hist, functions  <  fitdata  <  costs  <  options
-    <  result  <  fitter  <  intervals  <  fitting  <  plotting, io, compat, cli
+    errors, _optional, executors  <  kernels  <  hist, functions  <  fitdata  <  costs
+    <  options  <  result  <  fitter  <  intervals  <  fitting  <  batch
+    <  plotting, io, compat, cli
 
 ``result`` sits below ``fitter`` here (the architecture sketch draws it above): the Fitter
-builds FitResults, while a result never runs a minimizer. The one upward door is the lazy
-import of :mod:`rootfit.fitting` inside ``Histogram.fit`` / ``Graph.fit``; imports under
+builds FitResults, while a result never runs a minimizer. The upward doors are the lazy
+import of :mod:`rootfit.fitting` inside ``Histogram.fit`` / ``Graph.fit`` (and of
+:mod:`rootfit.batch` inside ``Histogram.fit_slices_y/x`` and ``FitResult.toys``); imports under
 ``if TYPE_CHECKING:`` are annotations only and not checked.
 
 Rules of the fit core on top of the layering: minimizer implementations are reached only
@@ -24,11 +26,11 @@ import pytest
 
 PACKAGE = pathlib.Path(__file__).resolve().parent.parent / "rootfit"
 LAYER = {
-    "errors": 0, "_optional": 0, "_validation": 0, "kernels": 1, "hist": 2, "functions": 2, "fitdata": 3,
+    "errors": 0, "_optional": 0, "_validation": 0, "executors": 0, "kernels": 1, "hist": 2, "functions": 2, "fitdata": 3,
     "costs": 4, "options": 4, "result": 5, "fitter": 6, "intervals": 7, "fitting": 8,
-    "plotting": 9, "io": 9, "compat": 9, "cli": 9, "__init__": 10,
+    "batch": 8.5, "plotting": 9, "io": 9, "compat": 9, "cli": 9, "__init__": 10,
 }  # fmt: skip
-ALLOWED_UPWARD = {("hist", "fitting")}
+ALLOWED_UPWARD = {("hist", "fitting"), ("hist", "batch"), ("result", "batch")}
 EXCLUSIVE = {"numba": "kernels", "iminuit": "fitter/backends/minuit.py"}
 LAZY_ONLY = {"matplotlib", "uproot"}
 

@@ -156,9 +156,13 @@ def test_poisson_bootstrap_and_unsupported_costs():
     r = rf.fit(h, "gaus", "L")
     band = bootstrap_band(r, [0.0], rng, size=60, cl=0.6827)
     assert band.error[0] == pytest.approx(confidence_band(r, [0.0], cl=0.6827).error[0], rel=0.3)
-    events = rf.fit(rng.normal(0, 1, 200), "gaus")
+    events = rf.fit(rng.normal(0, 1, 200), "gausn", range=(-4, 4), extended=True)
+    band = bootstrap_band(events, [0.0], rng, size=60, cl=0.6827)  # events drawn from the model
+    expected = confidence_band(events, [0.0], cl=0.6827).error[0]
+    assert band.error[0] == pytest.approx(expected, rel=0.3)
+    g = rf.Graph([1.0, 2, 3, 4], [1.0, 2, 2.5, 4.5], xerr=[0.1] * 4, yerr=[0.2] * 4)
     with pytest.raises(FitError, match="method='parameters'"):
-        bootstrap_band(events, [0.0], rng, size=5)
+        bootstrap_band(rf.fit(g, "pol1"), [0.0], rng, size=5)
 
 
 def test_norm_on_normalized_errors_warns_and_band_without_model_fails():

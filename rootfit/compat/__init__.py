@@ -15,6 +15,7 @@ which also converts to the status with ``int()``. Random numbers need an explici
 Generator, and there is no current directory (write with ``TFile.WriteObject``).
 """
 
+from rootfit.compat.collections import TObjArray
 from rootfit.compat.files import TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
 from rootfit.compat.functions import TF1, TF2, TF3, TF1Convolution, TF1NormSum, TFormula
@@ -54,7 +55,7 @@ from rootfit.compat.histograms import (
 from rootfit.compat.math_options import TVirtualFitter
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
-from rootfit.compat.session import gROOT
+from rootfit.compat.session import gDirectory, gROOT
 
 #: ROOT's ``nullptr`` (``TGraphErrors(n, x, y, ROOT.nullptr, ey)``).
 nullptr = None
@@ -101,8 +102,10 @@ __all__ = [
     "TGraphErrors",
     "TMatrixDSym",
     "TMultiGraph",
+    "TObjArray",
     "TProfile",
     "TVirtualFitter",
+    "gDirectory",
     "gROOT",
     "nullptr",
     "std",

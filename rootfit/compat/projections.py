@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from rootfit.hist import Axis
 
 __all__ = ["RootProjections"]
@@ -120,3 +122,58 @@ class RootProjections:
 
     def ProfileY(self, name: str = "_pfy", first: int = 1, last: int = -1, option: str = "") -> Any:
         return self._profile(1, name, first, last, option)
+
+    def FitSlicesY(
+        self,
+        f1: Any = None,
+        firstxbin: int = 0,
+        lastxbin: int = -1,
+        cut: int = 0,
+        option: str = "QNR",
+        arr: Any = None,
+    ) -> None:
+        """``TH2::FitSlicesY``: fit the y projection of each x bin (window of ``G<n>`` bins);
+        the histograms ``<name>_0``, ``<name>_1``..., ``<name>_chi2`` go to ``gDirectory`` and
+        to ``arr`` when given (see :func:`rootfit.batch.fit_slices` for ROOT's rules)."""
+        self._fit_slices(1, f1, firstxbin, lastxbin, cut, option, arr)
+
+    def FitSlicesX(
+        self,
+        f1: Any = None,
+        firstybin: int = 0,
+        lastybin: int = -1,
+        cut: int = 0,
+        option: str = "QNR",
+        arr: Any = None,
+    ) -> None:
+        """``TH2::FitSlicesX``: fit the x projection of each y bin; see :meth:`FitSlicesY`."""
+        self._fit_slices(0, f1, firstybin, lastybin, cut, option, arr)
+
+    def _fit_slices(
+        self, axis: int, f1: Any, first: int, last: int, cut: int, option: str, arr: Any
+    ) -> None:
+        from rootfit.batch.slices import fit_slices, slice_option
+        from rootfit.compat.histograms import as_root
+        from rootfit.compat.session import gDirectory
+
+        fit_option, group = slice_option(option)
+        keywords: dict[str, Any] = {}
+        window = getattr(f1, "range", None)
+        if "R" in fit_option.upper() and window is not None and np.ndim(window) == 1:
+            keywords["range"] = tuple(window)  # option R: the function's range
+        slices = fit_slices(
+            self,  # type: ignore[arg-type]
+            axis,
+            "gaus" if f1 is None else f1,
+            "".join(c for c in fit_option if c.upper() not in "NR"),
+            bins=(first, last),
+            cut=cut,
+            group=group,
+            name=self.name,
+            **keywords,
+        )
+        for h in slices.histograms.values():
+            out = as_root(h)
+            gDirectory.Append(out)
+            if arr is not None:
+                arr.Add(out)

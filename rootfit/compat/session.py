@@ -1,4 +1,4 @@
-"""ROOT's process-wide state, in the one module that holds it: ``gROOT``, the default
+"""ROOT's process-wide state, in the one module that holds it: ``gROOT``, ``gDirectory``, the default
 minimizer options (``ROOT::Math::MinimizerOptions::SetDefault…``, ``TVirtualFitter::
 SetDefaultFitter``) that ``TH1::Fit`` and ``ROOT::Fit::Fitter`` copy at each fit, and the
 per-thread flag of ``TF1::RejectPoint``.
@@ -15,11 +15,13 @@ import dataclasses
 import threading
 from typing import Any
 
+from rootfit.compat.collections import MemoryDirectory
 from rootfit.options import MinimizerOptions
 
 __all__ = [
     "clear_rejection",
     "default_minimizer_options",
+    "gDirectory",
     "gROOT",
     "last_fit",
     "point_rejected",
@@ -48,6 +50,9 @@ class _ROOTSession:
 
 gROOT = _ROOTSession()
 
+#: The current directory: in memory (what ROOT creates by name, e.g. FitSlicesY's histograms).
+gDirectory = MemoryDirectory()
+
 _defaults: dict[str, Any] = {"options": MinimizerOptions.default(), "fcn": None}
 
 
@@ -65,10 +70,12 @@ def set_default_minimizer_options(**changes: Any) -> MinimizerOptions:
 
 
 def reset_defaults() -> None:
-    """Back to ROOT 6.40's defaults (Minuit2 / Migrad, tolerance 0.01, strategy 1 ...)."""
+    """Back to ROOT 6.40's defaults (Minuit2 / Migrad, tolerance 0.01, strategy 1 ...) and an
+    empty ``gDirectory``."""
     _defaults["options"] = MinimizerOptions.default()
     _defaults["fcn"] = None
     _defaults["last_fit"] = None
+    gDirectory.Clear()
 
 
 def set_last_fit(result: Any) -> None:

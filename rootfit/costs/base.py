@@ -116,6 +116,22 @@ class Cost:
         """Start values the cost knows (the model's defaults), or None."""
         return None
 
+    def simulated(
+        self, parameters: ArrayLike, rng: np.random.Generator, scale: float = 1.0
+    ) -> Cost:
+        """The same statistic on data drawn from the model at ``parameters`` (a toy, a
+        parametric bootstrap replica); ``scale`` multiplies Gaussian data errors (fits whose
+        errors were scaled by √(χ²/ndf)).
+
+        Raises
+        ------
+        FitError
+            Costs that cannot draw their data.
+        """
+        from rootfit.errors import FitError
+
+        raise FitError(f"{type(self).__name__} cannot simulate its data (toys, bootstraps)")
+
     @property
     def picklable(self) -> bool:
         """True if the cost can be pickled (costs of user callables that another process

@@ -9,6 +9,7 @@ twice), so the sum has ``errordef = 1`` and its minimum is a χ²-like number, a
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -80,6 +81,18 @@ class CostSum(Cost):
             FitType.LEAST_SQUARES if types == {FitType.LEAST_SQUARES} else FitType.GENERIC
         )
         self._unbinned = FitType.UNBINNED_LIKELIHOOD in types
+
+    def simulated(
+        self, parameters: ArrayLike, rng: np.random.Generator, scale: float = 1.0
+    ) -> CostSum:
+        """Every term simulated at its parameters (one toy of the combined measurement)."""
+        p = np.asarray(parameters, dtype=np.float64)
+        new = copy.copy(self)
+        new._terms = [
+            (cost.simulated(p[index], rng, scale), names)
+            for (cost, names), index in zip(self._terms, self._index, strict=True)
+        ]
+        return new
 
     @property
     def terms(self) -> tuple[Cost, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 import numpy as np
@@ -85,6 +86,17 @@ class GaussianConstraint(Cost):
         d = np.asarray(parameters, dtype=np.float64) - self.values
         hessian = np.asarray(2.0 * self._inverse, dtype=np.float64)
         return float(d @ self._inverse @ d), np.asarray(2.0 * (self._inverse @ d)), hessian
+
+    def simulated(
+        self, parameters: ArrayLike, rng: np.random.Generator, scale: float = 1.0
+    ) -> GaussianConstraint:
+        """The constraint with central values drawn around ``parameters`` (the auxiliary
+        measurement of a toy)."""
+        new = copy.copy(self)
+        new.values = rng.multivariate_normal(
+            np.asarray(parameters, dtype=np.float64), self.covariance
+        )
+        return new
 
     def default_parameters(self) -> NDArray[np.float64]:
         """The central values."""

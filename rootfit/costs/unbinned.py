@@ -23,6 +23,7 @@ from numpy.typing import ArrayLike, NDArray
 from rootfit.costs.base import Cost, FitType
 from rootfit.costs.binned import as_model
 from rootfit.costs.normalization import RangeIntegral
+from rootfit.costs.sampling import sample_intervals
 from rootfit.errors import FitError
 from rootfit.fitdata import DataRange
 from rootfit.fitdata.unbindata import UnBinData
@@ -187,6 +188,32 @@ class UnbinnedNLL(Cost):
             value += self._extended_scale * self._integral(p)
             g = g + self._extended_scale * self._integral.gradient(p)
         return value, g, h
+
+    def simulated(
+        self, parameters: ArrayLike, rng: np.random.Generator, scale: float = 1.0
+    ) -> UnbinnedNLL:
+        """The same likelihood on events drawn from the model at ``parameters`` over the data
+        range (the range of the events when none is set): a Poisson number of events with mean
+        ν(p) when extended, as many as the data otherwise (``scale`` has no meaning for events).
+
+        Raises
+        ------
+        FitError
+            Models of more than one coordinate, or weighted events.
+        """
+        if self.model.ndim != 1:
+            raise FitError("toys of event data are drawn for 1-D models only")
+        if self.data.weighted:
+            raise FitError("toys of weighted events are not drawn (the weights have no model)")
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        x0 = self.data.coords[:, 0]
+        intervals = self.data.range.intervals(0) or ((float(x0.min()), float(x0.max())),)
+        n = int(rng.poisson(self.integral(p))) if self.extended else self.data.size
+        events = sample_intervals(
+            lambda x: self._evaluate(np.ascontiguousarray(x.reshape(-1, 1)), p), intervals, n, rng
+        )
+        data = UnBinData(events, range=self.data.range)
+        return UnbinnedNLL(data, self.model, extended=self.extended, normalize=self.normalize)
 
     def squared_weight_cost(self) -> UnbinnedNLL:
         """The NLL with weights ``w²`` (extended term × Σw²/Σw): its Hessian corrects the

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rootfit.result import FitResult
 
-__all__ = ["Fittable"]
+__all__ = ["Fittable", "SliceFittable"]
 
 
 class Fittable:
@@ -97,3 +97,27 @@ class Fittable:
             store_trace=store_trace,
             strict=strict,
         )
+
+
+class SliceFittable:
+    """Mixin of :class:`~rootfit.Histogram`: fits of the slices of a 2-D histogram."""
+
+    def fit_slices_y(self, function: Any = "gaus", option: str = "Q", **kwargs: Any) -> Any:
+        """Fit the y projection of each x bin (ROOT's ``FitSlicesY``); keywords as for
+        :func:`rootfit.batch.fit_slices` (``bins``, ``cut``, ``group``, ``executor``...).
+
+        Returns
+        -------
+        SliceFits
+            ``s["Mean"]`` is the histogram of the fitted means over x.
+        """
+        from rootfit.batch.slices import fit_slices
+
+        return fit_slices(self, 1, function, option, **kwargs)  # type: ignore[arg-type]
+
+    def fit_slices_x(self, function: Any = "gaus", option: str = "Q", **kwargs: Any) -> Any:
+        """Fit the x projection of each y bin (ROOT's ``FitSlicesX``); see
+        :meth:`fit_slices_y`."""
+        from rootfit.batch.slices import fit_slices
+
+        return fit_slices(self, 0, function, option, **kwargs)  # type: ignore[arg-type]

@@ -27,7 +27,7 @@ from numpy.typing import ArrayLike, NDArray
 from rootfit._validation import as_floats
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis, axes_from_arguments, axes_from_edges
-from rootfit.hist.fittable import Fittable
+from rootfit.hist.fittable import Fittable, SliceFittable
 from rootfit.hist.statistics import Moments, Statistics
 from rootfit.hist.storage import Storage, storage_of
 
@@ -38,7 +38,7 @@ __all__ = ["Histogram", "Moments"]
 MAX_CELLS = 500_000_000
 
 
-class Histogram(Statistics, Fittable):
+class Histogram(Statistics, Fittable, SliceFittable):
     """A histogram (TH1D/TH2D/TH3D-like).
 
     Parameters

@@ -274,10 +274,12 @@ def _data_replicas(
     minimizer: MinimizerOptions | None,
 ) -> NDArray[np.float64]:
     cost = cost_of(result)
-    if not callable(getattr(cost, "simulated", None)):
-        raise FitError(f"{type(cost).__name__} cannot simulate its data; use method='parameters'")
     best = result.values.to_numpy()
     scale = math.sqrt(result.chi2 / result.ndf) if result.normalized_errors else 1.0
+    try:
+        cost.simulated(best, np.random.default_rng(0), scale)  # the user's rng is not touched
+    except FitError as exc:
+        raise FitError(f"{exc}; use method='parameters'") from None
     settings = result_settings(result)
     fitter = Fitter(minimizer)
     curves, failed = [], 0

@@ -320,6 +320,51 @@ class FitResult:
 
         return diagnose(self, tolerance)
 
+    def toys(
+        self,
+        n: int,
+        rng: np.random.Generator,
+        *,
+        hesse: bool = False,
+        minimizer: Any = None,
+        executor: Any = None,
+        progress: bool | None = None,
+    ) -> Any:
+        """Draw ``n`` data sets from the fitted model and refit each (a toy study).
+
+        Parameters
+        ----------
+        n : int
+            Number of toys.
+        rng : numpy.random.Generator
+            Source of the per-toy seeds (the study is the same on every executor).
+        hesse : bool
+            Run Hesse after each refit.
+        minimizer : MinimizerOptions, optional
+            For the refits.
+        executor, progress
+            Where the refits run (:mod:`rootfit.executors`) and the progress bar.
+
+        Returns
+        -------
+        ToyStudy
+            Values, errors and pulls per toy (``.table()``, ``.pull_summary()``).
+
+        Examples
+        --------
+        >>> import numpy as np, rootfit as rf
+        >>> h = rf.Histogram(40, -4, 4)
+        >>> h.fill(np.random.default_rng(1).normal(size=4000))
+        >>> study = rf.fit(h, "gaus", "L").toys(50, np.random.default_rng(2), executor="serial")
+        >>> len(study), study.values().shape
+        (50, (50, 3))
+        """
+        from rootfit.batch.toys import toy_study
+
+        return toy_study(
+            self, n, rng, hesse=hesse, minimizer=minimizer, executor=executor, progress=progress
+        )
+
     # ------------------------------------------------------------------ rendering
     def to_string(self, option: str = "") -> str:
         """ROOT's ``FitResult::Print`` text (``option="V"`` adds the matrices)."""

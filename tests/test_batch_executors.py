@@ -1,0 +1,135 @@
+"""The batch runner: every executor gives the same results in input order; failures are kept
+per item (a raising task, a dying worker); tables and progress."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import warnings
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import get_context
+
+import numpy as np
+import pytest
+
+import rootfit as rf
+from rootfit.batch import BatchResult, run_tasks
+from rootfit.errors import ConvergenceWarning, DataWarning, FitOptionError, WorkerError
+
+EXECUTORS = ["serial", "threads", "processes", None, "auto"]
+
+
+def square_or_fail(x: int) -> int:
+    if x == 3:
+        raise ValueError("three is not allowed")
+    if x == 5:
+        rf.errors.warn("five is suspicious", DataWarning)
+    return x * x
+
+
+def die_on_seven(x: int) -> int:
+    if x == 7:
+        os._exit(13)  # a worker killed mid-task (out of memory, a crash in compiled code)
+    return x + 1
+
+
+def histograms(n: int = 12, seed: int = 4) -> list[rf.Histogram]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for k in range(n):
+        h = rf.Histogram(30, -4, 4)
+        h.fill(rng.normal(0.1 * k - 0.5, 1.0, 800))
+        out.append(h)
+    return out
+
+
+@pytest.mark.parametrize("executor", EXECUTORS)
+def test_outcomes_come_back_in_order_with_errors_and_warnings(executor):
+    outcomes = run_tasks(square_or_fail, list(range(40)), executor=executor, chunksize=3)
+    assert [o.value for o in outcomes if o.error is None] == [x * x for x in range(40) if x != 3]
+    assert isinstance(outcomes[3].error, ValueError) and "three" in str(outcomes[3].error)
+    assert outcomes[5].warnings == ((DataWarning, "five is suspicious"),)
+
+
+@pytest.mark.parametrize("executor", EXECUTORS)
+def test_fit_many_is_identical_on_every_executor(executor):
+    hs = histograms()
+    serial = rf.fit_many(hs, "gaus", "Q", executor="serial")
+    other = rf.fit_many(hs, "gaus", "Q", executor=executor)
+    np.testing.assert_array_equal(other.values(), serial.values())
+    np.testing.assert_array_equal(other.parameter_errors(), serial.parameter_errors())
+    assert [r.ncalls for r in other.results] == [r.ncalls for r in serial.results]
+
+
+def test_user_executors_and_their_pickling():
+    hs = histograms(6)
+    serial = rf.fit_many(hs, "gaus", executor="serial")
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
+        spawned = rf.fit_many(hs, rf.Function("gaus"), executor=pool, chunksize=2)
+    np.testing.assert_array_equal(spawned.values(), serial.values())
+    assert spawned.results[0].cost is not None  # results come back with their cost
+    with ThreadPoolExecutor(2) as pool:
+        assert rf.fit_many(hs, "gaus", executor=pool).ok
+    # a model another process cannot import is recorded per item, nothing is lost
+    local = rf.Function(lambda x, a, b: a + b * x)
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        with pytest.warns(ConvergenceWarning, match="0 of 2 fits valid"):
+            batch = rf.fit_many(hs[:2], local, executor=pool)
+    assert all(isinstance(e, WorkerError) for e in batch.errors.values())
+
+
+def test_a_dying_worker_loses_only_its_own_item():
+    outcomes = run_tasks(die_on_seven, list(range(20)), executor="processes", chunksize=4)
+    assert [o.value for i, o in enumerate(outcomes) if i != 7] == [
+        x + 1 for x in range(20) if x != 7
+    ]
+    assert isinstance(outcomes[7].error, WorkerError) and "died" in str(outcomes[7].error)
+
+
+def test_bad_executors_are_named():
+    with pytest.raises(FitOptionError, match="'serial'"):
+        run_tasks(abs, [1], executor="dask")
+    with pytest.raises(FitOptionError, match="not int"):
+        run_tasks(abs, [1], executor=4)
+
+
+def test_batch_table_and_frame():
+    hs = histograms(4)
+    hs.insert(2, rf.Histogram(30, -4, 4))  # empty: cannot be fitted
+    with pytest.warns(ConvergenceWarning, match="indices 2"):
+        batch = rf.fit_many(hs, "gaus", "Q", executor="serial")
+    table = batch.table()
+    assert table.dtype.names == (
+        "Constant", "Mean", "Sigma", "Constant_error", "Mean_error", "Sigma_error",
+        "chi2", "ndf", "min_fcn", "status", "valid", "error",
+    )  # fmt: skip
+    assert np.isnan(table["Mean"][2]) and table["status"][2] == -1 and not table["valid"][2]
+    assert table["error"][2].startswith("EmptyFitDataError")
+    assert table["Mean"][0] == batch.results[0].values["Mean"]
+    assert table["ndf"][0] == batch.results[0].ndf and table["valid"][[0, 1, 3, 4]].all()
+    frame = batch.to_pandas()
+    assert list(frame.columns) == list(table.dtype.names) and len(frame) == 5
+    assert batch[0] is batch.results[0]
+    assert pickle.loads(pickle.dumps(batch)).summary() == batch.summary()
+
+
+def test_stop_on_error_raises_the_first_error_after_the_batch():
+    hs = histograms(3)
+    hs.insert(1, rf.Histogram(30, -4, 4))
+    with pytest.raises(rf.errors.EmptyFitDataError):
+        rf.fit_many(hs, "gaus", stop_on_error=True, executor="processes")
+
+
+def test_progress_bar_counts_every_task(capsys):
+    run_tasks(square_or_fail, list(range(10)), executor="serial", progress=True, description="sq")
+    err = capsys.readouterr().err
+    assert "sq" in err and "10/10" in err
+    run_tasks(square_or_fail, list(range(10)), executor="serial", progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_an_empty_batch():
+    assert run_tasks(abs, [], executor="processes") == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(BatchResult.from_outcomes([])) == 0
