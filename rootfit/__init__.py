@@ -46,6 +46,7 @@ _LAZY = {
     "Parameters": "rootfit.fitting.parameters",
     "ResidualCost": "rootfit.costs",
     "UnBinData": "rootfit.fitdata",
+    "ChunkedEvents": "rootfit.fitdata",
 }
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "BinData",
     "CallableCost",
     "Chi2",
+    "ChunkedEvents",
     "CostSum",
     "DataOptions",
     "DataRange",

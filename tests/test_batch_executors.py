@@ -133,3 +133,17 @@ def test_an_empty_batch():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(BatchResult.from_outcomes([])) == 0
+
+
+def test_profiles_and_surfaces_are_the_same_on_every_executor():
+    from rootfit.intervals import profile, surface
+
+    r = rf.fit(histograms(1)[0], "gaus", "L")
+    serial = profile(r, "Mean", size=9, executor="serial")
+    forked = profile(r, "Mean", size=9, executor="processes")
+    np.testing.assert_array_equal(forked.statistic, serial.statistic)
+    grid = surface(r, "Mean", "Sigma", size=(5, 6), reoptimize=True, executor="serial")
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
+        shipped = surface(r, "Mean", "Sigma", size=(5, 6), reoptimize=True, executor=pool)
+    np.testing.assert_array_equal(shipped.statistic, grid.statistic)
+    assert grid.valid.all() and np.nanmin(grid.delta) >= -1e-6

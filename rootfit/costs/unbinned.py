@@ -15,6 +15,7 @@ same NLL with weights ``w²`` (and the extended term scaled by Σw²/Σw).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -26,11 +27,12 @@ from rootfit.costs.normalization import RangeIntegral
 from rootfit.costs.sampling import sample_intervals
 from rootfit.errors import FitError
 from rootfit.fitdata import DataRange
+from rootfit.fitdata.events import Chunk, Events
 from rootfit.fitdata.unbindata import UnBinData
 from rootfit.functions import Function, Model
 from rootfit.kernels import costs as kernels
 
-__all__ = ["UnbinnedNLL"]
+__all__ = ["UnbinnedNLL", "event_sums"]
 
 _EPS = 2.0 * np.finfo(np.float64).tiny  # ROOT's safelog threshold
 #: Returned when the normalisation integral is not positive (no valid density there).
@@ -39,14 +41,36 @@ _NO_DENSITY = 1e300
 Terms = tuple[float, NDArray[np.float64], NDArray[np.float64]]
 
 
+def event_sums(
+    chunk: Chunk, model: Model, parameters: NDArray[np.float64], order: int
+) -> tuple[Any, ...]:
+    """The sums over a chunk of events a likelihood needs: ``-Σ w·log f`` (ROOT's safe log),
+    then with ``order ≥ 1`` the score sum ``Σ w·s`` (``s = ∂f/∂p / f``), with ``order 2``
+    also ``Σ w·s sᵀ`` — the same compiled kernels in memory and on every Dask worker."""
+    coords, weights = chunk
+    x = np.ascontiguousarray(coords[:, : model.ndim])
+    f = model.evaluator(x, parameters)
+    value = float(kernels.unbinned_nll(f, weights))
+    if order == 0:
+        return (value,)
+    inverse = 1.0 / np.where(f > _EPS, f, _EPS)
+    scores = np.ascontiguousarray(model.gradient(x, parameters) * inverse[:, None])
+    w = np.ascontiguousarray(weights)
+    if order == 1:
+        return value, w @ scores
+    first, second = kernels.gauss_newton_terms(scores, w, w)
+    return value, first, second
+
+
 class UnbinnedNLL(Cost):
     """Negative log-likelihood of events.
 
     Parameters
     ----------
-    events : UnBinData or array_like, shape (n,) or (n, ndim)
-        The events (an array is turned into :class:`~rootfit.fitdata.UnBinData` with
-        ``weights`` and ``range``).
+    events : Events or array_like, shape (n,) or (n, ndim)
+        The events: :class:`~rootfit.fitdata.UnBinData` in memory,
+        :class:`~rootfit.fitdata.ChunkedEvents` on a Dask cluster, or an array (turned into
+        UnBinData with ``weights`` and ``range``).
     model : Model or Function
         A density (plain), the density of expected events (extended) or a shape (normalised).
     weights : array_like, optional
@@ -73,7 +97,7 @@ class UnbinnedNLL(Cost):
 
     def __init__(
         self,
-        events: UnBinData | ArrayLike,
+        events: Events | ArrayLike,
         model: Model | Function,
         weights: ArrayLike | None = None,
         *,
@@ -82,7 +106,7 @@ class UnbinnedNLL(Cost):
         range: Any = None,
     ) -> None:
         model = as_model(model)
-        if isinstance(events, UnBinData):
+        if isinstance(events, Events):
             if weights is not None or range is not None:
                 raise FitError("give weights and range to UnBinData, not to the cost")
             data = events
@@ -103,8 +127,7 @@ class UnbinnedNLL(Cost):
         self.extended = bool(extended)
         self.normalize = bool(normalize)
         self._extended_scale = 1.0
-        self._weights = np.ascontiguousarray(data.event_weights)
-        self._sum_weights = float(self._weights.sum())
+        self._sum_weights = data.sum_of_weights
         self._integral = (
             RangeIntegral(model, DataRange(data.range.axes[: model.ndim], data.range.more))
             if extended or normalize
@@ -115,18 +138,15 @@ class UnbinnedNLL(Cost):
         self._bind()
 
     def _bind(self) -> None:
-        self._x = np.ascontiguousarray(self.data.coords[:, : self.model.ndim])
-        self._evaluate = self.model.evaluator
+        self._model_handle = self.data.broadcast(self.model)
+
+    def _sums(self, p: NDArray[np.float64], order: int) -> tuple[Any, ...]:
+        return self.data.map_reduce(event_sums, self._model_handle, p, order)
 
     @property
-    def events(self) -> NDArray[np.float64]:
-        """Event coordinates."""
-        return self.data.coords
-
-    @property
-    def weights(self) -> NDArray[np.float64]:
-        """Per-event weights (ones if unweighted)."""
-        return self._weights
+    def picklable(self) -> bool:
+        """Events on a cluster do not travel with a pickled cost."""
+        return self.data.picklable
 
     def default_parameters(self) -> NDArray[np.float64]:
         """The model's default start values."""
@@ -140,7 +160,7 @@ class UnbinnedNLL(Cost):
 
     def __call__(self, parameters: ArrayLike) -> float:
         p = np.ascontiguousarray(parameters, dtype=np.float64)
-        nll = float(kernels.unbinned_nll(self._evaluate(self._x, p), self._weights))
+        nll = float(self._sums(p, 0)[0])
         if self._integral is None:
             return nll
         nu = self._integral(p)
@@ -150,44 +170,51 @@ class UnbinnedNLL(Cost):
             return _NO_DENSITY
         return nll + self._sum_weights * float(np.log(nu))
 
-    def _scores(self, p: NDArray[np.float64]) -> tuple[NDArray[np.float64], float]:
-        """Per-event ``∂log(f/I)/∂p`` (``∂f/f`` without normalisation) and the value."""
-        f = self._evaluate(self._x, p)
-        inverse = 1.0 / np.where(f > _EPS, f, _EPS)
-        scores = self.model.gradient(self._x, p) * inverse[:, None]
-        value = float(kernels.unbinned_nll(f, self._weights))
-        if self.normalize:
-            assert self._integral is not None
-            nu = self._integral(p)
-            if not nu > 0:
-                return scores, _NO_DENSITY
-            scores = scores - self._integral.gradient(p) / nu
-            value += self._sum_weights * float(np.log(nu))
-        return scores, value
+    def _normalisation(self, p: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]] | None:
+        """``(log I, ∇I/I)`` of a normalised fit (None otherwise; ``log I = inf`` when the
+        integral is not positive)."""
+        if not self.normalize:
+            return None
+        assert self._integral is not None
+        nu = self._integral(p)
+        if not nu > 0:
+            return math.inf, np.zeros(p.size)
+        return math.log(nu), self._integral.gradient(p) / nu
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``-Σ w·∂log(f/I)/∂p`` (+ ``∂ν/∂p`` when extended)."""
         p = np.ascontiguousarray(parameters, dtype=np.float64)
-        scores, _ = self._scores(p)
-        g = -(self._weights @ scores)
+        _, score = self._sums(p, 1)
+        g = -np.asarray(score, dtype=np.float64)
+        norm = self._normalisation(p)
+        if norm is not None:
+            g = g + self._sum_weights * norm[1]
         if self.extended:
             assert self._integral is not None
             g = g + self._extended_scale * self._integral.gradient(p)
         return np.asarray(g, dtype=np.float64)
 
     def gauss_newton(self, parameters: ArrayLike) -> Terms:
-        """NLL, gradient and Fumili's Hessian ``Σ w·s sᵀ`` of the per-event scores ``s``
-        (the extended term adds to the gradient; its curvature is left out, as ROOT's)."""
+        """NLL, gradient and Fumili's Hessian ``Σ w·s sᵀ`` of the per-event scores ``s`` of
+        ``log(f/I)`` (the extended term adds to the gradient; its curvature is left out, as
+        ROOT's)."""
         p = np.ascontiguousarray(parameters, dtype=np.float64)
-        scores, value = self._scores(p)
-        g, h = kernels.gauss_newton_terms(
-            np.ascontiguousarray(scores), -self._weights, self._weights
-        )
+        value, score, outer = self._sums(p, 2)
+        g, h = -np.asarray(score, dtype=np.float64), np.asarray(outer, dtype=np.float64)
+        norm = self._normalisation(p)
+        if norm is not None:
+            log_i, a = norm
+            if not math.isfinite(log_i):
+                return _NO_DENSITY, np.zeros(p.size), np.zeros((p.size, p.size))
+            value += self._sum_weights * log_i
+            g = g + self._sum_weights * a
+            s1 = -g + self._sum_weights * a  # Σ w·s
+            h = h - np.outer(a, s1) - np.outer(s1, a) + self._sum_weights * np.outer(a, a)
         if self.extended:
             assert self._integral is not None
             value += self._extended_scale * self._integral(p)
             g = g + self._extended_scale * self._integral.gradient(p)
-        return value, g, h
+        return float(value), g, h
 
     def simulated(
         self, parameters: ArrayLike, rng: np.random.Generator, scale: float = 1.0
@@ -206,11 +233,13 @@ class UnbinnedNLL(Cost):
         if self.data.weighted:
             raise FitError("toys of weighted events are not drawn (the weights have no model)")
         p = np.ascontiguousarray(parameters, dtype=np.float64)
-        x0 = self.data.coords[:, 0]
-        intervals = self.data.range.intervals(0) or ((float(x0.min()), float(x0.max())),)
+        intervals = self.data.range.intervals(0) or (self.data.extent(0),)
         n = int(rng.poisson(self.integral(p))) if self.extended else self.data.size
         events = sample_intervals(
-            lambda x: self._evaluate(np.ascontiguousarray(x.reshape(-1, 1)), p), intervals, n, rng
+            lambda x: self.model.evaluator(np.ascontiguousarray(x.reshape(-1, 1)), p),
+            intervals,
+            n,
+            rng,
         )
         data = UnBinData(events, range=self.data.range)
         return UnbinnedNLL(data, self.model, extended=self.extended, normalize=self.normalize)
@@ -218,14 +247,14 @@ class UnbinnedNLL(Cost):
     def squared_weight_cost(self) -> UnbinnedNLL:
         """The NLL with weights ``w²`` (extended term × Σw²/Σw): its Hessian corrects the
         covariance of a weighted fit to ``C·H₂·C`` (spec §4.7)."""
-        w = self._weights
-        data = UnBinData(self.data.coords, w * w, range=self.data.range)
+        data = self.data.squared_weights()
         companion = UnbinnedNLL(data, self.model, extended=self.extended, normalize=self.normalize)
-        companion._extended_scale = float((w * w).sum() / w.sum()) if w.sum() else 1.0
+        sw = self.data.sum_of_weights
+        companion._extended_scale = self.data.sum_of_weights2 / sw if sw else 1.0
         return companion
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_evaluate", "_x")}
+        return {k: v for k, v in self.__dict__.items() if k != "_model_handle"}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)

@@ -20,7 +20,9 @@ import numpy as np
 
 from rootfit.errors import DataError, EmptyFitDataError
 from rootfit.fitdata.bindata import BinData, ErrorType
+from rootfit.fitdata.chunked import ChunkedEvents, is_dask_array
 from rootfit.fitdata.data_range import DataRange, Interval
+from rootfit.fitdata.events import Events
 from rootfit.fitdata.filling import (
     DataOptions,
     bin_data_from_graph,
@@ -71,7 +73,7 @@ class FitTarget(Protocol):
 
     def fit_data(
         self, options: DataOptions, data_range: DataRange, nan_policy: NanPolicy
-    ) -> BinData | UnBinData:
+    ) -> BinData | Events:
         """The fit points or events (not empty: raise :class:`~rootfit.errors.DataError`
         otherwise)."""
         ...
@@ -214,9 +216,12 @@ def as_fit_target(obj: Any) -> FitTarget:
         return obj
     if is_uhi_histogram(obj):  # hist, boost-histogram, uproot ...
         return HistogramTarget(from_uhi(obj))
+    if is_dask_array(obj):  # events on a Dask cluster
+        return EventTarget(ChunkedEvents(obj))
     raise DataError(
         f"cannot fit a {type(obj).__name__}; give a Histogram, Profile, Graph, Graph2D, "
-        "MultiGraph, UnBinData or an array of events (or register an adapter with "
+        "MultiGraph, UnBinData, ChunkedEvents or an array of events (numpy or dask) (or "
+        "register an adapter with "
         "rootfit.fitdata.as_fit_target.register)"
     )
 
@@ -253,36 +258,37 @@ def drawing_range(target: FitTarget, data_range: DataRange) -> DataRange:
 
 @dataclass(frozen=True)
 class EventTarget:
-    """Event data (:class:`~rootfit.fitdata.UnBinData` or an array of events) as fit data."""
+    """Event data (:class:`~rootfit.fitdata.Events` or an array of events) as fit data."""
 
-    events: UnBinData | np.ndarray
+    events: Events | np.ndarray
     kind: Literal["unbinned"] = "unbinned"
 
     @property
     def ndim(self) -> int:
-        if isinstance(self.events, UnBinData):
+        if isinstance(self.events, Events):
             return self.events.ndim
         return 1 if self.events.ndim == 1 else int(self.events.shape[1])
 
     @property
     def weighted(self) -> bool:
-        return isinstance(self.events, UnBinData) and self.events.weighted
+        return isinstance(self.events, Events) and self.events.weighted
 
     @property
     def description(self) -> str:
-        return f"{type(self.events).__name__} of {len(self.events)} events"
+        n = self.events.size if isinstance(self.events, Events) else len(self.events)
+        return f"{type(self.events).__name__} of {n} events"
 
     def error_type(self, options: DataOptions) -> ErrorType:
         return ErrorType.NONE
 
     def fit_data(
         self, options: DataOptions, data_range: DataRange, nan_policy: NanPolicy
-    ) -> UnBinData:
+    ) -> Events:
         """The events inside ``data_range`` (the data's own range when none is given)."""
-        if isinstance(self.events, UnBinData):
+        if isinstance(self.events, Events):
             data = self.events
             if data_range:
-                data = UnBinData(data.coords, data.weights, range=data_range)
+                data = data.restricted(data_range)
         else:
             data = UnBinData(self.events, range=data_range, nan_policy=nan_policy)
         if data.size == 0:
@@ -300,12 +306,12 @@ class EventTarget:
             if spans:
                 windows.append((min(lo for lo, _ in spans), max(hi for _, hi in spans)))
             else:
-                windows.append((float(data.coords[:, i].min()), float(data.coords[:, i].max())))
+                windows.append(data.extent(i))
         return tuple(windows)
 
 
 @as_fit_target.register
-def _(obj: UnBinData) -> EventTarget:
+def _(obj: Events) -> EventTarget:
     return EventTarget(obj)
 
 

@@ -8,6 +8,7 @@ contiguous and read-only once; the object pickles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -16,14 +17,15 @@ from numpy.typing import ArrayLike, NDArray
 
 from rootfit._validation import as_floats
 from rootfit.errors import DataError, DataWarning, warn
-from rootfit.fitdata.data_range import DataRange
+from rootfit.fitdata.data_range import DataRange, Interval
+from rootfit.fitdata.events import Events
 
 __all__ = ["UnBinData"]
 
 
 @dataclass(frozen=True, eq=False, init=False)
-class UnBinData:
-    """Events for an unbinned fit.
+class UnBinData(Events):
+    """Events for an unbinned fit, in memory.
 
     Parameters
     ----------
@@ -95,6 +97,44 @@ class UnBinData:
         object.__setattr__(self, "weights", w)
         object.__setattr__(self, "range", data_range)
 
+    @property
+    def event_weights(self) -> NDArray[np.float64]:
+        """The weights (ones for unweighted data; one read-only array, made once)."""
+        if self.weights is not None:
+            return self.weights
+        ones = self.__dict__.get("_ones")
+        if ones is None:
+            ones = np.ones(self.size)
+            ones.flags.writeable = False
+            object.__setattr__(self, "_ones", ones)
+        return ones
+
+    def restricted(self, data_range: DataRange) -> UnBinData:
+        """The events inside ``data_range``."""
+        return UnBinData(self.coords, self.weights, range=data_range)
+
+    def squared_weights(self) -> UnBinData:
+        """The events with weights ``w²``."""
+        w = self.event_weights
+        return UnBinData(self.coords, w * w, range=self.range)
+
+    def extent(self, axis: int) -> Interval:
+        """Smallest and largest coordinate on ``axis``."""
+        column = self.coords[:, axis]
+        return float(column.min()), float(column.max())
+
+    def head(self, n: int) -> NDArray[np.float64]:
+        """The first ``n`` events."""
+        return self.coords[: max(int(n), 0)]
+
+    def broadcast(self, obj: Any) -> Any:
+        """In memory: ``obj`` itself."""
+        return obj
+
+    def map_reduce(self, func: Callable[..., tuple[Any, ...]], *args: Any) -> tuple[Any, ...]:
+        """``func`` on all events at once."""
+        return func((self.coords, self.event_weights), *args)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (UnBinData, (self.coords, self.weights), {"range": self.range})
 
@@ -118,11 +158,6 @@ class UnBinData:
     def weighted(self) -> bool:
         """True if per-event weights are given."""
         return self.weights is not None
-
-    @property
-    def event_weights(self) -> NDArray[np.float64]:
-        """The weights (ones for unweighted data)."""
-        return self.weights if self.weights is not None else np.ones(self.size)
 
     @property
     def sum_of_weights(self) -> float:

@@ -29,7 +29,7 @@ from rootfit.costs import (
 )
 from rootfit.costs.tracing import TracedCost
 from rootfit.errors import FitError, FitOptionError, StartValueWarning, warn
-from rootfit.fitdata import BinData, ErrorType, UnBinData
+from rootfit.fitdata import BinData, ErrorType, Events
 from rootfit.fitter.backends import (
     BACKENDS,
     Backend,
@@ -163,7 +163,7 @@ class Fitter:
 
     def likelihood_fit(
         self,
-        data: BinData | UnBinData,
+        data: BinData | Events,
         model: Model | Function,
         parameters: Parameters = None,
         *,
@@ -173,7 +173,7 @@ class Fitter:
         """ROOT's ``LikelihoodFit``: the Poisson likelihood of binned data (extended by
         default) or the unbinned likelihood of events (not extended by default) — ROOT's two
         different defaults."""
-        if isinstance(data, UnBinData):
+        if isinstance(data, Events):
             cost: Cost = UnbinnedNLL(data, model, extended=bool(extended))
         else:
             cost = PoissonLikelihood(data, model, extended=True if extended is None else extended)

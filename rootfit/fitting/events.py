@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rootfit.fitdata import UnBinData
+from rootfit.fitdata import Events
 from rootfit.functions import Model, ParameterState, StartRule, apply_start_rule
 
 __all__ = ["event_start_state", "fix_scale_parameters"]
@@ -22,7 +22,7 @@ __all__ = ["event_start_state", "fix_scale_parameters"]
 _BINS = {1: 100, 2: 30, 3: 12}
 
 
-def event_start_state(rule: StartRule, state: ParameterState, data: UnBinData) -> ParameterState:
+def event_start_state(rule: StartRule, state: ParameterState, data: Events) -> ParameterState:
     """``state`` with ROOT's automatic start values computed from the events."""
     if rule is StartRule.NONE or data.size < 2:
         return state
@@ -32,12 +32,11 @@ def event_start_state(rule: StartRule, state: ParameterState, data: UnBinData) -
     edges = []
     for i in range(ndim):
         spans = data.range.intervals(i)
-        lo = min(a for a, _ in spans) if spans else float(data.coords[:, i].min())
-        hi = max(b for _, b in spans) if spans else float(data.coords[:, i].max())
+        lo, hi = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else data.extent(i)
         if not hi > lo:
             return state
         edges.append(np.linspace(lo, hi, _BINS[ndim] + 1))
-    counts, _ = np.histogramdd(data.coords[:, :ndim], bins=edges, weights=data.weights)
+    counts = data.histogram(edges)
     centres = [0.5 * (e[1:] + e[:-1]) for e in edges]
     grid = np.meshgrid(*centres, indexing="ij")
     coords = np.stack([g.ravel() for g in grid], axis=1)
@@ -46,7 +45,7 @@ def event_start_state(rule: StartRule, state: ParameterState, data: UnBinData) -
 
 
 def fix_scale_parameters(
-    model: Model, state: ParameterState, data: UnBinData
+    model: Model, state: ParameterState, data: Events
 ) -> tuple[ParameterState, tuple[str, ...]]:
     """Fix the free parameters that only scale the model: changing ``p_j`` multiplies ``f`` by
     the same factor at every event (``Constant`` of ``gaus``; of ``expo``, where it is an
@@ -54,7 +53,7 @@ def fix_scale_parameters(
 
     Returns the new state and the names fixed.
     """
-    x = np.ascontiguousarray(data.coords[: min(data.size, 64), : model.ndim])
+    x = np.ascontiguousarray(data.head(64)[:, : model.ndim])
     p = np.array(state.values, dtype=np.float64)
     fixed: list[str] = []
     with np.errstate(all="ignore"):

@@ -42,7 +42,7 @@ from rootfit.errors import (
     NoParametersError,
     warn,
 )
-from rootfit.fitdata import BinData, DataRange, UnBinData, as_fit_target
+from rootfit.fitdata import BinData, DataRange, Events, as_fit_target
 from rootfit.fitdata.targets import NanPolicy
 from rootfit.fitter import Fitter, ParameterSettings, settings_from_state
 from rootfit.fitting.events import event_start_state, fix_scale_parameters
@@ -53,7 +53,7 @@ from rootfit.result import FitResult
 
 __all__ = ["COSTS", "FitProblem", "fit", "prepare_fit", "resolve_model"]
 
-FitData = BinData | UnBinData
+FitData = BinData | Events
 
 #: How each planned statistic is built on the fit data (a new statistic is a new entry).
 COSTS: dict[CostChoice, Callable[[Any, Model, FitPlan], Cost]] = {
@@ -147,7 +147,7 @@ class FitProblem:
     ----------
     plan : FitPlan
         The decisions.
-    data : BinData or UnBinData
+    data : BinData or Events
         The fit points, or the events of an unbinned fit.
     cost : Cost
         The statistic to minimise.
@@ -255,7 +255,7 @@ def prepare_fit(
         )
     data = fit_target.fit_data(plan.data_options, fit_range, nan_policy)
     names = resolved.model.parameter_names
-    if isinstance(data, UnBinData):
+    if isinstance(data, Events):
         state = event_start_state(plan.start_rule, resolved.state, data)
         state = state.with_overrides(names, start=start, fix=fix, limits=limits)
         if plan.normalize:
@@ -315,8 +315,9 @@ def fit(
 
     Parameters
     ----------
-    target : Histogram, Profile, Graph, Graph2D, MultiGraph, UnBinData, ndarray or FitTarget
-        The data; an :class:`~rootfit.fitdata.UnBinData` or a numpy array of events (shape
+    target : Histogram, Profile, Graph, Graph2D, MultiGraph, Events, ndarray or FitTarget
+        The data; :class:`~rootfit.fitdata.UnBinData`, :class:`~rootfit.fitdata.ChunkedEvents`
+        (events on a Dask cluster; a ``dask.array`` becomes one) or a numpy array of events (shape
         ``(n,)`` or ``(n, ndim)``) is fitted by an unbinned likelihood.
     function : str, Function, Model or callable
         The model (a Function's parameters are the start values, its errors the steps).

@@ -25,9 +25,10 @@ from numpy.typing import ArrayLike
 from scipy import stats
 
 from rootfit.errors import FitError, FitOptionError
+from rootfit.executors import ExecutorSpec
 from rootfit.fitter import Fitter
 from rootfit.intervals._common import cost_of, index_of, warn_if_weight_corrected
-from rootfit.intervals.profiles import Reoptimizer, grid_values
+from rootfit.intervals.profiles import ChainTask, grid_values, run_chains
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult
 from rootfit.result.intervals import Contour, MinosError, Surface, level_probability
@@ -153,6 +154,8 @@ def surface(
     size: tuple[int, int] = (21, 21),
     reoptimize: bool = False,
     minimizer: MinimizerOptions | None = None,
+    executor: ExecutorSpec = None,
+    progress: bool | None = None,
 ) -> Surface:
     """The statistic on a grid of two parameters (Gammapy's ``stat_surface``).
 
@@ -171,21 +174,35 @@ def surface(
         ``surface.delta`` at :meth:`Surface.levels` are Minuit's contours).
     minimizer : MinimizerOptions, optional
         For the re-minimisations.
+    executor : None, str, Executor or dask Client
+        Where the rows run (:mod:`rootfit.executors`): each row of the grid is two chains
+        outwards from the y value nearest the best fit, warm-started from the best fit, so the
+        numbers do not depend on the executor.
+    progress : bool or None
+        Progress bar of the rows.
     """
     i, j = index_of(result, x), index_of(result, y)
     if i == j:
         raise FitOptionError("a surface needs two different parameters")
     xs = grid_values(result, i, x_values, size[0])
     ys = grid_values(result, j, y_values, size[1])
-    reopt = Reoptimizer(result, [i, j], minimizer)
-    if not reoptimize:
-        reopt.free_left = False
+    warn_if_weight_corrected(result)
     statistic = np.empty((xs.size, ys.size))
     valid = np.empty((xs.size, ys.size), dtype=bool)
-    for a in range(xs.size):  # snake through the grid: each point starts from a neighbour
-        order = range(ys.size) if a % 2 == 0 else range(ys.size - 1, -1, -1)
-        for b in order:
-            statistic[a, b], _, valid[a, b] = reopt([xs[a], ys[b]])
+    best_y = result.values[j]
+    orders = [np.nonzero(ys >= best_y)[0], np.nonzero(ys < best_y)[0][::-1]]  # outwards in y
+    rows, chains = [], []
+    for a in range(xs.size):
+        for order in orders:
+            if order.size:
+                rows.append((a, order))
+                chains.append([(float(xs[a]), float(ys[b])) for b in order])
+    task = ChainTask(result, (i, j), minimizer, reoptimize=bool(reoptimize))
+    if not reoptimize:  # plain evaluations: not worth shipping anywhere
+        executor = "serial"
+    for (a, order), chain in zip(rows, run_chains(task, chains, executor, progress), strict=True):
+        for b, (value, _, ok) in zip(order, chain, strict=True):
+            statistic[a, b], valid[a, b] = value, ok
     return Surface(
         (result.parameter_names[i], result.parameter_names[j]),
         xs,

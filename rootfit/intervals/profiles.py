@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy import optimize
 
 from rootfit.errors import FitError, FitOptionError
+from rootfit.executors import ExecutorSpec, run_tasks
 from rootfit.fitter import Fitter
 from rootfit.fitter.parameters import ParameterSettings, result_settings
 from rootfit.intervals._common import cost_of, index_of, warn_if_weight_corrected
@@ -29,10 +31,12 @@ from rootfit.result import FitResult
 from rootfit.result.intervals import Profile, delta_statistic
 
 __all__ = [
+    "ChainTask",
     "Reoptimizer",
     "grid_values",
     "profile",
     "profile_interval",
+    "run_chains",
     "scan",
     "scan_values",
     "solve_crossing",
@@ -199,6 +203,45 @@ class Reoptimizer:
         self.last = self.best.copy()
 
 
+Point = tuple[float, NDArray[np.float64], bool]
+
+
+@dataclass(frozen=True)
+class ChainTask:
+    """Re-minimise along a chain of held values, each point warm-started from the one before
+    (the first from the best fit): the unit of work of profiles and surfaces on an executor."""
+
+    result: FitResult
+    held: tuple[int, ...]
+    minimizer: MinimizerOptions | None = None
+    reoptimize: bool = True
+
+    def __call__(self, chain: Sequence[Sequence[float]]) -> list[Point]:
+        with warnings.catch_warnings():  # a weighted fit is warned about once, by the caller
+            warnings.simplefilter("ignore")
+            reopt = Reoptimizer(self.result, self.held, self.minimizer)
+        if not self.reoptimize:
+            reopt.free_left = False
+        return [reopt(values) for values in chain]
+
+
+def run_chains(
+    task: ChainTask,
+    chains: Sequence[Sequence[Sequence[float]]],
+    executor: ExecutorSpec,
+    progress: bool | None,
+) -> list[list[Point]]:
+    """Run independent chains on ``executor`` (their partition, not the executor, decides the
+    warm starts: the numbers are the same everywhere)."""
+    outcomes = run_tasks(
+        task, list(chains), executor=executor, progress=progress, description="profile chains"
+    )
+    for outcome in outcomes:
+        if outcome.error is not None:
+            raise outcome.error
+    return [outcome.value for outcome in outcomes]
+
+
 def profile(
     result: FitResult,
     parameter: int | str,
@@ -208,6 +251,8 @@ def profile(
     size: int = 21,
     reoptimize: bool = True,
     minimizer: MinimizerOptions | None = None,
+    executor: ExecutorSpec = None,
+    progress: bool | None = None,
 ) -> Profile:
     """The statistic along one parameter (Gammapy's ``stat_profile``, Minuit's ``mnprofile``).
 
@@ -228,6 +273,11 @@ def profile(
         best fit (a scan).
     minimizer : MinimizerOptions, optional
         For the re-minimisations.
+    executor : str, Executor or dask Client
+        Where the two chains (up and down from the best fit) run (:mod:`rootfit.executors`;
+        the default runs two chains here).
+    progress : bool or None
+        Progress bar of the chains.
 
     Returns
     -------
@@ -244,12 +294,12 @@ def profile(
     others = np.empty((xs.size, result.npar))
     valid = np.empty(xs.size, dtype=bool)
     best = result.values[i]
-    upward = np.nonzero(xs >= best)[0]
-    downward = np.nonzero(xs < best)[0][::-1]
-    for order in (upward, downward):  # outwards from the best fit, warm-started
-        reopt.restart()
-        for k in order:
-            statistic[k], others[k], valid[k] = reopt([xs[k]])
+    orders = [np.nonzero(xs >= best)[0], np.nonzero(xs < best)[0][::-1]]  # outwards
+    chains = [[(float(xs[k]),) for k in order] for order in orders if order.size]
+    points = run_chains(ChainTask(result, (i,), minimizer), chains, executor, progress)
+    for order, chain in zip([o for o in orders if o.size], points, strict=True):
+        for k, (value, at, ok) in zip(order, chain, strict=True):
+            statistic[k], others[k], valid[k] = value, at, ok
     return Profile(
         parameter=result.parameter_names[i],
         values=xs,
