@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", default="bench/data")
     ap.add_argument("--root-python", default=".venv-root/bin/python")
     ap.add_argument("--json", help="also write the timings to this file")
+    ap.add_argument(
+        "--events", type=int, default=10_000_000, help="events of the chunked unbinned fit"
+    )
+    ap.add_argument("--no-scaleout", action="store_true", help="skip the Dask benchmarks")
     args = ap.parse_args(argv)
     data = load(args.data)
     timings: dict[str, dict[str, dict[str, float]]] = {}
@@ -96,6 +100,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(timings, fh, indent=1)
+    if not args.no_scaleout:
+        import scaleout
+
+        scaleout.run(args.data, args.events)
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def test_bad_executors_are_named():
 def test_batch_table_and_frame():
     hs = histograms(4)
     hs.insert(2, rf.Histogram(30, -4, 4))  # empty: cannot be fitted
-    with pytest.warns(ConvergenceWarning, match="indices 2"):
+    with pytest.warns(ConvergenceWarning, match="indices 2: EmptyFitDataError"):
         batch = rf.fit_many(hs, "gaus", "Q", executor="serial")
     table = batch.table()
     assert table.dtype.names == (

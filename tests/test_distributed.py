@@ -144,10 +144,15 @@ def test_weighted_ranged_and_two_dimensional_chunked_events(client):
     a = rf.fit(memory, "gausn", "WL", **kw)
     b = rf.fit(chunked, "gausn", "WL", **kw)  # the weight correction sums w² on the workers
     np.testing.assert_allclose(b.errors.to_numpy(), a.errors.to_numpy(), rtol=1e-4)
+    scattered = rf.ChunkedEvents(x, w, range=(-2, 3), client=client, chunks=7_000)
+    assert scattered.nchunks == 5 and scattered.size == memory.size
+    c = rf.fit(scattered, "gausn", "WL", **kw)  # numpy pieces: other chunks, same fit
+    np.testing.assert_allclose(c.values.to_numpy(), b.values.to_numpy(), rtol=1e-7)
     xy = rng.normal(size=(20_000, 2))
     grid = rf.ChunkedEvents(da.from_array(xy, chunks=(5_000, 1)), client=client)
     assert grid.ndim == 2 and grid.nchunks == 4
     np.testing.assert_array_equal(grid.head(3), xy[:3])
+    assert rf.ChunkedEvents(xy, client=client, chunks=6_000).extent(1) == grid.extent(1)
 
 
 def test_bad_chunked_events_say_what_is_wrong(client):
@@ -159,6 +164,12 @@ def test_bad_chunked_events_say_what_is_wrong(client):
     assert dropped.size == x.size - 1
     with pytest.raises(DataError, match="weights have shape"):
         rf.ChunkedEvents(da.from_array(x), np.ones(3), client=client)
+    with pytest.raises(DataError, match="weights have shape"):
+        rf.ChunkedEvents(x, np.ones(3), client=client)
+    with pytest.raises(DataError, match="non-finite"):
+        rf.ChunkedEvents(x, client=client, chunks=4_000)
+    with pytest.raises(DataError, match="events"):
+        rf.ChunkedEvents(np.array(["a", "b"]), client=client)
     with pytest.raises(DataError, match="Dask cluster"):
         rf.ChunkedEvents(da.from_array(x))  # no client given and none is the default
     with pytest.raises(TypeError, match="do not pickle"):

@@ -97,13 +97,19 @@ class BatchResult:
     def warn_if_failed(self, caller: str) -> None:
         """One :class:`~rootfit.errors.ConvergenceWarning` naming the failures, if any."""
         if self.failed:
-            shown = ", ".join(map(str, self.failed[:10])) + (
-                " ..." if len(self.failed) > 10 else ""
-            )
+            shown = ", ".join(self._failure(i) for i in self.failed[:10])
+            more = " ..." if len(self.failed) > 10 else ""
             warn(
-                f"{caller}: {self.summary()} (indices {shown}; see .errors and .invalid)",
+                f"{caller}: {self.summary()} (indices {shown}{more}; see .errors and .invalid)",
                 ConvergenceWarning,
             )
+
+    def _failure(self, i: int) -> str:
+        """``"3: status 4"`` for an invalid fit, ``"5: EmptyFitDataError"`` for one that raised."""
+        result = self.results[i]
+        if result is None:
+            return f"{i}: {type(self.errors[i]).__name__}"
+        return f"{i}: status {result.status}"
 
     @property
     def parameter_names(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ Needs ``dask[array,distributed]`` (``pip install 'rootfit[dask]'``) and a runnin
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -20,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rootfit._optional import require
+from rootfit._validation import as_floats
 from rootfit.errors import DataError
 from rootfit.fitdata.data_range import DataRange, Interval
 from rootfit.fitdata.events import Chunk, Events, add_parts
@@ -86,7 +88,8 @@ class ChunkedEvents(Events):
     Parameters
     ----------
     events : dask.array.Array or array_like, shape (n,) or (n, ndim)
-        Event coordinates (a numpy array is split into ``chunks`` events per chunk).
+        Event coordinates (a numpy array is cut into pieces of ``chunks`` events, each sent to
+        a worker).
     weights : dask.array.Array or array_like, shape (n,), optional
         Per-event weights.
     range : optional
@@ -122,9 +125,12 @@ class ChunkedEvents(Events):
     ) -> None:
         if nan_policy not in ("raise", "omit"):
             raise DataError(f"nan_policy must be 'raise' or 'omit', not {nan_policy!r}")
-        da = require("dask.array", feature="ChunkedEvents", extra="dask")
+        require("dask.array", feature="ChunkedEvents", extra="dask")
         self._client = _client(client)
-        x = events if is_dask_array(events) else da.from_array(np.asarray(events), chunks=chunks)
+        if not is_dask_array(events):  # numpy events: scattered chunk by chunk, not in a graph
+            self._from_numpy(events, weights, range, nan_policy, int(chunks))
+            return
+        x = events
         if x.ndim not in (1, 2) or (x.ndim == 2 and x.shape[1] == 0):
             raise DataError(f"events must have shape (n,) or (n, ndim), got {x.shape}")
         if not np.issubdtype(x.dtype, np.number):
@@ -134,7 +140,7 @@ class ChunkedEvents(Events):
             x = x.rechunk({1: -1})
         w = None
         if weights is not None:
-            w = weights if is_dask_array(weights) else da.from_array(np.asarray(weights))
+            w = weights if is_dask_array(weights) else _dask_array().from_array(np.asarray(weights))
             if w.shape != (x.shape[0],):
                 raise DataError(f"weights have shape {w.shape} but there are {x.shape[0]} events")
             w = w.rechunk({0: x.chunks[0]})
@@ -148,6 +154,32 @@ class ChunkedEvents(Events):
             for xb, wb, o in zip(x_blocks, w_blocks, offsets, strict=True)
         ]
         self._setup(self._client.compute(tasks), ndim, w is not None)
+
+    def _from_numpy(
+        self, events: Any, weights: Any, range: Any, nan_policy: str, chunks: int
+    ) -> None:
+        x = as_floats(events, "events")
+        if x.ndim not in (1, 2) or (x.ndim == 2 and x.shape[1] == 0):
+            raise DataError(f"events must have shape (n,) or (n, ndim), got {x.shape}")
+        if chunks < 1:
+            raise DataError(f"chunks must be a positive number of events, not {chunks!r}")
+        w = None if weights is None else as_floats(weights, "weights")
+        if w is not None and w.shape != (x.shape[0],):
+            raise DataError(f"weights have shape {w.shape} but there are {x.shape[0]} events")
+        ndim = 1 if x.ndim == 1 else int(x.shape[1])
+        self.range = DataRange.from_user(range, ndim)
+        starts = list(builtins.range(0, max(x.shape[0], 1), chunks))
+        pieces = self._client.scatter([x[i : i + chunks] for i in starts])
+        weight_pieces = (
+            self._client.scatter([w[i : i + chunks] for i in starts])
+            if w is not None
+            else [None] * len(starts)
+        )
+        futures = [
+            self._client.submit(_prepare, p, q, self.range, nan_policy, i, pure=False)
+            for p, q, i in zip(pieces, weight_pieces, starts, strict=True)
+        ]
+        self._setup(futures, ndim, w is not None)
 
     @classmethod
     def _from_futures(
@@ -246,6 +278,10 @@ class ChunkedEvents(Events):
             f"ChunkedEvents({self._size} {kind}events in {self.nchunks} chunks, "
             f"ndim={self._ndim}, range={self.range})"
         )
+
+
+def _dask_array() -> Any:
+    return require("dask.array", feature="ChunkedEvents", extra="dask")
 
 
 def _client(client: Any) -> Any:

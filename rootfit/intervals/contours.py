@@ -28,7 +28,12 @@ from rootfit.errors import FitError, FitOptionError
 from rootfit.executors import ExecutorSpec
 from rootfit.fitter import Fitter
 from rootfit.intervals._common import cost_of, index_of, warn_if_weight_corrected
-from rootfit.intervals.profiles import ChainTask, grid_values, run_chains
+from rootfit.intervals.profiles import (
+    ChainTask,
+    grid_values,
+    run_chains,
+    warn_if_points_failed,
+)
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult
 from rootfit.result.intervals import Contour, MinosError, Surface, level_probability
@@ -203,6 +208,7 @@ def surface(
     for (a, order), chain in zip(rows, run_chains(task, chains, executor, progress), strict=True):
         for b, (value, _, ok) in zip(order, chain, strict=True):
             statistic[a, b], valid[a, b] = value, ok
+    warn_if_points_failed("surface", valid)
     return Surface(
         (result.parameter_names[i], result.parameter_names[j]),
         xs,

@@ -21,7 +21,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import optimize
 
-from rootfit.errors import FitError, FitOptionError
+from rootfit.errors import ConvergenceWarning, FitError, FitOptionError, warn
 from rootfit.executors import ExecutorSpec, run_tasks
 from rootfit.fitter import Fitter
 from rootfit.fitter.parameters import ParameterSettings, result_settings
@@ -40,6 +40,7 @@ __all__ = [
     "scan",
     "scan_values",
     "solve_crossing",
+    "warn_if_points_failed",
 ]
 
 
@@ -242,6 +243,20 @@ def run_chains(
     return [outcome.value for outcome in outcomes]
 
 
+def warn_if_points_failed(caller: str, valid: NDArray[np.bool_]) -> None:
+    """One :class:`~rootfit.errors.ConvergenceWarning` naming the re-minimisations that did
+    not converge (their points stay in the result, marked in ``valid``)."""
+    if valid.all():
+        return
+    bad = [tuple(int(v) for v in k) if k.size > 1 else int(k[0]) for k in np.argwhere(~valid)]
+    shown = ", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else "")
+    warn(
+        f"{caller}: {len(bad)} of {valid.size} re-minimisations did not converge "
+        f"(indices {shown}; marked in .valid)",
+        ConvergenceWarning,
+    )
+
+
 def profile(
     result: FitResult,
     parameter: int | str,
@@ -300,6 +315,7 @@ def profile(
     for order, chain in zip([o for o in orders if o.size], points, strict=True):
         for k, (value, at, ok) in zip(order, chain, strict=True):
             statistic[k], others[k], valid[k] = value, at, ok
+    warn_if_points_failed("profile", valid)
     return Profile(
         parameter=result.parameter_names[i],
         values=xs,
