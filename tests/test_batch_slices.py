@@ -63,7 +63,9 @@ def test_slices_agree_with_root(case):
 
 
 @pytest.mark.parametrize(
-    "case", [CASES[0], CASES[5], CASES[9]], ids=["columns", "group2", "function-range"]
+    "case",
+    [CASES[0], CASES[5], CASES[9], CASES[11]],
+    ids=["columns", "group2", "function-range", "slices-x-group2-cut"],
 )
 def test_facade_fit_slices_fills_the_array_and_the_directory(case):
     axes = case["axes"]
@@ -73,7 +75,7 @@ def test_facade_fit_slices_fills_the_array_and_the_directory(case):
         h2.SetBinContent(int(i), int(j), float(counts[i, j]))
     arr = ROOT.TObjArray()
     f1 = ROOT.TF1("f1", *case["function"]) if case["function"] else ROOT.nullptr
-    h2.FitSlicesY(f1, case["first"], case["last"], case["cut"], case["option"], arr)
+    getattr(h2, case["method"])(f1, case["first"], case["last"], case["cut"], case["option"], arr)
     assert [arr.At(i).GetName() for i in range(arr.GetEntries())] == [
         r["name"] for r in case["histograms"]
     ]

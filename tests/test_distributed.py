@@ -174,3 +174,14 @@ def test_bad_chunked_events_say_what_is_wrong(client):
         rf.ChunkedEvents(da.from_array(x))  # no client given and none is the default
     with pytest.raises(TypeError, match="do not pickle"):
         pickle.dumps(dropped)
+
+
+def test_a_clients_executor_and_a_dask_array_given_to_fit(client):
+    hs = histograms(4)
+    a = rf.fit_many(hs, "gaus", executor=client.get_executor())
+    np.testing.assert_array_equal(a.values(), rf.fit_many(hs, "gaus", executor="serial").values())
+    x = events(50_000)
+    with client.as_current():  # a dask array becomes ChunkedEvents on the current client
+        r = rf.fit(da.from_array(x, chunks=12_500), "gausn", range=(2, 6), normalize=True)
+    local = rf.fit(x, "gausn", range=(2, 6), normalize=True)
+    np.testing.assert_allclose(r.values.to_numpy(), local.values.to_numpy(), rtol=1e-6)
