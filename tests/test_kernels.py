@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -86,3 +88,18 @@ def test_unbinned_nll_twin_on_random_values():
     rng = np.random.default_rng(3)
     f, w = rng.uniform(-0.5, 3.0, 200), rng.uniform(0.1, 2.0, 200)
     assert fast.unbinned_nll(f, w) == pytest.approx(twin.unbinned_nll(f, w), rel=1e-13)
+
+
+def test_unbinned_nll_sum_is_compensated():
+    # one large term and 10⁶ small ones: a plain running sum (np.cumsum is one) drifts by
+    # many ulps, the compensated kernel stays within an ulp of the exact sum
+    rng = np.random.default_rng(5)
+    f = rng.uniform(0.2, 0.5, 1_000_001)
+    w = np.ones(f.size)
+    w[0] = 1e9
+    terms = -w * np.log(f)
+    exact = math.fsum(terms.tolist())
+    plain = float(np.cumsum(terms)[-1])
+    fast_sum = fast.unbinned_nll(f, w)
+    assert abs(fast_sum - exact) <= 2 * np.spacing(exact) < abs(plain - exact)
+    assert fast_sum == twin.unbinned_nll(f, w)

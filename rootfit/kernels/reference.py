@@ -103,8 +103,8 @@ def add_saturating(
 
 
 def unbinned_nll(f: np.ndarray, w: np.ndarray) -> float:
-    """Unbinned NLL ``-Σ w·log f`` with the safe log."""
-    return float(-(w * safe_log(f)).sum())
+    """Unbinned NLL ``-Σ w·log f`` with the safe log, summed exactly (``math.fsum``)."""
+    return -math.fsum((w * safe_log(f)).tolist())
 
 
 def landau_density(v: np.ndarray) -> np.ndarray:
