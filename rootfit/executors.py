@@ -242,11 +242,10 @@ def _run_executor(
             bar.update(len(chunk))
     lost = _collect(futures, outcomes, bar)
     for i in lost:  # one retry, item by item; then the failure is the item's
-        fut = pool.submit(run_chunk, task, [items[i]])
         try:
-            outcomes[i] = fut.result()[0]
-        except Exception as exc:
-            outcomes[i] = _worker_error(f"the worker running this task failed twice: {exc!r}")
+            outcomes[i] = pool.submit(run_chunk, task, [items[i]]).result()[0]
+        except Exception as exc:  # a dead worker, a broken pool, a task that does not pickle
+            outcomes[i] = _worker_error(f"the executor could not run this task (twice): {exc!r}")
 
 
 def run_tasks(

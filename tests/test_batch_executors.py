@@ -147,3 +147,11 @@ def test_profiles_and_surfaces_are_the_same_on_every_executor():
         shipped = surface(r, "Mean", "Sigma", size=(5, 6), reoptimize=True, executor=pool)
     np.testing.assert_array_equal(shipped.statistic, grid.statistic)
     assert grid.valid.all() and np.nanmin(grid.delta) >= -1e-6
+
+
+def test_a_users_pool_broken_by_a_dying_worker_records_instead_of_raising():
+    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+        outcomes = run_tasks(die_on_seven, list(range(10)), executor=pool, chunksize=1)
+    assert [o.value for o in outcomes[:7]] == list(range(1, 8))
+    assert isinstance(outcomes[7].error, WorkerError)
+    assert all(o.error is None or isinstance(o.error, WorkerError) for o in outcomes)
