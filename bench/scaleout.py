@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Any
 
@@ -45,13 +46,16 @@ def batch_throughput(w4: dict[str, np.ndarray], client: Any) -> dict[str, float]
     }
 
 
+def w3_options(model: rf.Function, n: int) -> dict[str, Any]:
+    """W3's range, extended likelihood and start values for ``n`` events (WORKLOADS.md)."""
+    start = [0.15 * n, 4.2, 0.5, 0.85 * n, 0.3]
+    names = dict(zip(model.parameter_names, start, strict=True))
+    return dict(range=(0, 10), extended=True, start=names)
+
+
 def unbinned_chunked(x: np.ndarray, client: Any) -> dict[str, Any]:
     model = rf.Function(W3_MODEL)
-
-    def options(n: int) -> dict[str, Any]:
-        start = [0.15 * n, 4.2, 0.5, 0.85 * n, 0.3]  # WORKLOADS.md: p0_frac times the count
-        return dict(range=(0, 10), extended=True, start=dict(zip(model.parameter_names, start)))
-
+    options = functools.partial(w3_options, model)
     kw = options(x.size)
     rf.fit(x[:10_000], model, "G", **options(10_000))  # compile here, not in the timing
     t0 = time.perf_counter()
@@ -68,7 +72,7 @@ def unbinned_chunked(x: np.ndarray, client: Any) -> dict[str, Any]:
     errors = memory.errors.to_numpy()
     diff = np.abs(chunked.values.to_numpy() - memory.values.to_numpy()) / errors
     return {
-        "events": n,
+        "events": x.size,
         "in memory": t_memory,
         "chunked": t_chunked,
         "persist": t_load,
@@ -136,8 +140,7 @@ def main() -> None:
     x = w3_recipe(int(args.big))
     model = rf.Function(W3_MODEL)
     n = x.size
-    start = dict(zip(model.parameter_names, [0.15 * n, 4.2, 0.5, 0.85 * n, 0.3], strict=True))
-    kw: dict[str, Any] = dict(range=(0, 10), extended=True, start=start)
+    kw = w3_options(model, n)
     with (
         LocalCluster(
             n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
