@@ -229,3 +229,14 @@ def test_option_g_uses_the_unbinned_analytic_gradient():
     assert with_gradient.valid
     np.testing.assert_allclose(with_gradient.values.to_numpy(), plain.values.to_numpy(), rtol=1e-5)
     np.testing.assert_allclose(with_gradient.errors.to_numpy(), plain.errors.to_numpy(), rtol=1e-3)
+
+
+def test_a_million_events_are_minimised_with_an_offset_and_reported_without():
+    x = np.random.default_rng(12).normal(0.5, 1.0, 1_000_000)
+    cost = rf.UnbinnedNLL(x, rf.Function("gausn"), extended=True, range=(-5, 6))
+    assert cost.offset_values and not rf.UnbinnedNLL(x[:1000], rf.Function("gausn")).offset_values
+    r = rf.Fitter().fit(cost, [9e5, 0.4, 1.1], store_trace=True)
+    assert r.valid and r.edm < 1e-4
+    assert r.min_fcn == pytest.approx(cost(r.values.to_numpy()), rel=1e-13)  # not offset
+    assert r.trace.statistic[0] == pytest.approx(cost([9e5, 0.4, 1.1]), rel=1e-13)
+    assert r.values["Constant"] == pytest.approx(x[(x > -5) & (x < 6)].size, rel=1e-4)

@@ -133,6 +133,12 @@ class Cost:
         raise FitError(f"{type(self).__name__} cannot simulate its data (toys, bootstraps)")
 
     @property
+    def offset_values(self) -> bool:
+        """True if the statistic is so large that Minuit should minimise it minus its start
+        value (:class:`~rootfit.costs.offset.OffsetCost`); the reported minimum is unchanged."""
+        return False
+
+    @property
     def picklable(self) -> bool:
         """True if the cost can be pickled (costs of user callables that another process
         cannot import — lambdas, local functions — cannot; a result then drops its cost when

@@ -37,6 +37,8 @@ __all__ = ["UnbinnedNLL", "event_sums"]
 _EPS = 2.0 * np.finfo(np.float64).tiny  # ROOT's safelog threshold
 #: Returned when the normalisation integral is not positive (no valid density there).
 _NO_DENSITY = 1e300
+#: From this many events the likelihood is minimised with an offset (:attr:`offset_values`).
+OFFSET_EVENTS = 1_000_000
 
 Terms = tuple[float, NDArray[np.float64], NDArray[np.float64]]
 
@@ -142,6 +144,12 @@ class UnbinnedNLL(Cost):
 
     def _sums(self, p: NDArray[np.float64], order: int) -> tuple[Any, ...]:
         return self.data.map_reduce(event_sums, self._model_handle, p, order)
+
+    @property
+    def offset_values(self) -> bool:
+        """Likelihoods of a million events and more are minimised with an offset (their size
+        would otherwise swamp Minuit's derivatives and EDM)."""
+        return self.data.size >= OFFSET_EVENTS
 
     @property
     def picklable(self) -> bool:

@@ -27,6 +27,7 @@ from rootfit.costs import (
     PoissonLikelihood,
     UnbinnedNLL,
 )
+from rootfit.costs.offset import OffsetCost
 from rootfit.costs.tracing import TracedCost
 from rootfit.errors import FitError, FitOptionError, StartValueWarning, warn
 from rootfit.fitdata import BinData, ErrorType, Events
@@ -132,7 +133,10 @@ class Fitter:
         self.backend.check(cost, request, self.options)
         _check_start(cost, settings)
         errordef = self.options.error_def or cost.errordef
-        objective = TracedCost(cost) if store_trace else cost
+        objective: Cost = TracedCost(cost) if store_trace else cost
+        offset = _offset(cost, settings)
+        if offset:
+            objective = OffsetCost(objective, offset)
         minimum = self.backend.minimize(
             objective, settings, self.options, errordef, gradient=gradient
         )
@@ -141,11 +145,14 @@ class Fitter:
         if minos and minimum.outcome.valid:
             minimum.minos(cost.parameter_names if minos is True else list(minos))
         raw = minimum.outcome
+        if offset:  # the statistic itself, not its offset version, is reported
+            raw = replace(raw, min_fcn=raw.min_fcn + offset)
         if weight_correction:
             raw = self._weight_corrected(cost, settings, raw, errordef)
         result = self._result(cost, settings, raw, normalize_errors, errordef)
-        if isinstance(objective, TracedCost):
-            trace = Trace(cost.parameter_names, objective.points(), objective.values())
+        traced = objective.cost if isinstance(objective, OffsetCost) else objective
+        if isinstance(traced, TracedCost):
+            trace = Trace(cost.parameter_names, traced.points(), traced.values())
             result = result.replaced(trace=trace)
         return result
 
@@ -229,6 +236,9 @@ class Fitter:
         """The result with errors and covariance from Minuit2's Hesse at its values (ROOT's
         ``CalculateHessErrors``)."""
         cost, settings = self._resume(result)
+        offset = _offset(cost, settings)
+        if offset:
+            cost = OffsetCost(cost, offset)
         errordef = self.options.error_def or result.errordef
         cov = self._steps_backend().hesse_covariance(cost, settings, self.options, errordef)
         return result.replaced(
@@ -263,6 +273,9 @@ class Fitter:
             The result does not keep its cost.
         """
         cost, settings = self._resume(result)
+        offset = _offset(cost, settings)
+        if offset:
+            cost = OffsetCost(cost, offset)
         errordef = self.options.error_def or result.errordef
         options = MinimizerOptions.default().with_(
             strategy=self.options.strategy, tolerance=self.options.tolerance
@@ -354,6 +367,16 @@ class Fitter:
             ParameterSettings(n, float(v), default_step(float(v)))
             for n, v in zip(names, items, strict=True)
         )
+
+
+def _offset(cost: Cost, settings: Sequence[ParameterSettings]) -> float:
+    """The cost at the start values when the cost asks to be offset (else, or if that value
+    is not finite, 0)."""
+    if not cost.offset_values:
+        return 0.0
+    with np.errstate(all="ignore"):
+        value = float(cost(np.array([s.value for s in settings])))
+    return value if math.isfinite(value) else 0.0
 
 
 def _start(model: Model | Function, parameters: Parameters) -> Parameters:
