@@ -53,7 +53,7 @@ def _fit(args: argparse.Namespace) -> int:
     if args.plot:
         from rootfit.plotting import plot_fit
 
-        plot_fit(hist, result, args.plot)
+        plot_fit(hist, result, args.plot, pulls="pull")
         print(f"figure written to {args.plot}")
     return 0 if result.valid else 1
 

@@ -1,17 +1,55 @@
-"""Figure of a fit: data with error bars, the fitted curve and its confidence band."""
+"""Figure of a fit: data with their (also asymmetric) error bars, the fitted curve — solid over
+the fit range, dashed outside it — its confidence band, a statistics box, and an optional pull
+or residual panel.
+
+Figures are made with matplotlib's object API (``matplotlib.figure.Figure``): drawing never
+changes matplotlib's global state (no backend switch, no pyplot figure registry); a figure
+drawn into ``ax=`` uses the caller's axes. Titles and axis labels in ROOT's TLatex become
+mathtext (:mod:`rootfit.plotting.labels`).
+"""
 
 from __future__ import annotations
 
 import os
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import numpy as np
+from numpy.typing import NDArray
 
-from rootfit.errors import DataError
+from rootfit.errors import DataError, FitError, FitOptionError
 from rootfit.hist import Graph, Histogram
+from rootfit.plotting.labels import mathtext, value_with_error
 from rootfit.result import FitResult
 
-__all__ = ["plot_fit"]
+__all__ = ["FitFigure", "plot_fit"]
+
+
+@dataclass
+class FitFigure:
+    """What :func:`plot_fit` drew.
+
+    Attributes
+    ----------
+    figure : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
+        The data and the curve.
+    pull_ax : matplotlib.axes.Axes or None
+        The pull (or residual) panel.
+    artists : dict of str to matplotlib artists
+        ``"data"``, ``"curve"`` (fit range), ``"curve_outside"`` (dashed, may be absent),
+        ``"band"``, ``"stats"``, ``"pulls"``.
+    """
+
+    figure: Any
+    ax: Any
+    pull_ax: Any = None
+    artists: dict[str, Any] = field(default_factory=dict)
+
+    def savefig(self, path: str | os.PathLike[str], **kwargs: Any) -> None:
+        """Save the figure (format from the extension)."""
+        kwargs.setdefault("dpi", 120)
+        self.figure.savefig(path, **kwargs)
 
 
 def plot_fit(
@@ -20,115 +58,257 @@ def plot_fit(
     path: str | os.PathLike[str] | None = None,
     *,
     ax: Any = None,
-    npoints: int = 400,
+    pulls: Literal["pull", "residual"] | None = None,
     band: float | None = 0.683,
-) -> Any:
+    stats: bool = True,
+    npoints: int = 400,
+) -> FitFigure:
     """Draw the data and the fitted model.
 
     Parameters
     ----------
     data : Histogram or Graph
-        What was fitted.
+        What was fitted (1-D).
     result : FitResult
-        The fit (its model snapshot is drawn).
+        The fit (its model snapshot and fit range are drawn).
     path : path-like, optional
-        Save the figure there (PNG, PDF... by extension).
+        Save the figure there (PNG, PDF, SVG... by extension).
     ax : matplotlib Axes, optional
-        Draw into these axes.
+        Draw into these axes (a pull panel is split off below them).
+    pulls : {"pull", "residual"}, optional
+        A panel of ``(y - f)/σ`` or ``y - f`` at the data points inside the fit range (σ the
+        error on the side of the model for asymmetric errors, as ROOT's χ²).
+    band : float or None
+        Probability content of the confidence band around the curve over the fit range
+        (:func:`rootfit.intervals.confidence_band`); None for none. A fit without a covariance
+        gets no band.
+    stats : bool
+        The statistics box: χ²/ndf, its probability, each parameter ± its error rounded to the
+        error's precision.
     npoints : int
         Points of the curve.
-    band : float or None
-        Probability content of the confidence band drawn around the curve
-        (:func:`rootfit.intervals.confidence_band`); None for no band. A fit without a
-        covariance gets no band.
 
     Returns
     -------
-    matplotlib.figure.Figure
+    FitFigure
+
+    Examples
+    --------
+    >>> import numpy as np, rootfit as rf
+    >>> from rootfit.plotting import plot_fit
+    >>> h = rf.Histogram(40, -4, 4, label="m_{#mu#mu} [GeV]")
+    >>> h.fill(np.random.default_rng(1).normal(0.2, 1.0, 2000))
+    >>> drawn = plot_fit(h, rf.fit(h, "gaus", range=(-2, 2)), pulls="pull")
+    >>> drawn.ax.get_ylabel(), drawn.pull_ax.get_xlabel()
+    ('Entries / 0.2 GeV', '$m_{\\\\mu\\\\mu}$ [GeV]')
     """
-    import matplotlib
-
-    if ax is None and path is not None:
-        matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
-    fig = ax.figure if ax is not None else plt.figure(figsize=(7, 4.5))
-    ax = ax if ax is not None else fig.add_subplot(1, 1, 1)
-    if isinstance(data, Histogram):
-        x = data.axis.centers
-        ax.errorbar(
-            x,
-            data.values(),
-            yerr=data.errors(),
-            xerr=0.5 * data.axis.widths,
-            fmt="o",
-            ms=3,
-            color="black",
-            label=data.title or data.name or "data",
-        )
-        lo, hi = data.axis.lo, data.axis.hi
-    else:
-        ax.errorbar(
-            data.x,
-            data.y,
-            yerr=data.yerr,
-            xerr=data.xerr,
-            fmt="o",
-            ms=3,
-            color="black",
-            label=data.title or data.name or "data",
-        )
-        lo, hi = float(np.min(data.x)), float(np.max(data.x))
     model = result.model
     if model is None:
         raise DataError("the result has no model snapshot to draw")
-    xs = np.linspace(lo, hi, npoints)
-    factor = 1.0  # WIDTH: the model is a density, drawn times the bin width
-    if result.options is not None and result.options.bin_volume and isinstance(data, Histogram):
-        factor = float(data.axis.widths.mean())
-    ys = factor * model.evaluator(xs.reshape(-1, 1), result.values.to_numpy())
-    text = "\n".join(
-        [f"χ²/ndf = {result.chi2:.4g}/{result.ndf}"]
-        + [f"{n} = {result.values[n]:.4g} ± {result.errors[n]:.2g}" for n in result.parameter_names]
-    )
-    ax.plot(xs, ys, color="tab:red", lw=2, label=f"fit: {model.formula or model.name}")
+    if model.ndim != 1 or not isinstance(data, Histogram | Graph) or getattr(data, "ndim", 1) != 1:
+        raise DataError("plot_fit draws 1-D histograms and graphs")
+    if pulls not in (None, "pull", "residual"):
+        raise FitOptionError(f"pulls must be 'pull', 'residual' or None, not {pulls!r}")
+    fig, main, lower = _axes(ax, pulls is not None)
+    points = _points(data)
+    window = _window(data, points)
+    fit_lo, fit_hi = _fit_range(result, window)
+    factor = _width_factor(data, result)
+    parameters = result.values.to_numpy()
+    artists: dict[str, Any] = {"data": _draw_data(main, data, points)}
+    inside = np.linspace(fit_lo, fit_hi, npoints)
+    curve = factor * model.evaluator(inside.reshape(-1, 1), parameters)
+    label = f"fit: {model.formula or model.name}"
+    (artists["curve"],) = main.plot(inside, curve, color="tab:red", lw=2, label=label)
+    for lo, hi in ((window[0], fit_lo), (fit_hi, window[1])):
+        if hi > lo:
+            xs = np.linspace(lo, hi, max(npoints // 4, 2))
+            (artists["curve_outside"],) = main.plot(
+                xs, factor * model.evaluator(xs.reshape(-1, 1), parameters),
+                color="tab:red", lw=1.5, ls="--",
+            )  # fmt: skip
     if band is not None:
-        _draw_band(ax, result, xs, band, factor)
-    ax.text(
-        0.98,
-        0.97,
-        text,
-        transform=ax.transAxes,
-        ha="right",
-        va="top",
-        fontsize=8,
-        bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "0.8"},
-    )
-    ax.set_xlabel(data.axis.label if isinstance(data, Histogram) and data.axis.label else "x")
-    ax.set_ylabel("entries" if isinstance(data, Histogram) else "y")
-    ax.legend(loc="upper left", fontsize=8)
+        artists["band"] = _draw_band(main, result, inside, band, factor)
+    if stats:
+        artists["stats"] = _stats_box(main, result)
+    _labels(main, lower, data)
+    low, high = main.get_ylim()  # headroom: the legend and the box sit above the data
+    main.set_ylim(low, high + 0.35 * (high - low))
+    main.legend(loc="upper left", fontsize=8, frameon=False)
     if not result.valid:
-        ax.set_title(f"fit NOT converged (status {result.status})", color="red")
+        main.set_title(f"fit NOT valid (status {result.status})", color="red")
+    elif getattr(data, "title", ""):
+        main.set_title(mathtext(data.title))
+    if lower is not None:
+        artists["pulls"] = _draw_pulls(
+            lower, points, model, parameters, factor, (fit_lo, fit_hi), pulls
+        )
+    main.set_xlim(*window)
+    drawn = FitFigure(fig, main, lower, artists)
     if path is not None:
         fig.tight_layout()
-        fig.savefig(path, dpi=120)
-    return fig
+        drawn.savefig(path)
+    return drawn
 
 
-def _draw_band(ax: Any, result: FitResult, xs: Any, cl: float, factor: float) -> None:
-    from rootfit.errors import FitError
+@dataclass(frozen=True)
+class _Points:
+    x: NDArray[np.float64]
+    y: NDArray[np.float64]
+    xerr: Any
+    ylow: NDArray[np.float64] | None
+    yhigh: NDArray[np.float64] | None
+
+
+def _points(data: Histogram | Graph) -> _Points:
+    if isinstance(data, Histogram):
+        e = data.errors()
+        return _Points(data.axis.centers, data.values(), 0.5 * data.axis.widths, e, e)
+    xerr = None
+    if data.xerr_low is not None and data.xerr_high is not None:
+        xerr = np.vstack([data.xerr_low, data.xerr_high])
+    elif data.xerr is not None:
+        xerr = data.xerr
+    if xerr is not None and not np.any(xerr):
+        xerr = None  # a graph without x errors stores zeros: no bars to draw
+    if data.is_asymmetric:
+        return _Points(data.x, data.y, xerr, data.yerr_low, data.yerr_high)
+    return _Points(data.x, data.y, xerr, data.yerr, data.yerr)
+
+
+def _axes(ax: Any, with_pulls: bool) -> tuple[Any, Any, Any]:
+    if ax is not None:
+        if not with_pulls:
+            return ax.figure, ax, None
+        from mpl_toolkits.axes_grid1 import make_axes_locatable
+
+        lower = make_axes_locatable(ax).append_axes("bottom", size="30%", pad=0.0, sharex=ax)
+        ax.tick_params(labelbottom=False)
+        return ax.figure, ax, lower
+    from matplotlib.figure import Figure
+
+    if not with_pulls:
+        fig = Figure(figsize=(7, 4.5))
+        return fig, fig.add_subplot(1, 1, 1), None
+    fig = Figure(figsize=(7, 5.5))
+    grid = fig.add_gridspec(2, 1, height_ratios=(3, 1), hspace=0.0)
+    main = fig.add_subplot(grid[0])
+    lower = fig.add_subplot(grid[1], sharex=main)
+    main.tick_params(labelbottom=False)
+    return fig, main, lower
+
+
+def _window(data: Histogram | Graph, points: _Points) -> tuple[float, float]:
+    if isinstance(data, Histogram):
+        return float(data.axis.lo), float(data.axis.hi)
+    lo, hi = float(np.min(points.x)), float(np.max(points.x))
+    pad = 0.03 * (hi - lo) if hi > lo else 0.5
+    return lo - pad, hi + pad
+
+
+def _fit_range(result: FitResult, window: tuple[float, float]) -> tuple[float, float]:
+    axis = result.fit_range.axis(0) if result.fit_range is not None else None
+    if axis is None:
+        return window
+    return max(axis[0], window[0]), min(axis[1], window[1])
+
+
+def _width_factor(data: Histogram | Graph, result: FitResult) -> float:
+    """``WIDTH`` fits a density: it is drawn times the bin width (regular bins)."""
+    if result.options is not None and result.options.bin_volume and isinstance(data, Histogram):
+        return float(data.axis.widths.mean())
+    return 1.0
+
+
+def _draw_data(ax: Any, data: Histogram | Graph, points: _Points) -> Any:
+    yerr = (
+        None
+        if points.ylow is None or points.yhigh is None
+        else np.vstack([points.ylow, points.yhigh])
+    )
+    name = data.title or data.name or "data"
+    return ax.errorbar(
+        points.x, points.y, yerr=yerr, xerr=points.xerr, fmt="o", ms=3, color="black",
+        lw=1, label=mathtext(name),
+    )  # fmt: skip
+
+
+def _draw_band(
+    ax: Any, result: FitResult, xs: NDArray[np.float64], cl: float, factor: float
+) -> Any:
     from rootfit.intervals import confidence_band
 
     try:
         b = confidence_band(result, xs, cl)
     except FitError:  # no covariance (e.g. Simplex): the curve alone
-        return
-    ax.fill_between(
-        xs,
-        factor * b.lower,
-        factor * b.upper,
-        color="tab:red",
-        alpha=0.25,
-        lw=0,
+        return None
+    return ax.fill_between(
+        xs, factor * b.lower, factor * b.upper, color="tab:red", alpha=0.25, lw=0,
         label=f"{100 * cl:.3g}% confidence band",
-    )
+    )  # fmt: skip
+
+
+def _stats_box(ax: Any, result: FitResult) -> Any:
+    from scipy import stats as distributions
+
+    lines = []
+    if result.chi2 >= 0 and result.ndf > 0:
+        probability = float(distributions.chi2.sf(result.chi2, result.ndf))
+        lines += [f"χ²/ndf = {result.chi2:.4g} / {result.ndf}", f"Prob = {probability:.3g}"]
+    for name in result.parameter_names:
+        lines.append(f"{name} = {value_with_error(result.values[name], result.errors[name])}")
+    return ax.text(
+        0.98, 0.97, "\n".join(lines), transform=ax.transAxes, ha="right", va="top", fontsize=8,
+        family="monospace", bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "0.8"},
+    )  # fmt: skip
+
+
+def _labels(main: Any, lower: Any, data: Histogram | Graph) -> None:
+    x_label = data.axis.label if isinstance(data, Histogram) else getattr(data, "x_label", "")
+    (lower if lower is not None else main).set_xlabel(mathtext(x_label) if x_label else "x")
+    if isinstance(data, Histogram):
+        main.set_ylabel(_entries_label(data))
+    else:
+        main.set_ylabel(mathtext(getattr(data, "y_label", "") or "y"))
+
+
+def _entries_label(h: Histogram) -> str:
+    """``Entries / 0.2 GeV`` for regular bins (the unit from a trailing ``[unit]`` of the x
+    label), ``Entries`` otherwise."""
+    if not h.axis.regular:
+        return "Entries"
+    label = h.axis.label.strip()
+    unit = label[label.rfind("[") + 1 : -1] if label.endswith("]") and "[" in label else ""
+    width = f"{float(h.axis.widths[0]):.3g}"
+    return f"Entries / {width} {mathtext(unit)}".rstrip()
+
+
+def _draw_pulls(
+    ax: Any,
+    points: _Points,
+    model: Any,
+    parameters: NDArray[np.float64],
+    factor: float,
+    fit_range: tuple[float, float],
+    kind: str | None,
+) -> Any:
+    inside = (points.x >= fit_range[0]) & (points.x <= fit_range[1])
+    x, y = points.x[inside], points.y[inside]
+    f = factor * model.evaluator(np.ascontiguousarray(x.reshape(-1, 1)), parameters)
+    residual = y - f
+    if kind == "pull":
+        assert points.ylow is not None and points.yhigh is not None
+        sigma = np.where(f > y, points.yhigh[inside], points.ylow[inside])
+        keep = sigma > 0
+        x, value = x[keep], residual[keep] / sigma[keep]
+        ax.set_ylabel("pull")
+    else:
+        value = residual
+        ax.set_ylabel("data − fit")
+    ax.axhline(0.0, color="tab:red", lw=1)
+    drawn = ax.plot(x, value, "o", ms=3, color="black")[0]
+    finite = np.abs(value[np.isfinite(value)])
+    if finite.size:
+        limit = 1.25 * float(finite.max())
+        ax.set_ylim(-limit, limit)
+    return drawn
