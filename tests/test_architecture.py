@@ -9,7 +9,8 @@ Layers (a module may import its own layer and those below):
 ``result`` sits below ``fitter`` here (the architecture sketch draws it above): the Fitter
 builds FitResults, while a result never runs a minimizer. The upward doors are the lazy
 import of :mod:`rootfit.fitting` inside ``Histogram.fit`` / ``Graph.fit`` (and of
-:mod:`rootfit.batch` inside ``Histogram.fit_slices_y/x`` and ``FitResult.toys``); imports under
+:mod:`rootfit.batch` inside ``Histogram.fit_slices_y/x`` and ``FitResult.toys``, and of
+:mod:`rootfit.plotting` inside the ``plot`` methods); imports under
 ``if TYPE_CHECKING:`` are annotations only and not checked.
 
 Rules of the fit core on top of the layering: minimizer implementations are reached only
@@ -30,7 +31,13 @@ LAYER = {
     "costs": 4, "options": 4, "result": 5, "fitter": 6, "intervals": 7, "fitting": 8,
     "batch": 8.5, "plotting": 9, "io": 9, "compat": 9, "cli": 9, "__init__": 10,
 }  # fmt: skip
-ALLOWED_UPWARD = {("hist", "fitting"), ("hist", "batch"), ("result", "batch")}
+ALLOWED_UPWARD = {
+    ("hist", "fitting"),
+    ("hist", "batch"),
+    ("hist", "plotting"),
+    ("result", "batch"),
+    ("result", "plotting"),
+}
 EXCLUSIVE = {"numba": "kernels", "iminuit": "fitter/backends/minuit.py"}
 LAZY_ONLY = {"matplotlib", "uproot"}
 

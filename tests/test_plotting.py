@@ -150,3 +150,46 @@ def test_root_latex_becomes_mathtext(text, expected):
 )
 def test_values_are_rounded_to_their_errors(value, error, expected):
     assert value_with_error(value, error) == expected
+
+
+def test_plot_methods_of_data_and_results():
+    h = histogram()
+    drawn = h.plot(color="tab:blue")
+    assert drawn.ax.get_ylabel() == "Entries / 0.2 GeV" and "data" in drawn.artists
+    g = asymmetric_graph()
+    assert g.plot().ax.get_xlim()[0] < g.x.min()
+    r = rf.fit(h, "gaus", "L")
+    fitted = r.plot(pulls="pull")  # the points the fit used
+    assert fitted.pull_ax is not None and fitted.artists["curve"].get_xdata().max() > 3.9
+    assert r.plot(h).artists["data"] is not None
+
+
+def test_error_analysis_figures():
+    from rootfit import intervals
+    from rootfit.plotting import (
+        plot_contours,
+        plot_correlation,
+        plot_profile,
+        plot_surface,
+        plot_trace,
+    )
+
+    h = histogram()
+    r = rf.fit(h, "gaus", "L", store_trace=True)
+    prof = plot_profile(intervals.profile(r, "Sigma", size=15))
+    lo, hi = intervals.profile(r, "Sigma", size=15).interval(sigma=1)
+    segments = prof.artists["interval 1σ"].get_segments()
+    assert [s[0][0] for s in segments] == pytest.approx([lo, hi])
+    assert prof.artists["level 1σ"].get_ydata()[0] == pytest.approx(1.0)
+    contours = intervals.contours(r, "Mean", "Sigma", size=12)
+    drawn = plot_contours(contours, best=r)
+    x, y = drawn.artists["contour 0.683"].get_data()
+    assert x.size == 13 and x[0] == x[-1] and y[0] == y[-1]  # closed
+    surface = intervals.surface(r, "Mean", "Sigma", size=(9, 9))
+    assert plot_surface(surface, significance=True).artists["map"] is not None
+    corr = plot_correlation(r).artists["matrix"].get_array()
+    assert np.allclose(np.diag(corr), 1.0) and corr.shape == (3, 3)
+    trace = plot_trace(r).artists["trace"].get_ydata()
+    assert trace.size == r.ncalls or trace.size == len(r.trace)
+    with pytest.raises(rf.errors.FitError, match="store_trace"):
+        plot_trace(rf.fit(h, "gaus"))

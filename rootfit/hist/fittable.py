@@ -21,6 +21,13 @@ class Fittable:
     #: Functions attached by fits (ROOT's list of functions), newest last.
     functions: list[Any]
 
+    def plot(self, ax: Any = None, **style: Any) -> Any:
+        """Draw the data with its error bars (asymmetric where they are): a
+        :class:`~rootfit.plotting.Drawn` (``style`` goes to matplotlib's ``errorbar``)."""
+        from rootfit.plotting import plot_data
+
+        return plot_data(self, ax, **style)  # type: ignore[arg-type]
+
     def get_function(self, name: str) -> Any:
         """The attached function called ``name`` (last fitted first), or None."""
         for f in reversed(self.functions):

@@ -11,7 +11,7 @@ mathtext (:mod:`rootfit.plotting.labels`).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -19,6 +19,14 @@ from numpy.typing import NDArray
 
 from rootfit.errors import DataError, FitError, FitOptionError
 from rootfit.hist import Graph, Histogram
+from rootfit.plotting.data_figure import (
+    Drawn,
+    Points,
+    data_points,
+    draw_data,
+    set_labels,
+    window,
+)
 from rootfit.plotting.labels import mathtext, value_with_error
 from rootfit.result import FitResult
 
@@ -26,30 +34,12 @@ __all__ = ["FitFigure", "plot_fit"]
 
 
 @dataclass
-class FitFigure:
-    """What :func:`plot_fit` drew.
+class FitFigure(Drawn):
+    """What :func:`plot_fit` drew: ``figure``, ``ax`` (data and curve), ``artists`` by name —
+    ``"data"``, ``"curve"`` (fit range), ``"curve_outside"`` (dashed, may be absent),
+    ``"band"``, ``"stats"``, ``"pulls"`` — and ``pull_ax``, the pull (or residual) panel."""
 
-    Attributes
-    ----------
-    figure : matplotlib.figure.Figure
-    ax : matplotlib.axes.Axes
-        The data and the curve.
-    pull_ax : matplotlib.axes.Axes or None
-        The pull (or residual) panel.
-    artists : dict of str to matplotlib artists
-        ``"data"``, ``"curve"`` (fit range), ``"curve_outside"`` (dashed, may be absent),
-        ``"band"``, ``"stats"``, ``"pulls"``.
-    """
-
-    figure: Any
-    ax: Any
     pull_ax: Any = None
-    artists: dict[str, Any] = field(default_factory=dict)
-
-    def savefig(self, path: str | os.PathLike[str], **kwargs: Any) -> None:
-        """Save the figure (format from the extension)."""
-        kwargs.setdefault("dpi", 120)
-        self.figure.savefig(path, **kwargs)
 
 
 def plot_fit(
@@ -110,17 +100,17 @@ def plot_fit(
     if pulls not in (None, "pull", "residual"):
         raise FitOptionError(f"pulls must be 'pull', 'residual' or None, not {pulls!r}")
     fig, main, lower = _axes(ax, pulls is not None)
-    points = _points(data)
-    window = _window(data, points)
-    fit_lo, fit_hi = _fit_range(result, window)
+    points = data_points(data)
+    bounds = window(data, points)
+    fit_lo, fit_hi = _fit_range(result, bounds)
     factor = _width_factor(data, result)
     parameters = result.values.to_numpy()
-    artists: dict[str, Any] = {"data": _draw_data(main, data, points)}
+    artists: dict[str, Any] = {"data": draw_data(main, data, points)}
     inside = np.linspace(fit_lo, fit_hi, npoints)
     curve = factor * model.evaluator(inside.reshape(-1, 1), parameters)
     label = f"fit: {model.formula or model.name}"
     (artists["curve"],) = main.plot(inside, curve, color="tab:red", lw=2, label=label)
-    for lo, hi in ((window[0], fit_lo), (fit_hi, window[1])):
+    for lo, hi in ((bounds[0], fit_lo), (fit_hi, bounds[1])):
         if hi > lo:
             xs = np.linspace(lo, hi, max(npoints // 4, 2))
             (artists["curve_outside"],) = main.plot(
@@ -131,7 +121,7 @@ def plot_fit(
         artists["band"] = _draw_band(main, result, inside, band, factor)
     if stats:
         artists["stats"] = _stats_box(main, result)
-    _labels(main, lower, data)
+    set_labels(main, lower, data)
     low, high = main.get_ylim()  # headroom: the legend and the box sit above the data
     main.set_ylim(low, high + 0.35 * (high - low))
     main.legend(loc="upper left", fontsize=8, frameon=False)
@@ -143,37 +133,12 @@ def plot_fit(
         artists["pulls"] = _draw_pulls(
             lower, points, model, parameters, factor, (fit_lo, fit_hi), pulls
         )
-    main.set_xlim(*window)
-    drawn = FitFigure(fig, main, lower, artists)
+    main.set_xlim(*bounds)
+    drawn = FitFigure(fig, main, artists, pull_ax=lower)
     if path is not None:
         fig.tight_layout()
         drawn.savefig(path)
     return drawn
-
-
-@dataclass(frozen=True)
-class _Points:
-    x: NDArray[np.float64]
-    y: NDArray[np.float64]
-    xerr: Any
-    ylow: NDArray[np.float64] | None
-    yhigh: NDArray[np.float64] | None
-
-
-def _points(data: Histogram | Graph) -> _Points:
-    if isinstance(data, Histogram):
-        e = data.errors()
-        return _Points(data.axis.centers, data.values(), 0.5 * data.axis.widths, e, e)
-    xerr = None
-    if data.xerr_low is not None and data.xerr_high is not None:
-        xerr = np.vstack([data.xerr_low, data.xerr_high])
-    elif data.xerr is not None:
-        xerr = data.xerr
-    if xerr is not None and not np.any(xerr):
-        xerr = None  # a graph without x errors stores zeros: no bars to draw
-    if data.is_asymmetric:
-        return _Points(data.x, data.y, xerr, data.yerr_low, data.yerr_high)
-    return _Points(data.x, data.y, xerr, data.yerr, data.yerr)
 
 
 def _axes(ax: Any, with_pulls: bool) -> tuple[Any, Any, Any]:
@@ -198,14 +163,6 @@ def _axes(ax: Any, with_pulls: bool) -> tuple[Any, Any, Any]:
     return fig, main, lower
 
 
-def _window(data: Histogram | Graph, points: _Points) -> tuple[float, float]:
-    if isinstance(data, Histogram):
-        return float(data.axis.lo), float(data.axis.hi)
-    lo, hi = float(np.min(points.x)), float(np.max(points.x))
-    pad = 0.03 * (hi - lo) if hi > lo else 0.5
-    return lo - pad, hi + pad
-
-
 def _fit_range(result: FitResult, window: tuple[float, float]) -> tuple[float, float]:
     axis = result.fit_range.axis(0) if result.fit_range is not None else None
     if axis is None:
@@ -218,19 +175,6 @@ def _width_factor(data: Histogram | Graph, result: FitResult) -> float:
     if result.options is not None and result.options.bin_volume and isinstance(data, Histogram):
         return float(data.axis.widths.mean())
     return 1.0
-
-
-def _draw_data(ax: Any, data: Histogram | Graph, points: _Points) -> Any:
-    yerr = (
-        None
-        if points.ylow is None or points.yhigh is None
-        else np.vstack([points.ylow, points.yhigh])
-    )
-    name = data.title or data.name or "data"
-    return ax.errorbar(
-        points.x, points.y, yerr=yerr, xerr=points.xerr, fmt="o", ms=3, color="black",
-        lw=1, label=mathtext(name),
-    )  # fmt: skip
 
 
 def _draw_band(
@@ -263,29 +207,9 @@ def _stats_box(ax: Any, result: FitResult) -> Any:
     )  # fmt: skip
 
 
-def _labels(main: Any, lower: Any, data: Histogram | Graph) -> None:
-    x_label = data.axis.label if isinstance(data, Histogram) else getattr(data, "x_label", "")
-    (lower if lower is not None else main).set_xlabel(mathtext(x_label) if x_label else "x")
-    if isinstance(data, Histogram):
-        main.set_ylabel(_entries_label(data))
-    else:
-        main.set_ylabel(mathtext(getattr(data, "y_label", "") or "y"))
-
-
-def _entries_label(h: Histogram) -> str:
-    """``Entries / 0.2 GeV`` for regular bins (the unit from a trailing ``[unit]`` of the x
-    label), ``Entries`` otherwise."""
-    if not h.axis.regular:
-        return "Entries"
-    label = h.axis.label.strip()
-    unit = label[label.rfind("[") + 1 : -1] if label.endswith("]") and "[" in label else ""
-    width = f"{float(h.axis.widths[0]):.3g}"
-    return f"Entries / {width} {mathtext(unit)}".rstrip()
-
-
 def _draw_pulls(
     ax: Any,
-    points: _Points,
+    points: Points,
     model: Any,
     parameters: NDArray[np.float64],
     factor: float,

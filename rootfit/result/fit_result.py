@@ -320,6 +320,20 @@ class FitResult:
 
         return diagnose(self, tolerance)
 
+    def plot(self, data: Any = None, path: Any = None, **options: Any) -> Any:
+        """Draw the fit (:func:`rootfit.plotting.plot_fit`: curve over the fit range, band,
+        statistics box, ``pulls="pull"``...) over ``data``, by default the points the fit used.
+
+        Returns
+        -------
+        FitFigure
+        """
+        from rootfit.plotting import plot_fit
+
+        if data is None:
+            data = _fitted_points(self)
+        return plot_fit(data, self, path, **options)
+
     def toys(
         self,
         n: int,
@@ -387,3 +401,16 @@ class FitResult:
             f"FitResult(valid={self.valid}, status={self.status}, chi2={self.chi2:.6g}, "
             f"ndf={self.ndf}, {pars})"
         )
+
+
+def _fitted_points(result: FitResult) -> Any:
+    """The points a 1-D fit used, as a graph (values and errors as fitted)."""
+    from rootfit.errors import DataError
+    from rootfit.hist import Graph
+
+    data = getattr(result.cost, "data", None)
+    values = getattr(data, "values", None)
+    if data is None or values is None or np.ndim(data.coords) != 2 or data.coords.shape[1] != 1:
+        raise DataError("give the data to draw: this result keeps no 1-D fitted points")
+    errors = data.errors
+    return Graph(data.coords[:, 0], values, yerr=errors)
