@@ -27,7 +27,7 @@ import pytest
 
 PACKAGE = pathlib.Path(__file__).resolve().parent.parent / "rootfit"
 LAYER = {
-    "errors": 0, "_optional": 0, "_validation": 0, "executors": 0, "kernels": 1, "hist": 2, "functions": 2, "fitdata": 3,
+    "errors": 0, "_optional": 0, "_validation": 0, "_html": 0, "executors": 0, "kernels": 1, "hist": 2, "functions": 2, "fitdata": 3,
     "costs": 4, "options": 4, "result": 5, "fitter": 6, "intervals": 7, "fitting": 8,
     "batch": 8.5, "plotting": 9, "io": 9, "compat": 9, "cli": 9, "__init__": 10,
 }  # fmt: skip

@@ -193,3 +193,21 @@ def test_error_analysis_figures():
     assert trace.size == r.ncalls or trace.size == len(r.trace)
     with pytest.raises(rf.errors.FitError, match="store_trace"):
         plot_trace(rf.fit(h, "gaus"))
+
+
+def test_notebook_views_and_reprs():
+    h = histogram()
+    page = h._repr_html_()
+    assert "<table" in page and "data:image/png;base64," in page and "4000" in page
+    r = rf.fit(h, "gaus", "LE")
+    view = r._repr_html_()
+    assert view.count("<tr>") == 6 + 2 + 1 + 3 and "Minos" in view and "Sigma" in view
+    assert "<script" not in view
+    g = asymmetric_graph()
+    assert "asymmetric errors" in g._repr_html_()
+    f = rf.Function("gaus", range=(-1, 2))
+    f.set_parameters(Mean=0.5)
+    assert repr(f) == "Function('gaus', 'gaus', Constant=1, Mean=0.5, Sigma=1, range=(-1.0, 2.0))"
+    assert "Function gaus: gaus on (-1.0, 2.0)" in f._repr_html_()
+    hostile = rf.Histogram(5, 0, 1, title="<script>alert(1)</script>")
+    assert "<script>" not in hostile._repr_html_()  # escaped

@@ -458,4 +458,27 @@ class Function:
 
     def __repr__(self) -> str:
         what = self.formula if self.formula is not None else "<callable>"
-        return f"Function({self.name!r}, {what!r}, npar={self.npar})"
+        shown = [f"{n}={v:.6g}" for n, v in zip(self.parameter_names, self.parameters, strict=True)]
+        if len(shown) > 8:
+            shown = [*shown[:8], f"... ({len(shown)} parameters)"]
+        where = f", range={tuple(self.range)}" if self.range is not None else ""
+        return f"Function({self.name!r}, {what!r}, {', '.join(shown)}{where})"
+
+    def _repr_html_(self) -> str:
+        """Notebook view: formula, range and the parameters with errors, limits, fixed."""
+        from rootfit._html import table
+
+        state = self.state
+        rows = []
+        for i, name in enumerate(self.parameter_names):
+            limits = self.limits(i)
+            rows.append(
+                [i, name, f"{self.parameters[i]:.6g}", f"{self.errors[i]:.3g}",
+                 "" if limits is None else f"[{limits[0]:.4g}, {limits[1]:.4g}]",
+                 "yes" if state.fixed[i] else ""]
+            )  # fmt: skip
+        what = self.formula if self.formula is not None else "<Python callable>"
+        caption = f"Function {self.name}: {what}" + (
+            f" on {tuple(self.range)}" if self.range is not None else ""
+        )
+        return table(rows, ["", "name", "value", "error", "limits", "fixed"], caption=caption)

@@ -290,6 +290,20 @@ class Graph(Fittable):
         return cls(a[:, 0], a[:, 1], xerr_low=a[:, 2], xerr_high=a[:, 3], yerr_low=a[:, 4],
                    yerr_high=a[:, 5], name=name, title=title)  # fmt: skip
 
+    def _repr_html_(self) -> str:
+        """Notebook view: points, error kind and a small plot."""
+        from rootfit._html import figure_png, table
+
+        rows: list[list[Any]] = [
+            ["name", self.name or "—"],
+            ["title", self.title or "—"],
+            ["points", len(self)],
+            ["errors", repr(self).split(", ", 1)[1][:-1]],
+        ]
+        if len(self) == 0:
+            return table(rows, caption="Graph")
+        return table(rows, caption="Graph") + figure_png(self.plot().figure)
+
     def __repr__(self) -> str:
         kind = (
             "asymmetric errors"

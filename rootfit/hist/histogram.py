@@ -550,6 +550,19 @@ class Histogram(Statistics, Fittable, SliceFittable):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _repr_html_(self) -> str:
+        """Notebook view: name, axes, entries and statistics, with a small plot (1-D)."""
+        from rootfit._html import figure_png, table
+
+        rows = [["name", self.name or "—"], ["title", self.title or "—"]]
+        rows += [[f"axis {i}", repr(a)] for i, a in enumerate(self._axes)]
+        rows += [["entries", f"{self._entries:g}"], ["storage", self.storage]]
+        if self.ndim == 1:
+            rows += [["mean", f"{self.mean():.6g}"], ["std dev", f"{self.std():.6g}"]]
+            picture = figure_png(self.plot().figure)
+            return table(rows, caption="Histogram") + picture
+        return table(rows, caption="Histogram")
+
     def __repr__(self) -> str:
         name = f"name={self.name!r}, " if self.name else ""
         axes = ", ".join(repr(a) for a in self._axes)

@@ -393,6 +393,44 @@ class FitResult:
     def __str__(self) -> str:
         return self.to_string()
 
+    def _repr_html_(self) -> str:
+        """Notebook view: the outcome, then one row per parameter (value, parabolic error,
+        Minos errors, limits, fixed)."""
+        from rootfit._html import table
+
+        good, bad = "#c8f0c8", "#f0c8c8"
+        summary = [
+            ("valid", (str(self.valid), good if self.valid else bad)),
+            ("status", self.status),
+            ("minimizer", self.minimizer),
+            ("min FCN", f"{self.min_fcn:.8g}"),
+            ("EDM", f"{self.edm:.3g}"),
+            ("calls", self.ncalls),
+        ]
+        if self.chi2 >= 0 and self.ndf > 0:
+            from scipy import stats
+
+            summary.append(("χ²/ndf", f"{self.chi2:.5g} / {self.ndf}"))
+            summary.append(("Prob", f"{stats.chi2.sf(self.chi2, self.ndf):.4g}"))
+        rows = []
+        for i, name in enumerate(self.parameter_names):
+            lower, upper = self.minos.get(name, (None, None))
+            bounds = self.bounds[i]
+            rows.append(
+                [
+                    i,
+                    name,
+                    f"{self.values[i]:.6g}",
+                    f"{self.errors[i]:.3g}",
+                    "" if lower is None else f"{lower:.3g}",
+                    "" if upper is None else f"{upper:.3g}",
+                    "" if bounds is None else f"[{bounds[0]:.4g}, {bounds[1]:.4g}]",
+                    "yes" if self.fixed[i] else "",
+                ]
+            )
+        header = ["", "name", "value", "error", "Minos −", "Minos +", "limits", "fixed"]
+        return table([[k, v] for k, v in summary], caption="FitResult") + table(rows, header)
+
     def __repr__(self) -> str:
         pars = ", ".join(
             f"{n}={self.values[n]:.6g}±{self.errors[n]:.3g}" for n in self.parameter_names
