@@ -74,3 +74,31 @@ def test_read_histogram_errors(tmp_path):
         read_histogram(str(tmp_path / "two.root"))
     with pytest.raises(DataError, match="no object 'c'"):
         read_histogram(str(tmp_path / "two.root") + ":c")
+
+
+def test_cli_start_fix_limit_and_version(tmp_path, capsys):
+    out = tmp_path / "hsimple.root"
+    main(["demo", "--out", str(out)])
+    capsys.readouterr()
+    args = ["fit", f"{out}:hpx", "gaus", "--start", "Mean=0.1", "--fix", "Sigma=1.0"]
+    assert main([*args, "--limit", "Constant=0:"]) == 0
+    text = capsys.readouterr().out
+    assert "(fixed)" in text and "(limited)" in text
+    assert main(["fit", f"{out}:hpx", "gaus", "--fix", "Sigma"]) == 0
+    assert "(fixed)" in capsys.readouterr().out
+    for bad in (["--limit", "Sigma=1"], ["--start", "Mean"], ["--fix", "Sigma", "--fix", "Mean=0"]):
+        assert main(["fit", f"{out}:hpx", "gaus", *bad]) == 2
+        assert "rootfit: error:" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0 and capsys.readouterr().out.startswith("rootfit ")
+
+
+@pytest.mark.parametrize(
+    ("word", "letters"), [("likelihood", "'L'"), ("quiet", "'Q'"), ("Minos", "'E'")]
+)
+def test_option_words_get_a_did_you_mean(word, letters):
+    h = rf.Histogram(10, 0, 1)
+    h.fill(np.random.default_rng(1).uniform(size=100))
+    with pytest.raises(rf.errors.FitOptionError, match=f"did you mean {letters}"):
+        rf.fit(h, "gaus", word)

@@ -70,3 +70,22 @@ def test_mplhep_draws_rootfit_histograms(tmp_path):
     fig.savefig(tmp_path / "h.png")
     plt.close(fig)
     assert (tmp_path / "h.png").stat().st_size > 1000
+
+
+def test_conversions_keep_labels_name_and_title():
+    hist = pytest.importorskip("hist")
+    from rootfit.io.convert import from_uhi, to_boost, to_hist
+
+    h = rf.Histogram(rf.Axis(10, 0, 1, label="m_{#mu#mu} [GeV]"), rf.Axis(edges=[0, 1, 3], label="y"),
+                     name="hm", title="a title")  # fmt: skip
+    h.fill(np.random.default_rng(1).uniform(size=50), np.random.default_rng(2).uniform(0, 3, 50))
+    converted = to_hist(h)
+    assert [a.label for a in converted.axes] == ["m_{#mu#mu} [GeV]", "y"]
+    assert (converted.name, converted.label) == ("hm", "a title")
+    back = from_uhi(converted)
+    assert [a.label for a in back.axes] == ["m_{#mu#mu} [GeV]", "y"]
+    assert (back.name, back.title) == ("hm", "a title")
+    np.testing.assert_array_equal(back.values(flow=True), h.values(flow=True))
+    assert from_uhi(to_boost(h)).axes[0].label == "m_{#mu#mu} [GeV]"
+    plain = from_uhi(hist.Hist.new.Reg(4, 0, 1).Double())
+    assert plain.axis.label == ""  # hist's default "Axis 0" is not a title

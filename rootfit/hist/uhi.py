@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,30 @@ def _edges(axis: Any) -> np.ndarray:
     return np.asarray([b[0] for b in bins] + [bins[-1][1]], dtype=np.float64)
 
 
+def _axis_label(ax: Any) -> str:
+    """The axis title a UHI object carries: hist's ``label``, boost-histogram's string
+    ``metadata``, uproot's ``fTitle`` (hist's default ``Axis 0`` is no title)."""
+    for value in (getattr(ax, "label", None), getattr(ax, "metadata", None)):
+        if isinstance(value, str) and value and not re.fullmatch(r"Axis \d+", value):
+            return value
+    member = getattr(ax, "member", None)
+    if callable(member):
+        try:
+            text = member("fTitle")
+        except Exception:  # not a ROOT axis
+            return ""
+        return text if isinstance(text, str) else ""
+    return ""
+
+
+def _text(obj: Any, *names: str) -> str:
+    for n in names:
+        value = getattr(obj, n, None)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
 def from_uhi(obj: Any, *, name: str = "", title: str = "") -> Histogram:
     """Build a :class:`Histogram` from any UHI ``PlottableHistogram`` (boost-histogram, hist,
     uproot, mplhep-ready objects...). Flow bins and Σw² are kept when the object provides them
@@ -41,7 +66,10 @@ def from_uhi(obj: Any, *, name: str = "", title: str = "") -> Histogram:
         e = _edges(ax)
         widths = np.diff(e)
         regular = e.size > 2 and bool(np.allclose(widths, widths[0], rtol=1e-12, atol=0.0))
-        axes.append(Axis(e.size - 1, e[0], e[-1]) if regular else Axis(edges=e))
+        label = _axis_label(ax)
+        axes.append(
+            Axis(e.size - 1, e[0], e[-1], label=label) if regular else Axis(edges=e, label=label)
+        )
     shape = tuple(a.nbins + 2 for a in axes)
 
     def with_flow(method: str) -> np.ndarray | None:
@@ -81,7 +109,7 @@ def from_uhi(obj: Any, *, name: str = "", title: str = "") -> Histogram:
     entries = float(np.sum(counts if counts is not None else values))
     h = Histogram.from_storage(
         axes, values, variances if weighted else None, entries=entries,
-        name=name or str(getattr(obj, "name", "") or ""), title=title,
+        name=name or _text(obj, "name"), title=title or _text(obj, "label", "title"),
     )  # fmt: skip
     h.set_statistics(h.statistics())  # kept as fill-time sums, as the source has no others
     return h

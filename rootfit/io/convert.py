@@ -34,6 +34,21 @@ def to_boost(h: Histogram) -> Any:
 
 
 def to_hist(h: Histogram) -> Any:
-    """A ``hist.Hist`` (named axes from the labels) with the same contents."""
+    """A ``hist.Hist`` with the same contents, axis labels (names ``x``, ``y``, ``z``), the
+    histogram's name and its title as the hist label."""
     hist = require("hist", feature="conversion to hist", extra="dev")
-    return hist.Hist(to_boost(h))
+    axes = [
+        hist.axis.Regular(a.nbins, a.lo, a.hi, name="xyz"[i], label=a.label or "xyz"[i])
+        if a.regular
+        else hist.axis.Variable(a.edges, name="xyz"[i], label=a.label or "xyz"[i])
+        for i, a in enumerate(h.axes)
+    ]
+    storage = hist.storage.Weight() if h.has_sumw2 else hist.storage.Double()
+    out = hist.Hist(*axes, storage=storage, name=h.name or None, label=h.title or None)
+    view = out.view(flow=True)
+    if h.has_sumw2:
+        view.value = h.values(flow=True)
+        view.variance = h.variances(flow=True)
+    else:
+        view[...] = h.values(flow=True)
+    return out

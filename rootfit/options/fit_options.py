@@ -21,6 +21,7 @@ The result is a frozen :class:`FitOptions`; nothing else in rootfit looks at opt
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -178,10 +179,56 @@ def parse_fit_options(
         raise FitOptionTypeError(f'fit options are a string like "LQ", not {type(text).__name__}')
     if target not in ("histogram", "graph", "unbinned"):
         raise FitOptionError(f"target must be 'histogram', 'graph' or 'unbinned', not {target!r}")
-    options, notes = _parse(text or "", target)
+    try:
+        options, notes = _parse(text or "", target)
+    except FitOptionError as exc:
+        hint = _word_hint(text or "")
+        if hint:
+            raise FitOptionError(f"{exc}; {hint}") from None
+        raise
     for note in notes:
         warn(note, FitWarning)
     return options
+
+
+#: Words people type for an option letter, and what they mean.
+_OPTION_WORDS = {
+    "likelihood": ("L", "the Poisson likelihood"),
+    "loglikelihood": ("L", "the Poisson likelihood"),
+    "poisson": ("L", "the Poisson likelihood"),
+    "weightedlikelihood": ("WL", "the likelihood of a weighted histogram"),
+    "pearson": ("P", "Pearson's χ²"),
+    "quiet": ("Q", "quiet"),
+    "silent": ("Q", "quiet"),
+    "verbose": ("V", "verbose"),
+    "store": ("S", "return the full result"),
+    "save": ("S", "return the full result"),
+    "result": ("S", "return the full result"),
+    "nostore": ("N", "do not store the function"),
+    "nodraw": ("N", "do not store the function"),
+    "range": ("R", "the function's range"),
+    "integral": ("I", "the integral of the model over each bin"),
+    "integrate": ("I", "the integral of the model over each bin"),
+    "minos": ("E", "Hesse and Minos errors"),
+    "errors": ("E", "Hesse and Minos errors"),
+    "hesse": ("E", "Hesse and Minos errors"),
+    "improve": ("M", "improve the minimum"),
+    "gradient": ("G", "the model's parameter gradient"),
+    "robust": ("ROB", "the robust (LTS) linear fit"),
+    "binwidth": ("WIDTH", "the model times the bin width"),
+}
+
+
+def _word_hint(text: str) -> str:
+    """``did you mean 'L' (the Poisson likelihood)?`` for an option string that is a word."""
+    word = "".join(text.split()).lower()
+    if len(word) < 4 or not word.isalpha():
+        return ""
+    match = difflib.get_close_matches(word, list(_OPTION_WORDS), n=1, cutoff=0.75)
+    if not match:
+        return ""
+    letters, meaning = _OPTION_WORDS[match[0]]
+    return f"options are ROOT's letters: did you mean {letters!r} ({meaning})?"
 
 
 @functools.lru_cache(maxsize=512)
