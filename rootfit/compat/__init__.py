@@ -15,6 +15,7 @@ which also converts to the status with ``int()``. Random numbers need an explici
 Generator, and there is no current directory (write with ``TFile.WriteObject``).
 """
 
+from rootfit.compat.canvas import TCanvas, TLatex, TLegend, TLine, TPad, TPaveText, TText
 from rootfit.compat.collections import TObjArray
 from rootfit.compat.files import TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
@@ -55,10 +56,15 @@ from rootfit.compat.histograms import (
 from rootfit.compat.math_options import TVirtualFitter
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
-from rootfit.compat.session import gDirectory, gROOT
+from rootfit.compat.session import TStyle, gDirectory, gPad, gROOT, gStyle
 
 #: ROOT's ``nullptr`` (``TGraphErrors(n, x, y, ROOT.nullptr, ey)``).
 nullptr = None
+
+# ROOT's colour constants: ROOT.kRed, ROOT.kBlue + 2 ...
+kWhite, kBlack, kGray, kRed, kGreen, kBlue = 0, 1, 920, 632, 416, 600
+kYellow, kMagenta, kCyan, kOrange, kSpring, kTeal = 400, 616, 432, 800, 820, 840
+kAzure, kViolet, kPink = 860, 880, 900
 
 __all__ = [
     "TF1",
@@ -88,6 +94,7 @@ __all__ = [
     "Fit",
     "Math",
     "TAxis",
+    "TCanvas",
     "TF1Convolution",
     "TF1NormSum",
     "TFile",
@@ -100,13 +107,37 @@ __all__ = [
     "TGraphAsymmErrors",
     "TGraphBentErrors",
     "TGraphErrors",
+    "TLatex",
+    "TLegend",
+    "TLine",
     "TMatrixDSym",
     "TMultiGraph",
     "TObjArray",
+    "TPad",
+    "TPaveText",
     "TProfile",
+    "TStyle",
+    "TText",
     "TVirtualFitter",
     "gDirectory",
+    "gPad",
     "gROOT",
+    "gStyle",
+    "kAzure",
+    "kBlack",
+    "kBlue",
+    "kCyan",
+    "kGray",
+    "kGreen",
+    "kMagenta",
+    "kOrange",
+    "kPink",
+    "kRed",
+    "kSpring",
+    "kTeal",
+    "kViolet",
+    "kWhite",
+    "kYellow",
     "nullptr",
     "std",
 ]  # fmt: skip

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from rootfit.compat.attributes import RootAttributes
 from rootfit.compat.fitresult import TFitResultPtr
 from rootfit.compat.functions import TF1
 from rootfit.compat.session import default_minimizer_options, set_last_fit, user_fcn
@@ -116,7 +117,7 @@ class TList:
         return obj in self._items
 
 
-class RootFitTarget:
+class RootFitTarget(RootAttributes):
     """``GetName``/``SetName``/``GetTitle``/``SetTitle``, ``Fit``, ``GetFunction`` for objects
     with ``name``, ``title``, ``functions`` and ``get_function`` (histograms and graphs)."""
 

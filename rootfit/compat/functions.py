@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from rootfit.compat import session
+from rootfit.compat.attributes import RootAttributes
 from rootfit.errors import FunctionError
 from rootfit.functions import Function
 
@@ -55,7 +56,7 @@ class PointRejecting:
         return keep
 
 
-class TF1(Function):
+class TF1(RootAttributes, Function):
     """ROOT's ``TF1(name, formula_or_callable, xmin=0, xmax=1, npar=0, ndim=1)``.
 
     A callable is either ROOT-style ``f(x, p)`` (give ``npar``; ``x[0]`` is the coordinate) or

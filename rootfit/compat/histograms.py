@@ -93,7 +93,12 @@ class TH1(RootFitTarget, RootProjections, Histogram):
     def GetXaxis(self) -> TAxis:
         return TAxis(self.axes[0])
 
-    def GetYaxis(self) -> TAxis:
+    def GetYaxis(self) -> Any:
+        """The y axis (a 1-D histogram's y axis holds the drawn title and range)."""
+        if self.ndim == 1:
+            from rootfit.compat.attributes import FrameAxis
+
+            return FrameAxis(self, "y")
         return TAxis(self.axes[1])
 
     def GetZaxis(self) -> TAxis:

@@ -20,13 +20,17 @@ from rootfit.options import MinimizerOptions
 
 __all__ = [
     "clear_rejection",
+    "current_pad_slot",
     "default_minimizer_options",
     "gDirectory",
+    "gPad",
     "gROOT",
+    "gStyle",
     "last_fit",
     "point_rejected",
     "reject_point",
     "reset_defaults",
+    "set_current_pad",
     "set_default_minimizer_options",
     "set_last_fit",
     "set_user_fcn",
@@ -53,6 +57,74 @@ gROOT = _ROOTSession()
 #: The current directory: in memory (what ROOT creates by name, e.g. FitSlicesY's histograms).
 gDirectory = MemoryDirectory()
 
+
+class TStyle:
+    """``gStyle``: ``SetOptStat``, ``SetOptFit``, ``SetOptTitle``, ``SetPalette`` and the
+    setters macros call for looks (accepted)."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """ROOT's defaults."""
+        self.opt_stat = 1111
+        self.opt_fit = 0
+        self.opt_title = 1
+        self.palette = "viridis"
+
+    def SetOptStat(self, mode: int | str = 1) -> None:
+        self.opt_stat = int(mode) if not isinstance(mode, str) else (1111 if mode else 0)
+
+    def SetOptFit(self, mode: int = 1) -> None:
+        self.opt_fit = int(mode)
+
+    def SetOptTitle(self, mode: int = 1) -> None:
+        self.opt_title = int(mode)
+
+    def SetPalette(self, number: int = 57, *args: Any) -> None:
+        """ROOT's palettes by number: 55/57 (rainbow/bird) map to matplotlib's jet/viridis."""
+        self.palette = {1: "jet", 55: "jet", 57: "viridis", 53: "inferno", 56: "inferno_r"}.get(
+            int(number), "viridis"
+        )
+
+    def GetOptStat(self) -> int:
+        return self.opt_stat
+
+    def GetOptFit(self) -> int:
+        return self.opt_fit
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("Set"):  # SetPadTickX, SetTitleFont... : looks, accepted
+            return lambda *args, **kwargs: None
+        raise AttributeError(name)
+
+
+#: ROOT's style: what drawn pads show (statistics and fit boxes, titles, palette).
+gStyle = TStyle()
+
+
+class _CurrentPad:
+    """``gPad``: the current pad (a default canvas is made on first use, as ROOT)."""
+
+    def __getattr__(self, name: str) -> Any:
+        from rootfit.compat.canvas import current_pad
+
+        return getattr(current_pad(), name)
+
+
+gPad = _CurrentPad()
+
+
+def current_pad_slot() -> Any:
+    """The current pad, or None."""
+    return _defaults.get("pad")
+
+
+def set_current_pad(pad: Any) -> None:
+    """Make ``pad`` the current one (``TCanvas(...)``, ``pad.cd()``)."""
+    _defaults["pad"] = pad
+
+
 _defaults: dict[str, Any] = {"options": MinimizerOptions.default(), "fcn": None}
 
 
@@ -75,6 +147,8 @@ def reset_defaults() -> None:
     _defaults["options"] = MinimizerOptions.default()
     _defaults["fcn"] = None
     _defaults["last_fit"] = None
+    _defaults["pad"] = None
+    gStyle.reset()
     gDirectory.Clear()
 
 
