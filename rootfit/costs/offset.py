@@ -11,18 +11,16 @@ minimum, the curvature and every difference unchanged and keeps the values near 
 
 from __future__ import annotations
 
-from typing import Any
-
-import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
 from rootfit.costs.base import Cost
+from rootfit.costs.view import CostView
 
 __all__ = ["OffsetCost"]
 
 
-class OffsetCost(Cost):
-    """``cost(p) − offset`` with the rest of the cost protocol delegated.
+class OffsetCost(CostView):
+    """``cost(p) − offset`` (a :class:`~rootfit.costs.view.CostView`).
 
     Examples
     --------
@@ -33,38 +31,12 @@ class OffsetCost(Cost):
     """
 
     def __init__(self, cost: Cost, offset: float) -> None:
-        super().__init__(cost.parameter_names, cost.ndata)
-        self.cost = cost
+        super().__init__(cost)
         self.offset = float(offset)
-        self.errordef = cost.errordef
-        self.fit_type = cost.fit_type
 
-    def __call__(self, parameters: ArrayLike) -> float:
-        return self.cost(parameters) - self.offset
-
-    def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
-        return self.cost.gradient(parameters)
-
-    @property
-    def has_gradient(self) -> bool:
-        return self.cost.has_gradient
+    def seen(self, parameters: ArrayLike, value: float) -> float:
+        """The statistic minus the offset."""
+        return value - self.offset
 
     def reported_chi2(self, min_fcn: float) -> float:
         return self.cost.reported_chi2(min_fcn + self.offset)
-
-    def default_parameters(self) -> NDArray[np.float64] | None:
-        return self.cost.default_parameters()
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "cost":
-            raise AttributeError(name)
-        attribute = getattr(self.cost, name)
-        if name == "gauss_newton":  # Fumili's view carries the value too
-            view = attribute
-
-            def shifted(parameters: ArrayLike) -> Any:
-                value, gradient, hessian = view(parameters)
-                return value - self.offset, gradient, hessian
-
-            return shifted
-        return attribute

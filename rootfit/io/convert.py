@@ -23,7 +23,11 @@ def to_boost(h: Histogram) -> Any:
         for a in h.axes
     ]
     storage = bh.storage.Weight() if h.has_sumw2 else bh.storage.Double()
-    out = bh.Histogram(*axes, storage=storage)
+    return _filled(bh.Histogram(*axes, storage=storage), h)
+
+
+def _filled(out: Any, h: Histogram) -> Any:
+    """``out`` (boost-histogram or hist, same binning) with ``h``'s contents, flow included."""
     view = out.view(flow=True)
     if h.has_sumw2:
         view.value = h.values(flow=True)
@@ -44,11 +48,4 @@ def to_hist(h: Histogram) -> Any:
         for i, a in enumerate(h.axes)
     ]
     storage = hist.storage.Weight() if h.has_sumw2 else hist.storage.Double()
-    out = hist.Hist(*axes, storage=storage, name=h.name or None, label=h.title or None)
-    view = out.view(flow=True)
-    if h.has_sumw2:
-        view.value = h.values(flow=True)
-        view.variance = h.variances(flow=True)
-    else:
-        view[...] = h.values(flow=True)
-    return out
+    return _filled(hist.Hist(*axes, storage=storage, name=h.name or None, label=h.title or None), h)
