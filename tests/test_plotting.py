@@ -211,3 +211,33 @@ def test_notebook_views_and_reprs():
     assert "Function gaus: gaus on (-1.0, 2.0)" in f._repr_html_()
     hostile = rf.Histogram(5, 0, 1, title="<script>alert(1)</script>")
     assert "<script>" not in hostile._repr_html_()  # escaped
+
+
+def test_profiles_multigraphs_and_two_dimensional_fits():
+    rng = np.random.default_rng(6)
+    p = rf.Profile(20, 0, 10)
+    x = rng.uniform(0, 10, 3000)
+    p.fill(x, 1.0 + 0.3 * x + rng.normal(0, 1, x.size))
+    drawn = plot_fit(p, rf.fit(p, "pol1"), pulls="residual")
+    assert drawn.ax.get_ylabel() == "⟨y⟩" and drawn.pull_ax is not None
+    mg = rf.MultiGraph([asymmetric_graph(), rf.Graph([6.0, 7.0], [4.0, 4.6], yerr=[0.2, 0.2])])
+    drawn = plot_fit(mg, rf.fit(mg, "pol1"))
+    assert isinstance(drawn.artists["data"], list) and len(drawn.artists["data"]) == 2
+    h2 = rf.Histogram(rf.Axis(25, -3, 3, label="x"), rf.Axis(25, -3, 3, label="y"))
+    h2.fill(rng.normal(size=4000), rng.normal(0.5, 1.0, 4000))
+    fit2 = rf.fit(h2, "bigaus", start=[400.0, 0.0, 1.0, 0.5, 1.0, 0.0])
+    drawn = plot_fit(h2, fit2)
+    assert drawn.artists["contours"].levels.size > 3 and drawn.ax.get_xlabel() == "x"
+    g2 = rf.Graph2D(rng.uniform(-2, 2, 300), rng.uniform(-2, 2, 300), np.zeros(300))
+    g2 = rf.Graph2D(g2.x, g2.y, np.exp(-0.5 * (g2.x**2 + g2.y**2)) + rng.normal(0, 0.01, 300))
+    assert "contours" in plot_fit(g2, rf.fit(g2, "[0]*exp(-0.5*(x*x+y*y)/[1])",
+                                              start=[1.0, 1.2])).artists  # fmt: skip
+
+
+def test_start_values_may_be_given_in_parameter_order():
+    h = histogram()
+    a = rf.fit(h, "gaus", start=[200.0, 0.0, 1.0])
+    b = rf.fit(h, "gaus", start={"Constant": 200.0, "Mean": 0.0, "Sigma": 1.0})
+    assert a.values == b.values
+    with pytest.raises(rf.errors.FunctionError, match="start has 2 values for 3 parameters"):
+        rf.fit(h, "gaus", start=[1.0, 2.0])

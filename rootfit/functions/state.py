@@ -138,7 +138,7 @@ class ParameterState:
         self,
         names: Sequence[str],
         *,
-        start: Mapping[str, float] | None = None,
+        start: Mapping[str, float] | Sequence[float] | None = None,
         fix: Sequence[str] | Mapping[str, float] | None = None,
         limits: Mapping[str, tuple[float | None, float | None] | None] | None = None,
     ) -> ParameterState:
@@ -148,7 +148,7 @@ class ParameterState:
         ----------
         names : sequence of str
             The parameter names, in order.
-        start : mapping of name to value, optional
+        start : mapping of name to value, or values in parameter order, optional
         fix : sequence of names, or mapping of name to the value to fix it at, optional
         limits : mapping of name to (lower, upper), optional
             None on one side means unbounded there; None for the pair removes the limits.
@@ -168,6 +168,13 @@ class ParameterState:
                 )
             return list(names).index(name)
 
+        if start is not None and not isinstance(start, Mapping):
+            values = list(start)  # start values in parameter order, as ROOT's SetParameters
+            if len(values) != len(names):
+                raise FunctionError(
+                    f"start has {len(values)} values for {len(names)} parameters {list(names)}"
+                )
+            start = dict(zip(names, values, strict=True))
         state = self
         for name, value in (start or {}).items():
             if not math.isfinite(float(value)):

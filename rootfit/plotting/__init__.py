@@ -4,6 +4,7 @@ error analysis."""
 
 from rootfit.plotting.data_figure import Drawn, plot_data
 from rootfit.plotting.fit_figure import FitFigure, plot_fit
+from rootfit.plotting.fit_figure2d import plot_fit2d
 from rootfit.plotting.interval_figures import (
     plot_contours,
     plot_correlation,
@@ -21,6 +22,7 @@ __all__ = [
     "plot_correlation",
     "plot_data",
     "plot_fit",
+    "plot_fit2d",
     "plot_profile",
     "plot_surface",
     "plot_trace",

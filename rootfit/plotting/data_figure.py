@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.errors import DataError
-from rootfit.hist import Graph, Histogram
+from rootfit.hist import Graph, Histogram, MultiGraph, Profile
 from rootfit.plotting.labels import mathtext
 
 __all__ = [
@@ -52,7 +52,11 @@ def new_axes(ax: Any = None, size: tuple[float, float] = (7, 4.5)) -> tuple[Any,
     return fig, fig.add_subplot(1, 1, 1)
 
 
-def plot_data(data: Histogram | Graph, ax: Any = None, **style: Any) -> Drawn:
+#: What the 1-D figures draw.
+Data1D = Histogram | Profile | Graph | MultiGraph
+
+
+def plot_data(data: Data1D, ax: Any = None, **style: Any) -> Drawn:
     """Draw a 1-D histogram or graph with its error bars (``style`` goes to ``errorbar``).
 
     Examples
@@ -64,8 +68,8 @@ def plot_data(data: Histogram | Graph, ax: Any = None, **style: Any) -> Drawn:
     >>> drawn.ax.get_xlabel(), drawn.ax.get_ylabel()
     ('$p_{T}$ [GeV]', 'Entries / 0.3 GeV')
     """
-    if not isinstance(data, Histogram | Graph) or getattr(data, "ndim", 1) != 1:
-        raise DataError("plot draws 1-D histograms and graphs")
+    if not isinstance(data, Data1D) or getattr(data, "ndim", 1) != 1:
+        raise DataError("plot draws 1-D histograms, profiles, graphs and multigraphs")
     fig, ax = new_axes(ax)
     points = data_points(data)
     artist = draw_data(ax, data, points, **style)
@@ -88,9 +92,12 @@ class Points:
     yhigh: NDArray[np.float64] | None
 
 
-def data_points(data: Histogram | Graph) -> Points:
-    """Coordinates and errors to draw (lower and upper y errors apart)."""
-    if isinstance(data, Histogram):
+def data_points(data: Data1D) -> Points:
+    """Coordinates and errors to draw (lower and upper y errors apart; a multigraph's points
+    all together)."""
+    if isinstance(data, MultiGraph):
+        data = data.merged()
+    if isinstance(data, Histogram | Profile):
         e = data.errors()
         return Points(data.axis.centers, data.values(), 0.5 * data.axis.widths, e, e)
     xerr = None
@@ -105,17 +112,24 @@ def data_points(data: Histogram | Graph) -> Points:
     return Points(data.x, data.y, xerr, data.yerr, data.yerr)
 
 
-def window(data: Histogram | Graph, points: Points) -> tuple[float, float]:
+def window(data: Data1D, points: Points) -> tuple[float, float]:
     """The x extent drawn: the axis of a histogram, the points of a graph plus a margin."""
-    if isinstance(data, Histogram):
+    if isinstance(data, Histogram | Profile):
         return float(data.axis.lo), float(data.axis.hi)
     lo, hi = float(np.min(points.x)), float(np.max(points.x))
     pad = 0.03 * (hi - lo) if hi > lo else 0.5
     return lo - pad, hi + pad
 
 
-def draw_data(ax: Any, data: Histogram | Graph, points: Points, **style: Any) -> Any:
-    """The points with their error bars: lower and upper y errors drawn as they are."""
+def draw_data(ax: Any, data: Data1D, points: Points, **style: Any) -> Any:
+    """The points with their error bars: lower and upper y errors drawn as they are (each
+    graph of a multigraph in its own colour)."""
+    if isinstance(data, MultiGraph):
+        colours = ("black", "tab:blue", "tab:green", "tab:purple", "tab:brown", "tab:olive")
+        return [
+            draw_data(ax, g, data_points(g), **{"color": colours[k % len(colours)], **style})
+            for k, g in enumerate(data.graphs)
+        ]
     yerr = (
         None
         if points.ylow is None or points.yhigh is None
@@ -127,11 +141,14 @@ def draw_data(ax: Any, data: Histogram | Graph, points: Points, **style: Any) ->
     return ax.errorbar(points.x, points.y, yerr=yerr, xerr=points.xerr, **options)
 
 
-def set_labels(main: Any, lower: Any, data: Histogram | Graph) -> None:
-    """Axis titles as mathtext; histograms get ``Entries / width unit``."""
-    x_label = data.axis.label if isinstance(data, Histogram) else getattr(data, "x_label", "")
+def set_labels(main: Any, lower: Any, data: Data1D) -> None:
+    """Axis titles as mathtext; histograms get ``Entries / width unit``, profiles ``⟨y⟩``."""
+    binned = isinstance(data, Histogram | Profile)
+    x_label = data.axis.label if binned else getattr(data, "x_label", "")  # type: ignore[union-attr]
     (lower if lower is not None else main).set_xlabel(mathtext(x_label) if x_label else "x")
-    if isinstance(data, Histogram):
+    if isinstance(data, Profile):
+        main.set_ylabel("⟨y⟩")
+    elif isinstance(data, Histogram):
         main.set_ylabel(_entries_label(data))
     else:
         main.set_ylabel(mathtext(getattr(data, "y_label", "") or "y"))

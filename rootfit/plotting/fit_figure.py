@@ -18,8 +18,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.errors import DataError, FitError, FitOptionError
-from rootfit.hist import Graph, Histogram
+from rootfit.hist import Histogram
 from rootfit.plotting.data_figure import (
+    Data1D,
     Drawn,
     Points,
     data_points,
@@ -43,7 +44,7 @@ class FitFigure(Drawn):
 
 
 def plot_fit(
-    data: Histogram | Graph,
+    data: Data1D | Any,
     result: FitResult,
     path: str | os.PathLike[str] | None = None,
     *,
@@ -57,8 +58,8 @@ def plot_fit(
 
     Parameters
     ----------
-    data : Histogram or Graph
-        What was fitted (1-D).
+    data : Histogram, Profile, Graph or MultiGraph (1-D), or a 2-D Histogram or Graph2D
+        What was fitted (2-D data: :func:`~rootfit.plotting.fit_figure2d.plot_fit2d`).
     result : FitResult
         The fit (its model snapshot and fit range are drawn).
     path : path-like, optional
@@ -95,8 +96,12 @@ def plot_fit(
     model = result.model
     if model is None:
         raise DataError("the result has no model snapshot to draw")
-    if model.ndim != 1 or not isinstance(data, Histogram | Graph) or getattr(data, "ndim", 1) != 1:
-        raise DataError("plot_fit draws 1-D histograms and graphs")
+    if model.ndim == 2:
+        from rootfit.plotting.fit_figure2d import plot_fit2d
+
+        return plot_fit2d(data, result, path, ax=ax)  # type: ignore[arg-type]
+    if model.ndim != 1 or not isinstance(data, Data1D) or getattr(data, "ndim", 1) != 1:
+        raise DataError("plot_fit draws 1-D histograms, profiles, graphs and multigraphs")
     if pulls not in (None, "pull", "residual"):
         raise FitOptionError(f"pulls must be 'pull', 'residual' or None, not {pulls!r}")
     fig, main, lower = _axes(ax, pulls is not None)
@@ -170,7 +175,7 @@ def _fit_range(result: FitResult, window: tuple[float, float]) -> tuple[float, f
     return max(axis[0], window[0]), min(axis[1], window[1])
 
 
-def _width_factor(data: Histogram | Graph, result: FitResult) -> float:
+def _width_factor(data: Data1D, result: FitResult) -> float:
     """``WIDTH`` fits a density: it is drawn times the bin width (regular bins)."""
     if result.options is not None and result.options.bin_volume and isinstance(data, Histogram):
         return float(data.axis.widths.mean())
