@@ -47,7 +47,7 @@ bench: bench-data
 
 docs: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
-	$(BIN)/python -m sphinx -q -b html docs $(BUILD)/docs
+	$(BIN)/python -m sphinx -E -W -q -b html docs $(BUILD)/docs
 
 ## references: regenerate tests/reference/*.json with ROOT 6.40 (own virtualenv, ~250 MB)
 $(ROOT_VENV)/bin/python:

@@ -36,3 +36,14 @@ def test_code_blocks_run_as_written(path, capsys, tmp_path, monkeypatch):
 def test_the_documents_have_examples():
     assert len(python_blocks(ROOT / "README.md")) >= 1
     assert len(python_blocks(ROOT / "docs" / "architecture.rst")) >= 3
+
+
+def test_the_documentation_builds_without_warnings(tmp_path):
+    import warnings
+
+    sphinx = pytest.importorskip("sphinx.cmd.build")
+    with warnings.catch_warnings():  # Python-level deprecations of sphinx's dependencies
+        warnings.simplefilter("ignore")
+        argv = ["-E", "-W", "-q", "-b", "html", str(ROOT / "docs"), str(tmp_path)]
+        status = sphinx.build_main(argv)
+    assert status == 0 and (tmp_path / "api.html").exists()

@@ -5,16 +5,16 @@
 minimises the sum of squares of what it returns (or the number itself, for a scalar). The
 parameters that vary, within their bounds, are handed to one of rootfit's minimizers:
 
-================================  ============================================================
-method                            engine
-================================  ============================================================
-``"leastsq"``, ``"least_squares"``  Levenberg–Marquardt (``GSLMultiFit``)
-``"migrad"``, ``"simplex"``       Minuit2
-``"lbfgsb"``, ``"nelder"``,       scipy ``L-BFGS-B``, ``Nelder-Mead``, ``Powell``, ``BFGS``,
-``"powell"``, ``"bfgs"``, ``"cg"``  ``CG``
-``"dual_annealing"``              scipy ``dual_annealing`` (``GSLSimAn``)
-``"differential_evolution"``      scipy ``differential_evolution`` (``Genetic``)
-================================  ============================================================
+====================================  ========================================================
+method                                engine
+====================================  ========================================================
+``"leastsq"``, ``"least_squares"``    Levenberg–Marquardt (``GSLMultiFit``)
+``"migrad"``, ``"simplex"``           Minuit2
+``"lbfgsb"``, ``"nelder"``,           scipy ``L-BFGS-B``, ``Nelder-Mead``, ``Powell``,
+``"powell"``, ``"bfgs"``, ``"cg"``    ``BFGS``, ``CG``
+``"dual_annealing"``                  scipy ``dual_annealing`` (``GSLSimAn``)
+``"differential_evolution"``          scipy ``differential_evolution`` (``Genetic``)
+====================================  ========================================================
 
 The result carries lmfit's goodness-of-fit figures (``chisqr``, ``redchi``, ``nfree``,
 ``ndata``, ``nvarys``, ``aic``, ``bic``), the covariance of the varied parameters (from the
