@@ -47,3 +47,15 @@ def test_the_documentation_builds_without_warnings(tmp_path):
         argv = ["-E", "-W", "-q", "-b", "html", str(ROOT / "docs"), str(tmp_path)]
         status = sphinx.build_main(argv)
     assert status == 0 and (tmp_path / "api.html").exists()
+
+
+def test_every_facade_class_is_in_the_root_users_guide():
+    from rootfit import compat
+
+    text = (ROOT / "docs" / "for_root_users.rst").read_text()
+    # colours share one row; TH1D/F/I/S/C/L, TH2*, TH3* share another
+    shown = [
+        n for n in compat.__all__ if not n.startswith("k") and not re.fullmatch(r"TH[123]\w?", n)
+    ]
+    missing = [n for n in shown if not re.search(rf"\b{n}\b", text)]
+    assert not missing, missing
