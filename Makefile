@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ROOT_VENV ?= .venv-root
 BUILD  ?= build
 
-.PHONY: run test test-slow lint format bench bench-data docs references clean
+.PHONY: run test test-slow lint format bench bench-data docs tutorials references clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ bench-data: $(STAMP)
 ## bench: rootfit against the installed peers (iminuit, scipy, and ROOT from $(ROOT_VENV))
 bench: bench-data
 	$(BIN)/python bench/run.py --data bench/data --root-python $(ROOT_VENV)/bin/python
+
+## tutorials: run every tutorial (figures in tutorials/output/)
+tutorials: $(STAMP)
+	@for t in tutorials/*.py; do echo "== $$t"; MPLBACKEND=Agg $(BIN)/python $$t || exit 1; done
 
 docs: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[docs]'

@@ -40,3 +40,34 @@ def test_fit_histogram_tutorial(capsys):
     results = load("fit_histogram").main()
     assert all(r.valid for r in results.values())
     assert "Minos interval of Sigma" in capsys.readouterr().out
+
+
+GUIDES = ["inspect_errors", "sherpa_covar_conf", "lmfit_conf_interval", "for_other_users"]
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_guide_tutorials_run_and_write_their_figures(name, tmp_path, capsys):
+    load(name).main(str(tmp_path), fast=True)
+    assert capsys.readouterr().out
+    if name != "for_other_users":
+        assert list(tmp_path.glob("*.png")), "no figure written"
+
+
+def test_the_guides_agree_with_what_they_say():
+    means = load("for_other_users").main(fast=True)
+    assert means["hist"] == pytest.approx(means["ROOT"], abs=1e-6)
+    assert means["iminuit"] == pytest.approx(means["ROOT"], abs=1e-4)
+    assert means["lmfit"] == pytest.approx(means["ROOT"], abs=0.01)
+    study = load("sherpa_covar_conf").main(fast=True)
+    low, high = study["conf"]["Sigma"]
+    assert high > -low  # the width's profile interval is asymmetric, covar's is not
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", sorted(TUTORIALS.glob("*.py")), ids=lambda p: p.stem)
+def test_every_tutorial_runs_as_a_script(path, tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(path)], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]

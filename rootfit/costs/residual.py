@@ -68,7 +68,10 @@ class ResidualCost(Cost):
 
     def __call__(self, parameters: ArrayLike) -> float:
         r = self.residuals(parameters)
-        return float(r @ r) if np.all(np.isfinite(r)) else float("inf")
+        if not np.all(np.isfinite(r)):
+            return float("inf")
+        with np.errstate(over="ignore"):  # huge residuals: the sum is inf, which is the answer
+            return float(r @ r)
 
     def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(0, 1)``: the residuals are already weighted differences."""

@@ -111,7 +111,8 @@ def levenberg_marquardt(
         trial = x + h
         r_trial = residual(trial)
         calls += 1
-        cost_trial = float(r_trial @ r_trial) if np.all(np.isfinite(r_trial)) else np.inf
+        with np.errstate(over="ignore"):  # a step to huge residuals: an infinite cost, rejected
+            cost_trial = float(r_trial @ r_trial) if np.all(np.isfinite(r_trial)) else np.inf
         predicted = float(h @ (mu * scale * h - g))
         gain = (cost - cost_trial) / predicted if predicted > 0 else -1.0
         if gain > 0:
