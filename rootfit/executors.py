@@ -30,6 +30,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import (
     FIRST_COMPLETED,
+    BrokenExecutor,
     Executor,
     Future,
     ProcessPoolExecutor,
@@ -113,6 +114,14 @@ def _run_forked(indices: Sequence[int]) -> list[ItemOutcome]:
     return run_chunk(task, [items[i] for i in indices])
 
 
+def _pickles(obj: Any) -> bool:
+    try:
+        pickle.dumps(obj)
+    except Exception:
+        return False
+    return True
+
+
 def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
@@ -169,10 +178,21 @@ def _collect(
             try:
                 for i, outcome in zip(indices, fut.result(), strict=True):
                     outcomes[i] = outcome
-            except Exception:  # a worker died, or the executor could not run the chunk
+            except BrokenExecutor:  # a worker died: retried
                 lost.extend(indices)
+            except Exception as exc:  # the chunk ran but could not travel (or be run) there
+                for i in indices:
+                    outcomes[i] = _worker_error(_transfer_message(exc))
             bar.update(len(indices))
     return sorted(lost)
+
+
+def _transfer_message(exc: BaseException) -> str:
+    return (
+        f"the executor could not run this task or send its result back ({exc!r}); models "
+        "another process cannot import (lambdas, local functions) need executor='serial' or "
+        "'threads'"
+    )
 
 
 def _worker_error(exc_text: str) -> ItemOutcome:
@@ -244,8 +264,8 @@ def _run_executor(
     for i in lost:  # one retry, item by item; then the failure is the item's
         try:
             outcomes[i] = pool.submit(run_chunk, task, [items[i]]).result()[0]
-        except Exception as exc:  # a dead worker, a broken pool, a task that does not pickle
-            outcomes[i] = _worker_error(f"the executor could not run this task (twice): {exc!r}")
+        except Exception as exc:  # a dead worker again, a broken pool
+            outcomes[i] = _worker_error(_transfer_message(exc))
 
 
 def run_tasks(
@@ -352,6 +372,9 @@ def _run_auto_head(
         bar.update(1)
     rest = list(range(head, n))
     worth = elapsed * len(rest) > _POOL_WORTH_SECONDS and local_workers() > 1 and _can_fork()
+    first = outcomes[0]
+    if worth and first is not None and first.value is not None:
+        worth = _pickles(first.value)  # results of lambda models cannot come back: stay here
     if worth:
         return rest
     for i in rest:

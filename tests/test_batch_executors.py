@@ -155,3 +155,18 @@ def test_a_users_pool_broken_by_a_dying_worker_records_instead_of_raising():
     assert [o.value for o in outcomes[:7]] == list(range(1, 8))
     assert isinstance(outcomes[7].error, WorkerError)
     assert all(o.error is None or isinstance(o.error, WorkerError) for o in outcomes)
+
+
+def test_models_another_process_cannot_import_stay_in_this_process():
+    rng = np.random.default_rng(8)
+    hs = []
+    for _ in range(200):
+        h = rf.Histogram(30, -4, 4)
+        h.fill(rng.normal(0.0, 1.0, 800))
+        hs.append(h)
+    f = rf.Function(lambda x, c, m, s: c * np.exp(-0.5 * ((x - m) / s) ** 2))
+    start = {"c": 40.0, "m": 0.0, "s": 1.0}
+    assert rf.fit_many(hs, f, "Q", start=start).ok  # auto: results could not come back, so here
+    with pytest.warns(ConvergenceWarning):
+        forked = rf.fit_many(hs[:3], f, "Q", start=start, executor="processes")
+    assert all("executor='serial'" in str(e) for e in forked.errors.values())
