@@ -241,3 +241,16 @@ def test_start_values_may_be_given_in_parameter_order():
     assert a.values == b.values
     with pytest.raises(rf.errors.FunctionError, match="start has 2 values for 3 parameters"):
         rf.fit(h, "gaus", start=[1.0, 2.0])
+
+
+def test_styles_apply_while_drawing_only(tmp_path):
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    h = histogram()
+    r = rf.fit(h, "gaus")
+    drawn = plot_fit(h, r, tmp_path / "atlas.png", style="ATLAS")
+    assert drawn.figure is not None and dict(matplotlib.rcParams) == before
+    plot_fit(h, r, style="ggplot")
+    with pytest.raises(ValueError, match="no style"):
+        plot_fit(h, r, style="NOPE")

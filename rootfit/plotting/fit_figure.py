@@ -28,7 +28,7 @@ from rootfit.plotting.data_figure import (
     set_labels,
     window,
 )
-from rootfit.plotting.labels import mathtext, value_with_error
+from rootfit.plotting.labels import mathtext, style_context, value_with_error
 from rootfit.result import FitResult
 
 __all__ = ["FitFigure", "plot_fit"]
@@ -53,6 +53,7 @@ def plot_fit(
     band: float | None = 0.683,
     stats: bool = True,
     npoints: int = 400,
+    style: Any = None,
 ) -> FitFigure:
     """Draw the data and the fitted model.
 
@@ -78,6 +79,9 @@ def plot_fit(
         error's precision.
     npoints : int
         Points of the curve.
+    style : str or dict, optional
+        A matplotlib style, or an mplhep experiment style (``"ATLAS"``, ``"CMS"``...), applied
+        while drawing only.
 
     Returns
     -------
@@ -93,13 +97,27 @@ def plot_fit(
     >>> drawn.ax.get_ylabel(), drawn.pull_ax.get_xlabel()
     ('Entries / 0.2 GeV', '$m_{\\\\mu\\\\mu}$ [GeV]')
     """
+    with style_context(style):
+        return _plot_fit(data, result, path, ax, pulls, band, stats, npoints)
+
+
+def _plot_fit(
+    data: Any,
+    result: FitResult,
+    path: Any,
+    ax: Any,
+    pulls: str | None,
+    band: float | None,
+    stats: bool,
+    npoints: int,
+) -> FitFigure:
     model = result.model
     if model is None:
         raise DataError("the result has no model snapshot to draw")
     if model.ndim == 2:
         from rootfit.plotting.fit_figure2d import plot_fit2d
 
-        return plot_fit2d(data, result, path, ax=ax)  # type: ignore[arg-type]
+        return plot_fit2d(data, result, path, ax=ax)
     if model.ndim != 1 or not isinstance(data, Data1D) or getattr(data, "ndim", 1) != 1:
         raise DataError("plot_fit draws 1-D histograms, profiles, graphs and multigraphs")
     if pulls not in (None, "pull", "residual"):

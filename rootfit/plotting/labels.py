@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
-__all__ = ["mathtext", "value_with_error"]
+__all__ = ["mathtext", "style_context", "value_with_error"]
 
 #: TLatex commands with a mathtext equivalent of a different name.
 _RENAMED = {
@@ -110,3 +111,23 @@ def value_with_error(value: float, error: float) -> str:
 
 def _superscript(n: int) -> str:
     return str(n).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def style_context(style: Any) -> Any:
+    """A context applying a figure style while drawing: None (matplotlib's defaults), a
+    matplotlib style name or dict, or an experiment style of mplhep (``"ATLAS"``, ``"CMS"``,
+    ``"ALICE"``, ``"ROOT"``..., needs mplhep). matplotlib's settings are restored afterwards."""
+    import contextlib
+
+    import matplotlib.style
+
+    if style is None:
+        return contextlib.nullcontext()
+    if isinstance(style, str) and style.isupper():
+        from rootfit._optional import require
+
+        mplhep = require("mplhep", feature=f"the {style} style", extra="dev")
+        name, style = style, getattr(mplhep.style, style, None)
+        if style is None:
+            raise ValueError(f"mplhep has no style {name!r}")
+    return matplotlib.style.context(style)
