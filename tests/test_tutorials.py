@@ -42,7 +42,12 @@ def test_fit_histogram_tutorial(capsys):
     assert "Minos interval of Sigma" in capsys.readouterr().out
 
 
-GUIDES = ["inspect_errors", "sherpa_covar_conf", "lmfit_conf_interval", "for_other_users"]
+GUIDES = [
+    "inspect_errors",
+    "sherpa_covar_conf",
+    "lmfit_conf_interval",
+    "for_other_users",
+]
 
 
 @pytest.mark.parametrize("name", GUIDES)
@@ -71,3 +76,13 @@ def test_every_tutorial_runs_as_a_script(path, tmp_path):
 
     run = subprocess.run([sys.executable, str(path)], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_the_pythonic_starred_tutorials_find_their_truths(tmp_path):
+    results = load("pythonic_fits").main(str(tmp_path), fast=True)
+    assert all(r.valid for r in results.values())
+    assert results["FittingDemo"].chi2 == pytest.approx(58.93, abs=0.01)  # ROOT's χ² for it
+    assert results["fitConvolution"].values["s"] == pytest.approx(-0.3, abs=0.01)
+    assert results["fitNormSum"].values["Mean"] == pytest.approx(3.0, abs=0.03)
+    assert results["graph2dfit"].values["p1"] == pytest.approx(1.0, abs=0.01)
+    assert len(list(tmp_path.glob("*.png"))) == 7
