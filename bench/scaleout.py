@@ -85,21 +85,11 @@ def unbinned_chunked(x: np.ndarray, client: Any) -> dict[str, Any]:
 def run(data_dir: str, events: int) -> None:
     import os
 
-    from dask.distributed import Client, LocalCluster
+    from rootfit.executors import local_dask_client
 
     w4 = dict(np.load(os.path.join(data_dir, "w4.npz")))
     x = np.load(os.path.join(data_dir, "w3.npz"))["x"][:events]
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=":0",
-            silence_logs=40,
-        ) as cluster,
-        Client(cluster, set_as_default=False) as client,
-    ):
+    with local_dask_client(2) as client:
         batch = batch_throughput(w4, client)
         unbinned = unbinned_chunked(x, client)
     serial = batch["serial loop"]
@@ -132,7 +122,7 @@ def main() -> None:
     the in-memory fit (value-only Migrad, as the agreement check of the scale-out work)."""
     import argparse
 
-    from dask.distributed import Client, LocalCluster
+    from rootfit.executors import local_dask_client
 
     ap = argparse.ArgumentParser(description=main.__doc__)
     ap.add_argument("--big", type=float, default=1e8)
@@ -141,12 +131,7 @@ def main() -> None:
     model = rf.Function(W3_MODEL)
     n = x.size
     kw = w3_options(model, n)
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
-        ) as cluster,
-        Client(cluster, set_as_default=False) as client,
-    ):
+    with local_dask_client(2) as client:
         events = rf.ChunkedEvents(x, client=client, chunks=2_000_000)
         t0 = time.perf_counter()
         chunked = rf.fit(events, model, **kw)

@@ -43,7 +43,7 @@ from typing import Any
 
 from rootfit.errors import FitOptionError, RootfitError, WorkerError
 
-__all__ = ["ExecutorSpec", "ItemOutcome", "local_workers", "run_tasks"]
+__all__ = ["ExecutorSpec", "ItemOutcome", "local_dask_client", "local_workers", "run_tasks"]
 
 #: What ``executor=`` accepts.
 ExecutorSpec = None | str | Executor | Any
@@ -69,6 +69,29 @@ def local_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def local_dask_client(n_workers: int | None = None, **options: Any) -> Any:
+    """A ``dask.distributed.Client`` of a new local cluster: ``n_workers`` worker processes
+    (default: the cores) of one thread each, on loopback, a free dashboard port, quiet logs,
+    not made the default client. Closing the client shuts the cluster down. ``options`` go to
+    ``Client``/``LocalCluster``. Scripts that start worker processes need the
+    ``if __name__ == "__main__":`` guard.
+    """
+    from rootfit._optional import require
+
+    distributed = require("distributed", feature="a local Dask cluster", extra="dask")
+    settings: dict[str, Any] = {
+        "n_workers": n_workers or local_workers(),
+        "threads_per_worker": 1,
+        "processes": True,
+        "host": "127.0.0.1",
+        "dashboard_address": ":0",
+        "silence_logs": 40,
+        "set_as_default": False,
+    }
+    settings.update(options)
+    return distributed.Client(**settings)
 
 
 def _portable(exc: BaseException) -> BaseException:

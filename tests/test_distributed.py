@@ -18,18 +18,11 @@ da = pytest.importorskip("dask.array")
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=":0",
-        silence_logs=40,
-    )
-    c = distributed.Client(cluster, set_as_default=False)
+    from rootfit.executors import local_dask_client
+
+    c = local_dask_client(2)
     yield c
     c.close()
-    cluster.close()
 
 
 def histograms(n: int = 10) -> list[rf.Histogram]:
