@@ -12,6 +12,7 @@ import pytest
 from rootfit import compat as ROOT
 from rootfit.compat.attributes import colour
 from rootfit.compat.session import reset_defaults
+from rootfit.errors import FunctionError
 
 
 @pytest.fixture(autouse=True)
@@ -117,3 +118,15 @@ def test_colours_markers_and_styles():
     assert ROOT.gStyle.palette == "viridis"
     with pytest.raises(AttributeError):
         ROOT.gStyle.NotAThing  # noqa: B018
+
+
+def test_get_parameters_fills_a_callers_buffer_as_roots_pointer():
+    f = ROOT.TF1("g", "gaus", -3, 3)
+    f.SetParameters(5.0, 0.5, 1.5)
+    par = np.zeros(9)
+    f.GetParameters(par[3:6])  # a view: ROOT's double* into the middle of an array
+    assert par.tolist() == [0, 0, 0, 5.0, 0.5, 1.5, 0, 0, 0]
+    values = f.GetParameters()
+    assert values[1] == 0.5 and list(values.data()) == [5.0, 0.5, 1.5]
+    with pytest.raises(FunctionError, match="buffer of 3"):
+        f.GetParameters(np.zeros(2))

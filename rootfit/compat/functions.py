@@ -119,8 +119,10 @@ class TF1(RootAttributes, Function):
     def GetParameter(self, key: int | str) -> float:
         return self.parameter(key)
 
-    def GetParameters(self) -> np.ndarray:
-        return self.parameters
+    def GetParameters(self, buffer: Any = None) -> Any:
+        """``GetParameters()``: the values (indexable, with ``.data()``); ``GetParameters(buf)``
+        fills the caller's array (a numpy array or a slice of one) as ROOT fills a pointer."""
+        return _parameters_into(self.parameters, buffer)
 
     def GetParError(self, key: int | str) -> float:
         return self.error(key)
@@ -406,8 +408,25 @@ class _Composite:
     def GetParName(self, i: int) -> str:
         return self._function.parameter_names[i]
 
-    def GetParameters(self) -> np.ndarray:
-        return self._function.parameters
+    def GetParameters(self, buffer: Any = None) -> Any:
+        return _parameters_into(self._function.parameters, buffer)
+
+
+class ParameterBuffer(np.ndarray):
+    """ROOT's ``const double*`` of parameters: an array that also answers ``.data()``."""
+
+    def data(self) -> np.ndarray:  # type: ignore[override]
+        return np.asarray(self)
+
+
+def _parameters_into(values: np.ndarray, buffer: Any) -> Any:
+    if buffer is None:
+        return np.array(values, dtype=np.float64).view(ParameterBuffer)
+    target = np.asarray(buffer)
+    if target.ndim != 1 or target.size < values.size:
+        raise FunctionError(f"GetParameters needs a buffer of {values.size} values")
+    target[: values.size] = values  # writes through a view (par[:3]) as ROOT writes through a pointer
+    return None
 
 
 def _operand(f: str | Function, key: str, functions: dict[str, Function]) -> str:
