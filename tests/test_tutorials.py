@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import pathlib
 
+import numpy as np
 import pytest
 from conftest import FITS
 
@@ -86,3 +87,15 @@ def test_the_pythonic_starred_tutorials_find_their_truths(tmp_path):
     assert results["fitNormSum"].values["Mean"] == pytest.approx(3.0, abs=0.03)
     assert results["graph2dfit"].values["p1"] == pytest.approx(1.0, abs=0.01)
     assert len(list(tmp_path.glob("*.png"))) == 7
+
+
+def test_more_pythonic_starred_tutorials_find_their_truths(tmp_path):
+    results = load("pythonic_fits2").main(str(tmp_path), fast=True)
+    assert all(r.valid for r in results.values())
+    np.testing.assert_allclose(results["fitLinear"].values.to_numpy(), [1, 2, 0, -0.5], atol=0.05)
+    np.testing.assert_allclose(results["fitLinearRobust"].values.to_numpy(), [1, 1, 1, 1], atol=0.3)
+    assert results["fitExclude"].chi2 / results["fitExclude"].ndf < 2
+    combined = results["combinedFit"]
+    assert combined.values["slope"] == pytest.approx(-0.05, abs=0.002)
+    assert combined.values["p3"] == pytest.approx(30.0, abs=1.0)
+    assert len(list(tmp_path.glob("*.png"))) == 5
