@@ -425,7 +425,9 @@ def _parameters_into(values: np.ndarray, buffer: Any) -> Any:
     target = np.asarray(buffer)
     if target.ndim != 1 or target.size < values.size:
         raise FunctionError(f"GetParameters needs a buffer of {values.size} values")
-    target[: values.size] = values  # writes through a view (par[:3]) as ROOT writes through a pointer
+    target[: values.size] = (
+        values  # writes through a view (par[:3]) as ROOT writes through a pointer
+    )
     return None
 
 
