@@ -48,9 +48,9 @@ def event_sums(
 ) -> tuple[Any, ...]:
     """The sums over a chunk of events a likelihood needs: ``-Σ w·log f`` (ROOT's safe log),
     then with ``order ≥ 1`` the score sum ``Σ w·s`` (``s = ∂f/∂p / f``), with ``order 2``
-    also ``Σ w·s sᵀ`` — the same compiled kernels in memory and on every Dask worker."""
-    coords, weights = chunk
-    x = np.ascontiguousarray(coords[:, : model.ndim])
+    also ``Σ w·s sᵀ`` — the same compiled kernels in memory and on every Dask worker. The
+    chunk carries exactly the model's coordinates (:meth:`~rootfit.fitdata.Events.columns`), contiguous."""
+    x, weights = chunk
     f = model.evaluator(x, parameters)
     value = float(kernels.unbinned_nll(f, weights))
     if order == 0:
@@ -140,10 +140,12 @@ class UnbinnedNLL(Cost):
         self._bind()
 
     def _bind(self) -> None:
-        self._model_handle = self.data.broadcast(self.model)
+        # the sums read only the model's coordinates: the events are cut to them once
+        self._events = self.data.columns(self.model.ndim)
+        self._model_handle = self._events.broadcast(self.model)
 
     def _sums(self, p: NDArray[np.float64], order: int) -> tuple[Any, ...]:
-        return self.data.map_reduce(event_sums, self._model_handle, p, order)
+        return self._events.map_reduce(event_sums, self._model_handle, p, order)
 
     @property
     def offset_values(self) -> bool:
@@ -208,16 +210,17 @@ class UnbinnedNLL(Cost):
         ROOT's)."""
         p = np.ascontiguousarray(parameters, dtype=np.float64)
         value, score, outer = self._sums(p, 2)
-        g, h = -np.asarray(score, dtype=np.float64), np.asarray(outer, dtype=np.float64)
+        s1 = np.asarray(score, dtype=np.float64)  # Σ w·s
+        g, h = -s1, np.asarray(outer, dtype=np.float64)
         norm = self._normalisation(p)
         if norm is not None:
             log_i, a = norm
-            if not math.isfinite(log_i):
-                return _NO_DENSITY, np.zeros(p.size), np.zeros((p.size, p.size))
-            value += self._sum_weights * log_i
-            g = g + self._sum_weights * a
-            s1 = -g + self._sum_weights * a  # Σ w·s
-            h = h - np.outer(a, s1) - np.outer(s1, a) + self._sum_weights * np.outer(a, a)
+            if not math.isfinite(log_i):  # no density: the value says so, the terms stay
+                return _NO_DENSITY, g, h
+            w = self._sum_weights  # the scores of f/I are s − a: Σ w(s−a)(s−a)ᵀ expanded
+            value += w * log_i
+            g = g + w * a
+            h = h - np.outer(a, s1) - np.outer(s1, a) + w * np.outer(a, a)
         if self.extended:
             assert self._integral is not None
             value += self._extended_scale * self._integral(p)
@@ -262,7 +265,7 @@ class UnbinnedNLL(Cost):
         return companion
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_model_handle"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_model_handle", "_events")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)

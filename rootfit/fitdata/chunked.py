@@ -58,6 +58,11 @@ def _restrict(chunk: Chunk, data_range: DataRange) -> Chunk:
     return np.ascontiguousarray(coords[keep]), np.ascontiguousarray(weights[keep])
 
 
+def _columns(chunk: Chunk, n: int) -> Chunk:
+    coords, weights = chunk
+    return np.ascontiguousarray(coords[:, :n]), weights
+
+
 def _square(chunk: Chunk) -> Chunk:
     coords, weights = chunk
     return coords, weights * weights
@@ -240,6 +245,13 @@ class ChunkedEvents(Events):
         return ChunkedEvents._from_futures(
             self._client, futures, self._ndim, self._weighted, data_range
         )
+
+    def columns(self, n: int) -> ChunkedEvents:
+        if n == self._ndim:
+            return self
+        futures = self._client.map(_columns, self._futures, n=n, pure=False)
+        data_range = DataRange(self.range.axes[:n], self.range.more[:n])
+        return ChunkedEvents._from_futures(self._client, futures, n, self._weighted, data_range)
 
     def squared_weights(self) -> ChunkedEvents:
         futures = self._client.map(_square, self._futures, pure=False)

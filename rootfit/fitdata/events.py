@@ -74,6 +74,11 @@ class Events(abc.ABC):
         """The events inside ``data_range`` (which becomes their range)."""
 
     @abc.abstractmethod
+    def columns(self, n: int) -> Events:
+        """The same events with their first ``n`` coordinates only (what a model of ``n``
+        coordinates reads: cut once, not at every evaluation)."""
+
+    @abc.abstractmethod
     def squared_weights(self) -> Events:
         """The same events with weights ``w²`` (for the covariance of weighted fits)."""
 

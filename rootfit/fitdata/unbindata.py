@@ -113,6 +113,13 @@ class UnBinData(Events):
         """The events inside ``data_range``."""
         return UnBinData(self.coords, self.weights, range=data_range)
 
+    def columns(self, n: int) -> UnBinData:
+        """The first ``n`` coordinates of every event."""
+        if n == self.ndim:
+            return self
+        data_range = DataRange(self.range.axes[:n], self.range.more[:n])
+        return UnBinData(self.coords[:, :n], self.weights, range=data_range)
+
     def squared_weights(self) -> UnBinData:
         """The events with weights ``w²``."""
         w = self.event_weights
