@@ -20,11 +20,13 @@ recorded as a :class:`~rootfit.errors.WorkerError`: nothing else is lost.
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing
 import os
 import pickle
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -105,15 +107,54 @@ def _portable(exc: BaseException) -> BaseException:
         return RootfitError(f"{type(exc).__name__}: {exc}")
 
 
+def _call(task: Callable[[Any], Any], item: Any, portable: bool) -> tuple[Any, Any]:
+    """``(value, None)`` or ``(None, exception)``."""
+    try:
+        return task(item), None
+    except Exception as exc:
+        return None, (_portable(exc) if portable else exc)
+
+
 def run_item(task: Callable[[Any], Any], item: Any, portable: bool = False) -> ItemOutcome:
     """Apply ``task`` to ``item``, recording its exception and warnings."""
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
-        try:
-            value, error = task(item), None
-        except Exception as exc:
-            value, error = None, (_portable(exc) if portable else exc)
+        value, error = _call(task, item, portable)
     return ItemOutcome(value, error, tuple((w.category, str(w.message)) for w in record))
+
+
+class _ThreadWarnings:
+    """Warnings of tasks running on threads, filed under the task each thread is running
+    (``catch_warnings`` changes process-wide state: one per task would race between threads).
+    Installed once around the pool as ``warnings.showwarning``."""
+
+    def __init__(self, previous: Callable[..., Any]) -> None:
+        self._previous = previous
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._tokens = itertools.count()
+        self._filed: dict[int, list[tuple[type[Warning], str]]] = {}
+
+    def show(self, message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        token = getattr(self._local, "token", None)
+        if token is None:  # not from a task of the batch: shown as usual
+            self._previous(message, category, *args, **kwargs)
+            return
+        with self._lock:
+            self._filed.setdefault(token, []).append((category, str(message)))
+
+    def run_chunk(self, task: Callable[[Any], Any], items: Sequence[Any]) -> list[ItemOutcome]:
+        out = []
+        for item in items:
+            self._local.token = token = next(self._tokens)
+            try:
+                value, error = _call(task, item, False)
+            finally:
+                self._local.token = None
+            with self._lock:
+                caught = tuple(self._filed.pop(token, ()))
+            out.append(ItemOutcome(value, error, caught))
+        return out
 
 
 def run_chunk(task: Callable[[Any], Any], items: Sequence[Any]) -> list[ItemOutcome]:
@@ -291,6 +332,27 @@ def _run_executor(
             outcomes[i] = _worker_error(_transfer_message(exc))
 
 
+def _run_threads(
+    task: Callable[[Any], Any],
+    items: Sequence[Any],
+    indices: list[int],
+    outcomes: list[ItemOutcome | None],
+    bar: _Progress,
+    chunksize: int | None,
+) -> None:
+    workers = local_workers()
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        recorder = _ThreadWarnings(warnings.showwarning)
+        warnings.showwarning = recorder.show
+        with ThreadPoolExecutor(workers) as pool:
+            futures = {
+                pool.submit(recorder.run_chunk, task, [items[i] for i in chunk]): chunk
+                for chunk in _chunks(indices, workers, chunksize)
+            }
+            _collect(futures, outcomes, bar)
+
+
 def run_tasks(
     task: Callable[[Any], Any],
     items: Sequence[Any],
@@ -340,8 +402,7 @@ def run_tasks(
         elif kind == "processes":
             _run_forked_pool(task, items, indices, outcomes, bar, local_workers(), chunksize)
         elif kind == "threads":
-            with ThreadPoolExecutor(local_workers()) as pool:
-                _run_executor(pool, task, items, indices, outcomes, bar, chunksize, local_workers())
+            _run_threads(task, items, indices, outcomes, bar, chunksize)
         else:
             given: Any = executor
             pool = given.get_executor(pure=False) if _is_dask_client(given) else given

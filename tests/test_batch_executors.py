@@ -170,3 +170,18 @@ def test_models_another_process_cannot_import_stay_in_this_process():
     with pytest.warns(ConvergenceWarning):
         forked = rf.fit_many(hs[:3], f, "Q", start=start, executor="processes")
     assert all("executor='serial'" in str(e) for e in forked.errors.values())
+
+
+def warn_own_number(x: int) -> int:
+    import time
+
+    rf.errors.warn(f"item {x}", DataWarning)
+    time.sleep(0.001)  # let the threads interleave
+    rf.errors.warn(f"item {x} again", DataWarning)
+    return x
+
+
+def test_thread_pools_file_each_warning_under_its_own_item():
+    outcomes = run_tasks(warn_own_number, list(range(60)), executor="threads", chunksize=1)
+    for i, o in enumerate(outcomes):
+        assert o.warnings == ((DataWarning, f"item {i}"), (DataWarning, f"item {i} again"))
