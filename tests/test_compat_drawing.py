@@ -130,3 +130,12 @@ def test_get_parameters_fills_a_callers_buffer_as_roots_pointer():
     assert values[1] == 0.5 and list(values.data()) == [5.0, 0.5, 1.5]
     with pytest.raises(FunctionError, match="buffer of 3"):
         f.GetParameters(np.zeros(2))
+
+
+def test_functions_start_red_and_keep_what_is_set():
+    c = ROOT.TCanvas("cf")
+    f = ROOT.TF1("f", "x*x", -1, 1)
+    f.Draw()
+    assert c.figure().axes[0].lines[0].get_color() == colour(ROOT.kRed)
+    f.SetLineColor(ROOT.kBlack)  # honoured, not replaced by the function default
+    assert c.figure().axes[0].lines[0].get_color() == colour(ROOT.kBlack)

@@ -11,7 +11,24 @@ from __future__ import annotations
 import colorsys
 from typing import Any
 
-__all__ = ["COLOURS", "FrameAxis", "RootAttributes", "colour", "line_style", "marker"]
+__all__ = [
+    "COLOURS",
+    "DEFAULTS",
+    "FrameAxis",
+    "RootAttributes",
+    "attributes_of",
+    "colour",
+    "line_style",
+    "marker",
+]
+
+#: ROOT's default graphics attributes (``TAttLine``, ``TAttMarker``, ``TAttFill``).
+DEFAULTS: dict[str, Any] = {
+    "line_color": 1, "line_style": 1, "line_width": 1, "marker_color": 1, "marker_style": 1,
+    "marker_size": 1.0, "fill_color": 0, "fill_style": 0, "minimum": None, "maximum": None,
+}  # fmt: skip
+#: A function's defaults: drawn as a red line of width 2, as ROOT's ``TF1``.
+FUNCTION_DEFAULTS: dict[str, Any] = {**DEFAULTS, "line_color": 2, "line_width": 2}
 
 #: ROOT's named colours (``ROOT.kRed``...).
 COLOURS = {
@@ -65,6 +82,16 @@ def line_style(style: int) -> str:
     return _LINES.get(int(style), "-")
 
 
+def attributes_of(obj: Any) -> dict[str, Any]:
+    """The graphics attributes ``obj`` is drawn with: its own for façade objects, ROOT's
+    defaults otherwise (a function's for functions, e.g. one attached by a fit)."""
+    if isinstance(obj, RootAttributes):
+        return obj._att()
+    from rootfit.functions import Function
+
+    return dict(FUNCTION_DEFAULTS if isinstance(obj, Function) else DEFAULTS)
+
+
 class FrameAxis:
     """The drawn axis of a graph, function or a 1-D histogram's y: ``SetTitle``, ``GetTitle``,
     ``SetRangeUser``/``SetLimits`` (the drawn range); looks setters are accepted."""
@@ -94,12 +121,13 @@ class RootAttributes:
     """``SetLineColor/Style/Width``, ``SetMarkerColor/Style/Size``, ``SetFillColor/Style``,
     ``SetMinimum/Maximum`` and ``Draw`` for façade objects (and their ``Get…``)."""
 
+    #: The class's starting attributes (ROOT's defaults; functions override them).
+    _attribute_defaults: dict[str, Any] = DEFAULTS
+
     def _att(self) -> dict[str, Any]:
         attributes = self.__dict__.get("_root_attributes")
         if attributes is None:
-            attributes = {"line_color": 1, "line_style": 1, "line_width": 1, "marker_color": 1,
-                          "marker_style": 1, "marker_size": 1.0, "fill_color": 0,
-                          "fill_style": 0, "minimum": None, "maximum": None}  # fmt: skip
+            attributes = dict(self._attribute_defaults)
             self.__dict__["_root_attributes"] = attributes
         return attributes
 

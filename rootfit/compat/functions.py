@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from rootfit.compat import session
-from rootfit.compat.attributes import RootAttributes
+from rootfit.compat.attributes import FUNCTION_DEFAULTS, RootAttributes
 from rootfit.errors import FunctionError
 from rootfit.functions import Function
 
@@ -62,6 +62,8 @@ class TF1(RootAttributes, Function):
     A callable is either ROOT-style ``f(x, p)`` (give ``npar``; ``x[0]`` is the coordinate) or
     ``f(x, a, b, ...)``.
     """
+
+    _attribute_defaults = FUNCTION_DEFAULTS
 
     def __init__(
         self,

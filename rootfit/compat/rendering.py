@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from rootfit.compat.attributes import colour, line_style, marker
+from rootfit.compat.attributes import attributes_of, colour, line_style, marker
 from rootfit.compat.canvas import Annotation, TCanvas, TLegend, TLine, TPad, TPaveText, TText
 from rootfit.compat.session import gStyle
 from rootfit.functions import Function
@@ -41,11 +41,6 @@ def render_canvas(canvas: TCanvas) -> Any:
 
 def _is_3d(obj: Any, opt: str) -> bool:
     return isinstance(obj, Histogram) and obj.ndim == 2 and ("LEGO" in opt or "SURF" in opt)
-
-
-def _style(obj: Any) -> dict[str, Any]:
-    att = obj._att() if hasattr(obj, "_att") else {}
-    return att
 
 
 def _draw_pad(fig: Any, ax: Any, pad: TPad) -> None:
@@ -91,9 +86,9 @@ def _frame(ax: Any, pad: TPad, frame: Any) -> None:
         ax.set_xlim(*titles["x_range"])
     if titles.get("y_range"):
         ax.set_ylim(*titles["y_range"])
-    att = _style(frame)
-    if att.get("minimum") is not None or att.get("maximum") is not None:
-        ax.set_ylim(att.get("minimum"), att.get("maximum"))
+    att = attributes_of(frame)
+    if att["minimum"] is not None or att["maximum"] is not None:
+        ax.set_ylim(att["minimum"], att["maximum"])
     if pad.logy:
         ax.set_yscale("log")
     if pad.logx:
@@ -104,30 +99,30 @@ def _frame(ax: Any, pad: TPad, frame: Any) -> None:
 
 
 def _draw_histogram(fig: Any, ax: Any, h: Histogram, opt: str) -> None:
-    att = _style(h)
+    att = attributes_of(h)
     if h.ndim == 2:
         _draw_histogram2d(fig, ax, h, opt)
         return
     edges, values, errors = h.axis.edges, h.values(), h.errors()
-    line = colour(att.get("line_color", 1))
+    line = colour(att["line_color"])
     plain = "HIST" in opt or not ({"E", "P", "L", "C", "*"} & set(opt.replace("SAME", "")))
     with_errors = "E" in opt.replace("SAME", "") or (
         "HIST" not in opt and (h.has_sumw2 or bool(h.functions))
     )
     if with_errors and "HIST" not in opt:
-        mk, hollow = marker(att.get("marker_style", 20 if "P" in opt else 1))
+        mk, hollow = marker(att["marker_style"])
         ax.errorbar(h.axis.centers, values, yerr=errors, xerr=0.5 * h.axis.widths, fmt=mk,
-                    color=colour(att.get("marker_color", 1)), ms=3 * att.get("marker_size", 1.0),
-                    mfc="none" if hollow else None, lw=att.get("line_width", 1),
+                    color=colour(att["marker_color"]), ms=3 * att["marker_size"],
+                    mfc="none" if hollow else None, lw=att["line_width"],
                     ecolor=line)  # error bars in the line colour, as ROOT  # fmt: skip
     elif plain:
-        fill = att.get("fill_color", 0)
-        ax.stairs(values, edges, color=line, lw=att.get("line_width", 1),
-                  ls=line_style(att.get("line_style", 1)))  # fmt: skip
+        fill = att["fill_color"]
+        ax.stairs(values, edges, color=line, lw=att["line_width"],
+                  ls=line_style(att["line_style"]))  # fmt: skip
         if fill:
             ax.stairs(values, edges, fill=True, color=colour(fill), alpha=0.5)
     if "L" in opt or "C" in opt:
-        ax.plot(h.axis.centers, values, color=line, lw=att.get("line_width", 1))
+        ax.plot(h.axis.centers, values, color=line, lw=att["line_width"])
     if "HIST" not in opt:
         for f in h.functions:
             _draw_function(ax, f, (h.axis.lo, h.axis.hi))
@@ -149,12 +144,11 @@ def _draw_histogram2d(fig: Any, ax: Any, h: Histogram, opt: str) -> None:
 
 
 def _draw_graph(ax: Any, g: Graph, opt: str) -> None:
-    att = _style(g)
+    att = attributes_of(g)
     body = opt.replace("SAME", "").replace("A", "")
     markers = "P" in body or "*" in body or not ({"L", "C"} & set(body))
     lines = "L" in body or "C" in body
-    default_marker = 3 if "*" in body else 20
-    mk, hollow = marker(att.get("marker_style", default_marker) if att else default_marker)
+    mk, hollow = marker(3 if "*" in body else att["marker_style"])  # "*": stars, as ROOT
     yerr: Any = None
     if g.yerr_low is not None and g.yerr_high is not None:
         yerr = np.vstack([g.yerr_low, g.yerr_high])
@@ -162,15 +156,14 @@ def _draw_graph(ax: Any, g: Graph, opt: str) -> None:
         yerr = g.yerr
     ax.errorbar(
         g.x, g.y, yerr=yerr, xerr=g.xerr if g.has_x_errors else None,
-        fmt=mk if markers else "none", ms=3 * (att.get("marker_size", 1.0) if att else 1.0),
-        mfc="none" if hollow else None, color=colour(att.get("marker_color", 1) if att else 1),
+        fmt=mk if markers else "none", ms=3 * att["marker_size"],
+        mfc="none" if hollow else None, color=colour(att["marker_color"]),
         ls="none",
     )  # fmt: skip
     if lines:
         order = np.argsort(g.x) if "C" in body else np.arange(len(g.x))
-        ax.plot(g.x[order], g.y[order], color=colour(att.get("line_color", 1) if att else 1),
-                lw=att.get("line_width", 1) if att else 1,
-                ls=line_style(att.get("line_style", 1) if att else 1))  # fmt: skip
+        ax.plot(g.x[order], g.y[order], color=colour(att["line_color"]), lw=att["line_width"],
+                ls=line_style(att["line_style"]))  # fmt: skip
     for f in getattr(g, "functions", []):
         _draw_function(ax, f, (float(np.min(g.x)), float(np.max(g.x))))
 
@@ -180,12 +173,11 @@ def _draw_function(ax: Any, f: Function, window: tuple[float, float] | None) -> 
         return
     lo, hi = f.range if f.range is not None else (window or ax.get_xlim())
     xs = np.linspace(float(lo), float(hi), 200)
-    att = f._att() if hasattr(f, "_att") else {}
-    colour_code = att.get("line_color", 2) if att.get("line_color", 1) != 1 else 2
+    att = attributes_of(f)
     with np.errstate(all="ignore"):
         ys = f.evaluate(xs.reshape(-1, 1), f.parameters)
-    ax.plot(xs, ys, color=colour(colour_code), lw=max(att.get("line_width", 2), 1.5),
-            ls=line_style(att.get("line_style", 1)))  # fmt: skip
+    ax.plot(xs, ys, color=colour(att["line_color"]), lw=att["line_width"],
+            ls=line_style(att["line_style"]))  # fmt: skip
 
 
 def _draw_annotation(ax: Any, obj: Annotation) -> None:
@@ -216,15 +208,14 @@ def _legend(ax: Any, legend: TLegend) -> None:
     handles: list[Any] = []
     labels: list[str] = []
     for obj, label, option in legend.entries:
-        att = _style(obj) or {}
-        if "f" in option and att.get("fill_color", 0):
+        att = attributes_of(obj)
+        if "f" in option and att["fill_color"]:
             handles.append(Patch(color=colour(att["fill_color"])))
         else:
-            mk, _ = marker(att.get("marker_style", 20)) if "p" in option else ("", False)
+            mk, _ = marker(att["marker_style"]) if "p" in option else ("", False)
             line = "-" if "l" in option else ""
-            default = 2 if isinstance(obj, Function) else 1
             handles.append(Line2D([], [], marker=mk or None, ls=line or "none",
-                                  color=colour(att.get("line_color", default))))  # fmt: skip
+                                  color=colour(att["line_color"])))  # fmt: skip
         labels.append(mathtext(label))
     x1, _, _, y2 = legend.box
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(x1, y2), fontsize=8,
