@@ -144,9 +144,7 @@ class TCanvas(TPad):
     Print = SaveAs
 
     def Close(self, option: str = "") -> None:
-        if current_pad_slot() is self or (
-            current_pad_slot() is not None and current_pad_slot() in self.subpads
-        ):
+        if any(current_pad_slot() is pad for pad in (self, *self.subpads)):
             set_current_pad(None)
 
     def Draw(self, option: str = "") -> None:

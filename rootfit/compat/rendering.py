@@ -228,11 +228,8 @@ def _stats_box(ax: Any, h: Histogram) -> None:
         lines += [h.name or "", f"Entries  {h.entries:g}", f"Mean  {h.mean():.4g}",
                   f"Std Dev  {h.std():.4g}"]  # fmt: skip
     fitted = h.functions[-1] if h.functions else None
-    result = getattr(fitted, "result", None) if fitted is not None else None
-    if gStyle.opt_fit and fitted is not None:
-        chi2, ndf = getattr(fitted, "chi2", None), getattr(fitted, "ndf", None)
-        if result is not None:
-            chi2, ndf = result.chi2, result.ndf
+    if gStyle.opt_fit and fitted is not None:  # a fitted function keeps its χ² and ndf
+        chi2, ndf = fitted.chi2, getattr(fitted, "ndf", None)
         if chi2 is not None and ndf:
             lines.append(f"χ² / ndf  {chi2:.4g} / {ndf}")
         for i, name in enumerate(fitted.parameter_names):
