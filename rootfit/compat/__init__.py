@@ -17,10 +17,11 @@ Generator, and there is no current directory (write with ``TFile.WriteObject``).
 
 from rootfit.compat.canvas import TCanvas, TLatex, TLegend, TLine, TPad, TPaveText, TText
 from rootfit.compat.collections import TObjArray
-from rootfit.compat.files import TFile
+from rootfit.compat.files import TDirectory, TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
 from rootfit.compat.functions import TF1, TF2, TF3, TF1Convolution, TF1NormSum, TFormula
 from rootfit.compat.graphs import (
+    TCutG,
     TGraph,
     TGraph2D,
     TGraph2DErrors,
@@ -57,6 +58,13 @@ from rootfit.compat.math_options import TVirtualFitter
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
 from rootfit.compat.session import TStyle, gDirectory, gPad, gROOT, gStyle
+from rootfit.compat.tmath import TMath
+
+
+def SetOwnership(obj: object, python_owns: bool) -> None:
+    """PyROOT's ownership switch, accepted: in rootfit Python owns every object and a container
+    keeps what it holds alive."""
+
 
 #: ROOT's ``nullptr`` (``TGraphErrors(n, x, y, ROOT.nullptr, ey)``).
 nullptr = None
@@ -93,8 +101,11 @@ __all__ = [
     "TH3S",
     "Fit",
     "Math",
+    "SetOwnership",
     "TAxis",
     "TCanvas",
+    "TCutG",
+    "TDirectory",
     "TF1Convolution",
     "TF1NormSum",
     "TFile",
@@ -110,6 +121,7 @@ __all__ = [
     "TLatex",
     "TLegend",
     "TLine",
+    "TMath",
     "TMatrixDSym",
     "TMultiGraph",
     "TObjArray",

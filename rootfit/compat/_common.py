@@ -11,7 +11,7 @@ import numpy as np
 from rootfit.compat.attributes import RootAttributes
 from rootfit.compat.fitresult import TFitResultPtr
 from rootfit.compat.functions import TF1
-from rootfit.compat.session import default_minimizer_options, set_last_fit, user_fcn
+from rootfit.compat.session import default_minimizer_options, functions, set_last_fit, user_fcn
 from rootfit.errors import (
     DataWarning,
     EmptyFitDataError,
@@ -154,6 +154,8 @@ class RootFitTarget(RootAttributes):
         from rootfit.fitting import root_style_fit
 
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
+        if isinstance(f, str) and functions.FindObject(f) is not None:
+            f = functions.FindObject(f)  # a TF1 made earlier, by name (ROOT's gROOT lookup)
         fname = f.name if isinstance(f, Function) else str(f)
         name, title = f"TFitResult-{self.name}-{fname}", f"TFitResult-{self.title}"
         try:
@@ -186,3 +188,9 @@ class RootFitTarget(RootAttributes):
 
     def GetListOfFunctions(self) -> TList:
         return TList(self.functions)
+
+    def Write(self, name: str | None = None, option: int = 0, bufsize: int = 0) -> int:
+        """Write a snapshot into the current file (``TFile(..., "RECREATE")`` opened last)."""
+        from rootfit.compat.files import write_to_current_directory
+
+        return write_to_current_directory(self, name or None)

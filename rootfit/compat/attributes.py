@@ -131,6 +131,10 @@ class RootAttributes:
             self.__dict__["_root_attributes"] = attributes
         return attributes
 
+    def SetStats(self, stats: bool = True) -> None:
+        """Whether a drawn histogram shows its statistics box (with ``gStyle``'s contents)."""
+        self._att()["stats"] = bool(stats)
+
     def SetLineColor(self, c: int) -> None:
         self._att()["line_color"] = int(c)
 

@@ -37,8 +37,24 @@ def current_pad() -> TPad:
     return pad
 
 
+def _accept_looks(owner: str, name: str) -> Any:
+    """ROOT's many setters for looks (``SetBorderMode``, ``SetFrameFillColor``...): accepted and
+    without effect; any other missing name is an AttributeError."""
+    if name.startswith("Set") and not name.startswith("__"):
+        return lambda *args, **kwargs: None
+    raise AttributeError(f"{owner} has no attribute {name!r}")
+
+
+class TFrame:
+    """``pad.GetFrame()``: the frame's looks (accepted; the figure's style decides)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return _accept_looks("TFrame", name)
+
+
 class TPad:
-    """A drawing area: its primitives, or sub-pads after ``Divide``."""
+    """A drawing area: its primitives, or sub-pads after ``Divide``. Setters for looks that the
+    figure does not use (``SetBorderMode``, ``SetFillColor``...) are accepted."""
 
     def __init__(self, name: str = "", title: str = "") -> None:
         self.name, self.title = name, title
@@ -110,6 +126,12 @@ class TPad:
     def GetListOfPrimitives(self) -> list[Any]:
         return [obj for obj, _ in self.primitives]
 
+    def GetFrame(self) -> TFrame:
+        return TFrame()
+
+    def __getattr__(self, name: str) -> Any:
+        return _accept_looks(type(self).__name__, name)
+
     def SaveAs(self, filename: str = "", option: str = "") -> None:
         """Render the canvas this pad belongs to into ``filename`` (png, pdf, svg...)."""
         canvas = self.canvas if self.canvas is not None else self
@@ -152,7 +174,11 @@ class TCanvas(TPad):
 
 
 class Annotation(RootAttributes):
-    """Base of what is drawn over the frame (legends, text, lines, panes): never clears."""
+    """Base of what is drawn over the frame (legends, text, lines, panes): never clears. Setters
+    for looks the figure does not use (``SetTextFont``...) are accepted."""
+
+    def __getattr__(self, name: str) -> Any:
+        return _accept_looks(type(self).__name__, name)
 
 
 class TLegend(Annotation):
@@ -247,6 +273,18 @@ class TPaveText(Annotation):
 
     def AddText(self, text: str) -> None:
         self.lines.append(str(text))
+
+    def ReadFile(
+        self, filename: str, option: str = "", nlines: int = 50, fromline: int = 0
+    ) -> None:
+        """Add the lines ``fromline`` … ``fromline + nlines`` of a text file."""
+        with open(filename) as fh:
+            lines = fh.read().splitlines()
+        for line in lines[fromline : fromline + nlines]:
+            self.AddText(line)
+
+    def SetTextAlign(self, align: int) -> None:
+        """Accepted (lines are left-aligned)."""
 
     def SetTextSize(self, size: float) -> None:
         """Accepted (matplotlib's font sizes are used)."""

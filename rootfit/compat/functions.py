@@ -79,6 +79,7 @@ class TF1(RootAttributes, Function):
             super().__init__(
                 formula.text, name=name, range=formula.range, functions=formula.functions
             )
+            session.functions.Add(self)
             return
         if callable(formula) and npar:  # ROOT-style f(x, p): may call TF1.RejectPoint()
             formula = PointRejecting(formula)
@@ -88,9 +89,14 @@ class TF1(RootAttributes, Function):
             range=rng,
             npar=npar or None,
             ndim=ndim if callable(formula) else None,
+            # functions made earlier, by name (``"x*gaus(0) + [3]*form1"``)
+            functions=session.functions.referenced_in(formula)
+            if isinstance(formula, str)
+            else None,
         )
         if isinstance(formula, str):  # a fresh TF1 starts with all parameters at 0
             self.state = self.state.replace(values=np.zeros(self.npar))
+        session.functions.Add(self)
 
     @classmethod
     def from_function(cls, function: Function) -> TF1:
@@ -107,7 +113,9 @@ class TF1(RootAttributes, Function):
         return self.name
 
     def SetName(self, name: str) -> None:
+        session.functions.Remove(self)
         self.name = name
+        session.functions.Add(self)
 
     def SetParameters(self, *values: float | ArrayLike) -> None:
         flat = np.asarray(values[0] if len(values) == 1 else values, dtype=np.float64).ravel()
@@ -245,9 +253,9 @@ class TF1(RootAttributes, Function):
     def _axis_range(self, axis: int) -> tuple[float, float] | None:
         if self.range is None:
             return None
-        return (
-            self.range[axis] if np.ndim(self.range[0]) > 0 else (self.range if axis == 0 else None)
-        )
+        if np.ndim(self.range[0]) > 0:
+            return self.range[axis] if axis < len(self.range) else None
+        return self.range if axis == 0 else None
 
     def GetXmin(self) -> float:
         r = self._axis_range(0)
@@ -257,11 +265,46 @@ class TF1(RootAttributes, Function):
         r = self._axis_range(0)
         return r[1] if r else 1.0
 
+    def GetYmin(self) -> float:
+        r = self._axis_range(1)
+        return r[0] if r else 0.0
+
+    def GetYmax(self) -> float:
+        r = self._axis_range(1)
+        return r[1] if r else 1.0
+
+    def GetZmin(self) -> float:
+        r = self._axis_range(2)
+        return r[0] if r else 0.0
+
+    def GetZmax(self) -> float:
+        r = self._axis_range(2)
+        return r[1] if r else 1.0
+
+    def SetNpx(self, npx: int = 100) -> None:
+        """Points used to draw the function along x (ROOT's default 100)."""
+        self.npx = int(npx)
+
+    def SetNpy(self, npy: int = 30) -> None:
+        self.npy = int(npy)
+
+    def GetNpx(self) -> int:
+        return int(getattr(self, "npx", 100))
+
     def GetExpFormula(self, option: str = "") -> str:
         return self.expanded_formula or self.formula or ""
 
     def GetTitle(self) -> str:
         return self.formula or self.name
+
+    def Print(self, option: str = "") -> None:
+        """The name, formula, dimension, parameters and expanded expression (ROOT's layout)."""
+        print(f"Formula based function:     {self.name}")
+        print(
+            f"{self.name:>20} : {self.GetTitle()} Ndim= {self.ndim}, Npar= {self.npar}, Number= 0"
+        )
+        print(" Formula expression: ")
+        print(f"\t{self.GetExpFormula()}")
 
     # calculus ------------------------------------------------------------------------------
     def Integral(self, a: float, b: float, epsrel: float = 1e-10) -> float:

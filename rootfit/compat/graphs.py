@@ -13,6 +13,7 @@ from rootfit.errors import DataError, DataWarning, warn
 from rootfit.hist import Graph, Graph2D, MultiGraph
 
 __all__ = [
+    "TCutG",
     "TGraph",
     "TGraph2D",
     "TGraph2DErrors",
@@ -133,6 +134,30 @@ class TGraph(_GraphMethods, Graph):
         if x is None or y is None:
             raise DataError("TGraph(n, x, y) needs both x and y")
         Graph.__init__(self, _take(n, x), _take(n, y))
+
+
+class TCutG(TGraph):
+    """``TCutG(name, n[, x, y])``: a closed polygon (a graphical cut) with ``IsInside(x, y)``."""
+
+    def __init__(
+        self, name: str = "", n: int = 0, x: ArrayLike | None = None, y: ArrayLike | None = None
+    ) -> None:
+        TGraph.__init__(self, n, x, y)
+        self.name = name
+
+    def IsInside(self, x: float, y: float) -> bool:
+        """Whether ``(x, y)`` lies inside the polygon of the points (even–odd rule: a ray from
+        the point crosses its edges an odd number of times)."""
+        xs, ys = self.x.tolist(), self.y.tolist()
+        inside = False
+        j = len(xs) - 1
+        for i in range(len(xs)):
+            if (ys[i] < y) != (ys[j] < y):
+                # the edge (j, i) straddles the horizontal line through the point
+                if xs[i] + (y - ys[i]) / (ys[j] - ys[i]) * (xs[j] - xs[i]) < x:
+                    inside = not inside
+            j = i
+        return inside
 
 
 class TGraphErrors(_GraphMethods, Graph):

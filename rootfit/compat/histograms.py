@@ -22,6 +22,7 @@ from rootfit.compat.projections import RootProjections
 from rootfit.errors import DataError, RootfitWarning, warn
 from rootfit.functions import Function
 from rootfit.hist import Axis, Histogram, Profile
+from rootfit.hist.fill import fill_entry
 
 __all__ = [
     "TH1",
@@ -141,17 +142,32 @@ class TH1(RootFitTarget, RootProjections, Histogram):
         return tuple(int(a) for a in args[: self.ndim])
 
     # contents ------------------------------------------------------------------------------
-    def Fill(self, *args: float) -> int:
-        """``Fill(x[, w])``, ``Fill(x, y[, w])``, ``Fill(x, y, z[, w])``; returns the global bin."""
+    def Fill(self, *args: Any) -> int:
+        """``Fill(x[, w])``, ``Fill(x, y[, w])``, ``Fill(x, y, z[, w])``; returns the global bin.
+        Arrays fill every element (``Fill(xs[, ws])``, as ROOT 6.40's Python bindings)."""
+        cell = fill_entry(self, args)
+        if cell is not None:
+            return cell
+        if np.ndim(args[0]) > 0:
+            self.fill(*args, nan_policy="overflow")
+            return -1
         coords = args[: self.ndim]
         weight = args[self.ndim] if len(args) > self.ndim else None
         self.fill(*coords, weights=weight, nan_policy="overflow")  # NaN: overflow, as ROOT
         return self.global_bin(*self.find_bin(*coords))
 
-    def FillN(self, n: int, x: ArrayLike, w: ArrayLike | None = None, stride: int = 1) -> None:
+    def FillN(self, n: int, *arrays: Any) -> None:
+        """``FillN(n, x, w[, stride])`` (1-D) or ``FillN(n, x, y, w[, stride])`` (2-D): the first
+        ``n`` entries; ``w`` may be ``nullptr`` (weights 1)."""
+        n = int(n)
+        coords = [np.asarray(a, dtype=np.float64)[:n] for a in arrays[: self.ndim]]
+        if any(c.size < n for c in coords):
+            raise DataError(f"FillN({n}, ...) is given arrays shorter than {n}")
+        rest = arrays[self.ndim :]
+        w = rest[0] if rest else None
         self.fill(
-            np.asarray(x)[:n],
-            weights=None if w is None else np.asarray(w)[:n],
+            *coords,
+            weights=None if w is None else np.asarray(w, dtype=np.float64)[:n],
             nan_policy="overflow",
         )
 

@@ -94,7 +94,7 @@ def _frame(ax: Any, pad: TPad, frame: Any) -> None:
     if pad.logx:
         ax.set_xscale("log")
     ax.grid(pad.gridx or pad.gridy)
-    if isinstance(frame, Histogram) and frame.ndim == 1:
+    if isinstance(frame, Histogram) and frame.ndim == 1 and att.get("stats", True):
         _stats_box(ax, frame)
 
 

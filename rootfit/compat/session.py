@@ -1,4 +1,5 @@
-"""ROOT's process-wide state, in the one module that holds it: ``gROOT``, ``gDirectory``, the default
+"""ROOT's process-wide state, in the one module that holds it: ``gROOT`` and its list of
+functions, ``gDirectory``, the default
 minimizer options (``ROOT::Math::MinimizerOptions::SetDefault…``, ``TVirtualFitter::
 SetDefaultFitter``) that ``TH1::Fit`` and ``ROOT::Fit::Fitter`` copy at each fit, and the
 per-thread flag of ``TF1::RejectPoint``.
@@ -12,7 +13,10 @@ restores ROOT 6.40's load-time values (tests and long sessions use it).
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
+import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from rootfit.compat.collections import MemoryDirectory
@@ -20,8 +24,10 @@ from rootfit.options import MinimizerOptions
 
 __all__ = [
     "clear_rejection",
+    "current_directory",
     "current_pad_slot",
     "default_minimizer_options",
+    "functions",
     "gDirectory",
     "gPad",
     "gROOT",
@@ -30,6 +36,7 @@ __all__ = [
     "point_rejected",
     "reject_point",
     "reset_defaults",
+    "set_current_directory",
     "set_current_pad",
     "set_default_minimizer_options",
     "set_last_fit",
@@ -41,8 +48,79 @@ __all__ = [
 LOAD_TIME_ERROR_DEF = 1.0
 
 
+class FunctionList:
+    """``gROOT->GetListOfFunctions()``: every ``TF1``/``TFormula`` alive, by name, so that a
+    later formula (``"x*gaus(0) + [3]*form1"``) or ``Fit("name")`` finds it. A newer function
+    with the same name replaces the older one; a function Python frees leaves the list (as in
+    PyROOT, where Python owns the objects it creates)."""
+
+    def __init__(self) -> None:
+        self._functions: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
+
+    def Add(self, function: Any) -> None:
+        self._functions[str(function.name)] = function
+
+    AddLast = Add
+
+    def Remove(self, function: Any) -> Any:
+        name = str(getattr(function, "name", function))
+        if self._functions.get(name) is function or isinstance(function, str):
+            return self._functions.pop(name, None)
+        return None
+
+    def FindObject(self, name: str) -> Any:
+        """The function called ``name``, or None."""
+        return self._functions.get(str(name))
+
+    def referenced_in(self, text: str) -> dict[str, Any]:
+        """The functions whose names appear as identifiers in formula ``text``."""
+        names = set(re.findall(r"[A-Za-z_]\w*", text))
+        return {name: f for name, f in list(self._functions.items()) if name in names}
+
+    def GetSize(self) -> int:
+        return len(self._functions)
+
+    def GetEntries(self) -> int:
+        return len(self._functions)
+
+    def At(self, i: int) -> Any:
+        values = list(self._functions.values())
+        return values[i] if 0 <= i < len(values) else None
+
+    def Clear(self, option: str = "") -> None:
+        self._functions.clear()
+
+    def __len__(self) -> int:
+        return len(self._functions)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self._functions.values()))
+
+    def __contains__(self, function: Any) -> bool:
+        return any(f is function for f in self._functions.values())
+
+
+#: Every TF1/TFormula made through the façade and still alive (``gROOT.GetListOfFunctions()``).
+functions = FunctionList()
+
+
 class _ROOTSession:
-    """Accepts ROOT's session calls that have no meaning without graphics."""
+    """``gROOT``: the function list and lookups by name; calls that have no meaning without
+    graphics are accepted."""
+
+    def GetListOfFunctions(self) -> FunctionList:
+        return functions
+
+    def GetFunction(self, name: str) -> Any:
+        """The function called ``name`` (a TF1 made earlier), or None."""
+        return functions.FindObject(name)
+
+    def FindObject(self, name: str) -> Any:
+        """A function, else an object of the current directory, called ``name`` (or None)."""
+        found = functions.FindObject(name)
+        return found if found is not None else gDirectory.Get(name)
+
+    FindObjectAny = FindObject
 
     def SetBatch(self, batch: bool = True) -> None:
         """No-op: rootfit is always in batch mode."""
@@ -54,8 +132,39 @@ class _ROOTSession:
 
 gROOT = _ROOTSession()
 
-#: The current directory: in memory (what ROOT creates by name, e.g. FitSlicesY's histograms).
-gDirectory = MemoryDirectory()
+#: ROOT's in-memory top directory (what ROOT creates by name, e.g. FitSlicesY's histograms).
+memory_directory = MemoryDirectory()
+
+
+def current_directory() -> Any:
+    """The current directory: the file opened or ``cd()``-ed into last (while it is alive and
+    open), else the memory."""
+    ref = _defaults.get("directory")
+    directory = None if ref is None else ref()
+    if directory is None or not getattr(directory, "IsOpen", lambda: True)():
+        return memory_directory
+    return directory
+
+
+def set_current_directory(directory: Any) -> None:
+    """Make ``directory`` current (None: the memory directory). Held weakly: a file Python
+    frees closes (as a PyROOT TFile is deleted) and the memory directory is current again."""
+    _defaults["directory"] = (
+        None if directory is None or directory is memory_directory else weakref.ref(directory)
+    )
+
+
+class _CurrentDirectory:
+    """``gDirectory``: every call goes to the current directory (a TFile, or memory)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(current_directory(), name)
+
+    def __repr__(self) -> str:
+        return f"gDirectory -> {current_directory()!r}"
+
+
+gDirectory = _CurrentDirectory()
 
 
 class TStyle:
@@ -149,7 +258,9 @@ def reset_defaults() -> None:
     _defaults["last_fit"] = None
     _defaults["pad"] = None
     gStyle.reset()
-    gDirectory.Clear()
+    _defaults["directory"] = None
+    memory_directory.Clear()
+    functions.Clear()
 
 
 def set_last_fit(result: Any) -> None:

@@ -231,6 +231,16 @@ class Axis:
             return int(result)
         return result.astype(np.intp)
 
+    def scalar_bin(self, x: float) -> int:
+        """:meth:`find_bin` of one Python float, without numpy (the path of a single ``Fill``)."""
+        if x < self._lo:
+            return 0
+        if x < self._hi:
+            if self._regular:
+                return 1 + int(self._nbins * (x - self._lo) / (self._hi - self._lo))
+            return int(np.searchsorted(self._edges, x, side="right"))
+        return self._nbins + 1  # also NaN
+
     def bin_low_edge(self, b: ArrayLike) -> NDArray[np.float64] | float:
         """Low edge of ROOT bin(s) ``b``."""
         ba = np.asarray(b)

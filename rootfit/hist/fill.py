@@ -16,7 +16,9 @@ from rootfit.errors import DataError, DataWarning, warn
 if TYPE_CHECKING:
     from rootfit.hist.histogram import Histogram
 
-__all__ = ["fill"]
+__all__ = ["fill", "fill_entry"]
+
+_SCALARS = (float, int, np.floating, np.integer)
 
 #: 1-D fills of at least this many values use the one-pass numba kernel.
 KERNEL_MIN_SIZE = 50_000
@@ -106,6 +108,60 @@ def fill(
     m.sumw2 += float((wi * wi).sum())
     m.sx += wi @ X
     m.sxx += (X * wi[:, None]).T @ X
+
+
+def fill_entry(h: Histogram, args: tuple[object, ...], nan_to_overflow: bool = True) -> int | None:
+    """One entry ``(x[, y[, z]][, w])`` of Python or numpy scalars into a floating-point
+    histogram, without numpy's array machinery (a NaN coordinate goes to the overflow, as in
+    ROOT's ``Fill``, or is left to :func:`fill`'s policy). Returns the filled cell's ROOT global bin, or None when the entry is not of that
+    kind (arrays, integer storage, a value buffer) and the general :func:`fill` must run."""
+    axes = h._axes
+    ndim = len(axes)
+    if len(args) == ndim:
+        w = 1.0
+    elif len(args) == ndim + 1 and isinstance(args[ndim], _SCALARS):
+        w = float(args[ndim])  # type: ignore[arg-type]
+        if w != w:
+            return None  # a NaN weight: the general path says what is wrong
+    else:
+        return None
+    if h._buffer is not None or h._storage.integer:
+        return None
+    cell = 0
+    stride = 1
+    bins = []
+    for k in range(ndim):
+        x = args[k]
+        if not isinstance(x, _SCALARS):
+            return None
+        xf = float(x)
+        if xf != xf and not nan_to_overflow:
+            return None
+        b = axes[k].scalar_bin(xf)
+        bins.append(b)
+        cell += b * stride
+        stride *= axes[k]._nbins + 2
+    if w != 1.0 and h._sumw2 is None:
+        h.enable_sumw2(True)
+    index = tuple(bins) if ndim > 1 else bins[0]
+    h._sumw[index] += w
+    if h._sumw2 is not None:
+        h._sumw2[index] += w * w
+    h._entries += 1
+    for k in range(ndim):
+        if not 1 <= bins[k] <= axes[k]._nbins:
+            return cell  # the fill-time sums take the entries inside every axis only
+    m = h._moments
+    m.sumw += w
+    m.sumw2 += w * w
+    xs = [float(args[k]) for k in range(ndim)]  # type: ignore[arg-type]
+    sx, sxx = m.sx, m.sxx
+    for k in range(ndim):
+        wx = w * xs[k]
+        sx[k] += wx
+        for j in range(ndim):
+            sxx[k, j] += wx * xs[j]
+    return cell
 
 
 def _fill_compiled(h: Histogram, x: NDArray[np.float64], w: NDArray[np.float64] | None) -> None:

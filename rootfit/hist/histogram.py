@@ -27,6 +27,7 @@ from numpy.typing import ArrayLike, NDArray
 from rootfit._validation import as_floats
 from rootfit.errors import DataError
 from rootfit.hist.axis import Axis, axes_from_arguments, axes_from_edges
+from rootfit.hist.fill import fill, fill_entry
 from rootfit.hist.fittable import Fittable, SliceFittable
 from rootfit.hist.statistics import Moments, Statistics
 from rootfit.hist.storage import Storage, storage_of
@@ -290,9 +291,9 @@ class Histogram(Statistics, Fittable, SliceFittable):
             A NaN coordinate is an error (nothing is filled), is dropped with a warning, or
             goes to the overflow bin as in ROOT (the façade's ``Fill``).
         """
-        from rootfit.hist.fill import fill
-
-        fill(self, *coordinates, weights=weights, nan_policy=nan_policy)
+        entry = coordinates if weights is None else (*coordinates, weights)
+        if fill_entry(self, entry, nan_policy == "overflow") is None:
+            fill(self, *coordinates, weights=weights, nan_policy=nan_policy)
 
     @property
     def buffer(self) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:

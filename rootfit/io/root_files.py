@@ -146,6 +146,15 @@ def read_root(path: str | os.PathLike[str], name: str | None = None) -> Histogra
         ) from exc
 
 
+def list_root(path: str | os.PathLike[str]) -> list[str]:
+    """The names of the objects of a ``.root`` file (latest cycle of each)."""
+    uproot = require("uproot", feature="reading .root files", extra="io")
+    if not os.path.exists(path):
+        raise MissingFileError(f"no such file: {path}")
+    with uproot.open(path) as f:
+        return list(dict.fromkeys(f.keys(cycle=False)))
+
+
 def _read_object(
     f: Any, path: str | os.PathLike[str], name: str | None
 ) -> Histogram | Profile | Graph:
