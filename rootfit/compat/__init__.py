@@ -57,8 +57,17 @@ from rootfit.compat.histograms import (
 from rootfit.compat.math_options import TVirtualFitter
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
-from rootfit.compat.session import TStyle, gDirectory, gPad, gROOT, gStyle
+from rootfit.compat.session import (
+    TStyle,
+    gBenchmark,
+    gDirectory,
+    gMinuit,
+    gPad,
+    gROOT,
+    gStyle,
+)
 from rootfit.compat.tmath import TMath
+from rootfit.compat.utilities import Error, Info, TBenchmark, TStopwatch, Warning
 
 
 def SetOwnership(obj: object, python_owns: bool) -> None:
@@ -99,10 +108,13 @@ __all__ = [
     "TH3I",
     "TH3L",
     "TH3S",
+    "Error",
     "Fit",
+    "Info",
     "Math",
     "SetOwnership",
     "TAxis",
+    "TBenchmark",
     "TCanvas",
     "TCutG",
     "TDirectory",
@@ -128,10 +140,14 @@ __all__ = [
     "TPad",
     "TPaveText",
     "TProfile",
+    "TStopwatch",
     "TStyle",
     "TText",
     "TVirtualFitter",
+    "Warning",
+    "gBenchmark",
     "gDirectory",
+    "gMinuit",
     "gPad",
     "gROOT",
     "gStyle",

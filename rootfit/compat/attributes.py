@@ -9,6 +9,7 @@ pad (:mod:`rootfit.compat.canvas`); the pad is rendered with matplotlib when it 
 from __future__ import annotations
 
 import colorsys
+import re
 from typing import Any
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "RootAttributes",
     "attributes_of",
     "colour",
+    "colour_code",
     "line_style",
     "marker",
 ]
@@ -53,6 +55,18 @@ _MARKERS = {1: ".", 2: "+", 3: "*", 5: "x", 6: ".", 7: ".", 8: "o", 20: "o", 21:
             33: "D", 34: "P"}  # fmt: skip
 _OPEN_MARKERS = {24, 25, 26, 27, 28, 30, 32}
 _LINES = {1: "-", 2: "--", 3: ":", 4: "-.", 5: "-.", 6: "-.", 7: "--", 8: "-.", 9: "--", 10: "-."}
+
+
+def colour_code(c: int | str) -> int:
+    """A ROOT colour number from a number or a name (``"kBlue"``, ``"kRed+2"``), as PyROOT's
+    setters accept both."""
+    if not isinstance(c, str):
+        return int(c)
+    match = re.fullmatch(r"\s*(k[A-Za-z]+)\s*(?:([+-])\s*(\d+))?\s*", c)
+    if match is None or match.group(1) not in COLOURS:
+        raise ValueError(f"unknown colour {c!r}; ROOT's names are {', '.join(COLOURS)}")
+    shift = int(match.group(3) or 0) * (-1 if match.group(2) == "-" else 1)
+    return COLOURS[match.group(1)] + shift
 
 
 def colour(code: int) -> tuple[float, float, float]:
@@ -136,7 +150,7 @@ class RootAttributes:
         self._att()["stats"] = bool(stats)
 
     def SetLineColor(self, c: int) -> None:
-        self._att()["line_color"] = int(c)
+        self._att()["line_color"] = colour_code(c)
 
     def SetLineStyle(self, s: int) -> None:
         self._att()["line_style"] = int(s)
@@ -145,7 +159,7 @@ class RootAttributes:
         self._att()["line_width"] = float(w)
 
     def SetMarkerColor(self, c: int) -> None:
-        self._att()["marker_color"] = int(c)
+        self._att()["marker_color"] = colour_code(c)
 
     def SetMarkerStyle(self, s: int) -> None:
         self._att()["marker_style"] = int(s)
@@ -154,7 +168,7 @@ class RootAttributes:
         self._att()["marker_size"] = float(size)
 
     def SetFillColor(self, c: int) -> None:
-        self._att()["fill_color"] = int(c)
+        self._att()["fill_color"] = colour_code(c)
 
     def SetFillStyle(self, s: int) -> None:
         self._att()["fill_style"] = int(s)

@@ -7,7 +7,7 @@ import sys
 from types import MappingProxyType
 from typing import Any
 
-from rootfit.compat import fit_data, fit_fitter, math_functions, math_options
+from rootfit.compat import fit_data, fit_fitter, math_functions, math_minimizer, math_options
 
 __all__ = ["Fit", "Math", "std"]
 
@@ -62,6 +62,8 @@ Fit = Namespace(
 Math = Namespace(
     "Math",
     MinimizerOptions=math_options.MinimizerOptions,
+    Minimizer=math_minimizer.Minimizer,
+    Factory=math_minimizer.Factory,
     WrappedMultiTF1=math_functions.WrappedMultiTF1,
     WrappedTF1=math_functions.WrappedTF1,
     Functor=math_functions.Functor,

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from rootfit.compat.collections import MemoryDirectory
+from rootfit.compat.tminuit import TMinuit
+from rootfit.compat.utilities import TBenchmark
 from rootfit.options import MinimizerOptions
 
 __all__ = [
@@ -28,7 +30,9 @@ __all__ = [
     "current_pad_slot",
     "default_minimizer_options",
     "functions",
+    "gBenchmark",
     "gDirectory",
+    "gMinuit",
     "gPad",
     "gROOT",
     "gStyle",
@@ -131,6 +135,12 @@ class _ROOTSession:
 
 
 gROOT = _ROOTSession()
+
+#: TMinuit's view of the last fit (``gMinuit.Contour``, ``gMinuit.SetErrorDef``).
+gMinuit = TMinuit()
+
+#: ROOT's named stopwatches (``gBenchmark.Start("fit1")``).
+gBenchmark = TBenchmark()
 
 #: ROOT's in-memory top directory (what ROOT creates by name, e.g. FitSlicesY's histograms).
 memory_directory = MemoryDirectory()
@@ -260,6 +270,7 @@ def reset_defaults() -> None:
     gStyle.reset()
     _defaults["directory"] = None
     memory_directory.Clear()
+    gBenchmark.Reset()
     functions.Clear()
 
 

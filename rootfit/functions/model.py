@@ -332,6 +332,11 @@ def _composite_model(text: str, range: Any, functions: Mapping[str, Any] | None)
     composite = build_composite(text, range, functions)
     if composite is None:
         return None
+    return composite_model(composite, text)
+
+
+def composite_model(composite: Any, text: str) -> Model:
+    """The model of a normalised sum or convolution evaluator (its text for display)."""
     return Model(
         name="f",
         parameter_names=composite.parameter_names,
