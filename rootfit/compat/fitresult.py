@@ -22,6 +22,25 @@ class TMatrixDSym(np.ndarray):
         """Number of rows."""
         return int(self.shape[0])
 
+    def GetNcols(self) -> int:
+        return int(self.shape[1])
+
+    def GetMatrixArray(self) -> np.ndarray:
+        """The elements row by row (ROOT's ``const double*``)."""
+        return np.ascontiguousarray(self, dtype=np.float64).ravel()
+
+    def Print(self, option: str = "") -> None:
+        """ROOT's layout: a header, then the elements in columns of five."""
+        n, m = self.shape
+        print(f"\n{n}x{m} matrix is as follows\n")
+        for start in range(0, m, 5):
+            columns = range(start, min(start + 5, m))
+            print("     |" + "".join(f"{j:>10}  |" for j in columns))
+            print("-" * (6 + 13 * len(columns)))
+            for i in range(n):
+                print(f"{i:>4} |" + "".join(f" {float(self[i, j]):>10.4g} " for j in columns))
+            print()
+
 
 class TFitResult:
     """ROOT-spelled view of a :class:`FitResult` (``r.Parameter(0)``, ``r.Chi2()``...).
@@ -77,6 +96,13 @@ class TFitResult:
 
     def Parameters(self) -> np.ndarray:
         return self._r.values.to_numpy()
+
+    def GetParams(self) -> np.ndarray:
+        """The parameter values (ROOT's ``const double*``)."""
+        return self.Parameters()
+
+    def GetErrors(self) -> np.ndarray:
+        return self.Errors()
 
     def Errors(self) -> np.ndarray:
         return self._r.errors.to_numpy()

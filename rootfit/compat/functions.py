@@ -317,7 +317,10 @@ class TF1(RootAttributes, Function):
         """Error of ``Integral(a, b)``; the covariance is required (ROOT takes the last fit's)."""
         if covmat is None:
             raise ValueError("IntegralError needs the covariance matrix: r.GetCovarianceMatrix()")
-        return self.integral_error(a, b, covmat, params)
+        cov = np.asarray(covmat, dtype=np.float64)
+        if cov.ndim == 1 and cov.size == self.npar * self.npar:  # GetMatrixArray(): row by row
+            cov = cov.reshape(self.npar, self.npar)
+        return self.integral_error(a, b, cov, params)
 
     def Derivative(self, x: float, params: ArrayLike | None = None) -> float:
         return float(self.derivative([x], params)[0])

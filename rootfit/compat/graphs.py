@@ -268,6 +268,13 @@ class TGraph2D(RootFitTarget, Graph2D):
     def GetErrorZ(self, i: int) -> float:
         return 0.0 if self.zerr is None else float(self.zerr[i])
 
+    def SetNpx(self, npx: int = 40) -> None:
+        """Cells along x of the drawn interpolation grid (ROOT's default 40)."""
+        self.npx = int(npx)
+
+    def SetNpy(self, npy: int = 40) -> None:
+        self.npy = int(npy)
+
     def SetPoint(self, i: int, x: float, y: float, z: float) -> None:
         """Set point ``i``; the graph grows when ``i >= GetN()`` (as ROOT)."""
         n = max(len(self), i + 1)
