@@ -15,7 +15,17 @@ which also converts to the status with ``int()``. Random numbers need an explici
 Generator, and there is no current directory (write with ``TFile.WriteObject``).
 """
 
-from rootfit.compat.canvas import TCanvas, TLatex, TLegend, TLine, TPad, TPaveText, TText
+from rootfit.compat.canvas import (
+    TArc,
+    TCanvas,
+    TEllipse,
+    TLatex,
+    TLegend,
+    TLine,
+    TPad,
+    TPaveText,
+    TText,
+)
 from rootfit.compat.collections import TObjArray
 from rootfit.compat.files import TDirectory, TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
@@ -113,11 +123,13 @@ __all__ = [
     "Info",
     "Math",
     "SetOwnership",
+    "TArc",
     "TAxis",
     "TBenchmark",
     "TCanvas",
     "TCutG",
     "TDirectory",
+    "TEllipse",
     "TF1Convolution",
     "TF1NormSum",
     "TFile",

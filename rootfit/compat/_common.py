@@ -137,7 +137,14 @@ class RootFitTarget(RootAttributes):
         return self.title
 
     def SetTitle(self, title: str) -> None:
-        self.title = title
+        """``"title;x title;y title[;z title]"``: the parts after the first ``;`` go to the axes
+        (ROOT's convention)."""
+        parts = str(title).split(";")
+        self.title = parts[0]
+        axes = (self.GetXaxis, self.GetYaxis, getattr(self, "GetZaxis", None))
+        for get_axis, text in zip(axes, parts[1:], strict=False):
+            if get_axis is not None:
+                get_axis().SetTitle(text)
 
     def Fit(
         self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0
@@ -175,7 +182,20 @@ class RootFitTarget(RootAttributes):
             warn(f"{exc} (ROOT returns -3)", DataWarning)
             return TFitResultPtr(FitResult.failed(-3), name=name, title=title)
         set_last_fit(result)
+        self._draw_after_fit(opt, gopt)
         return TFitResultPtr(result, name=name, title=title)
+
+    def _draw_after_fit(self, opt: str, gopt: str) -> None:
+        """ROOT draws the fitted object on the current pad (with ``gopt``) unless ``0`` or
+        ``N``; nothing is rendered until a canvas is saved."""
+        from rootfit.hist import Graph, MultiGraph
+        from rootfit.options import parse_fit_options
+
+        target = "graph" if isinstance(self, Graph | MultiGraph) else "histogram"
+        options = parse_fit_options(opt, target=target)  # type: ignore[arg-type]
+        if not (options.no_draw or options.no_store):
+            option = gopt or ("AP" if target == "graph" else "")
+            self.Draw(option)  # type: ignore[attr-defined]
 
     def GetFunction(self, name: str) -> TF1 | None:
         """The stored function as a TF1 (or None)."""
@@ -188,6 +208,10 @@ class RootFitTarget(RootAttributes):
 
     def GetListOfFunctions(self) -> TList:
         return TList(self.functions)
+
+    def FindObject(self, name: str) -> Any:
+        """A function of the list by name (``FindObject("f2")`` after a fit), or None."""
+        return self.GetFunction(name)
 
     def Write(self, name: str | None = None, option: int = 0, bufsize: int = 0) -> int:
         """Write a snapshot into the current file (``TFile(..., "RECREATE")`` opened last)."""

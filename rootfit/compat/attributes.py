@@ -111,13 +111,19 @@ class FrameAxis:
     ``SetRangeUser``/``SetLimits`` (the drawn range); looks setters are accepted."""
 
     def __init__(self, owner: Any, key: str) -> None:
+        self._owner = owner
         self._titles = owner.__dict__.setdefault("_axis_titles", {})
         self._key = key
 
     def SetTitle(self, title: str) -> None:
-        self._titles[self._key] = str(title)
+        if self._key == "y" and hasattr(self._owner, "value_label"):  # a histogram's contents
+            self._owner.value_label = str(title)
+        else:
+            self._titles[self._key] = str(title)
 
     def GetTitle(self) -> str:
+        if self._key == "y" and hasattr(self._owner, "value_label"):
+            return str(self._owner.value_label)
         return str(self._titles.get(self._key, ""))
 
     def SetRangeUser(self, lo: float, hi: float) -> None:
@@ -199,3 +205,15 @@ class RootAttributes:
         from rootfit.compat.canvas import current_pad
 
         current_pad().add(self, option)
+
+    def DrawCopy(self, option: str = "") -> Any:
+        """Draw a copy (later changes to this object do not change the picture)."""
+        import copy
+
+        clone = self.copy() if hasattr(self, "copy") else copy.copy(self)
+        if "_root_attributes" in self.__dict__:
+            clone.__dict__["_root_attributes"] = dict(self.__dict__["_root_attributes"])
+        clone.Draw(option)
+        return clone
+
+    DrawClone = DrawCopy

@@ -3,6 +3,8 @@ flow bins)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rootfit.hist import Axis
 
 __all__ = ["TAxis"]
@@ -57,3 +59,10 @@ class TAxis:
 
     def GetTitle(self) -> str:
         return self._axis.label
+
+    def __getattr__(self, name: str) -> Any:
+        """ROOT's setters for the axis' looks (``SetLabelSize``, ``SetNdivisions``...):
+        accepted; the figure's style decides."""
+        if name.startswith("Set"):
+            return lambda *args, **kwargs: None
+        raise AttributeError(f"TAxis has no attribute {name!r}")

@@ -18,7 +18,9 @@ from rootfit.compat.session import current_pad_slot, set_current_pad
 from rootfit.hist import Graph
 
 __all__ = [
+    "TArc",
     "TCanvas",
+    "TEllipse",
     "TLatex",
     "TLegend",
     "TLine",
@@ -128,6 +130,19 @@ class TPad:
 
     def GetFrame(self) -> TFrame:
         return TFrame()
+
+    def DrawFrame(self, x1: float, y1: float, x2: float, y2: float, title: str = "") -> Any:
+        """An empty frame over ``[x1, x2] × [y1, y2]`` (ROOT's ``hframe`` histogram)."""
+        from rootfit.compat.histograms import TH1F
+
+        self.cd()
+        frame = TH1F("hframe", title, 1000, x1, x2)
+        frame.SetDirectory(None)
+        frame.SetMinimum(y1)
+        frame.SetMaximum(y2)
+        frame.SetStats(False)
+        frame.Draw("AXIS")
+        return frame
 
     def __getattr__(self, name: str) -> Any:
         return _accept_looks(type(self).__name__, name)
@@ -258,6 +273,30 @@ class TLine(Annotation):
         copy.__dict__["_root_attributes"] = dict(self._att())
         copy.Draw()
         return copy
+
+
+class TEllipse(Annotation):
+    """``TEllipse(x, y, r1, r2=r1, phimin, phimax, theta)`` in the frame's coordinates (a
+    circle when ``r2`` is 0 or omitted)."""
+
+    def __init__(
+        self, x: float = 0.0, y: float = 0.0, r1: float = 1.0, r2: float = 0.0,
+        phimin: float = 0.0, phimax: float = 360.0, theta: float = 0.0,
+    ) -> None:  # fmt: skip
+        self.x, self.y = float(x), float(y)
+        self.r1 = float(r1)
+        self.r2 = float(r2) if r2 > 0 else float(r1)
+        self.theta = float(theta)
+
+
+class TArc(TEllipse):
+    """``TArc(x, y, r)``: a circle."""
+
+    def __init__(
+        self, x: float = 0.0, y: float = 0.0, r: float = 1.0, phimin: float = 0.0,
+        phimax: float = 360.0,
+    ) -> None:  # fmt: skip
+        super().__init__(x, y, r, r, phimin, phimax)
 
 
 class TPaveText(Annotation):

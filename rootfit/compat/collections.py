@@ -4,6 +4,7 @@ current directory ``gDirectory`` (objects ROOT creates by name, e.g. the histogr
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 __all__ = ["MemoryDirectory", "TObjArray"]
@@ -46,10 +47,22 @@ class TObjArray(list[Any]):
 
 
 class MemoryDirectory:
-    """ROOT's in-memory directory: objects by name, a newer one replacing an older one."""
+    """ROOT's in-memory directory: objects by name, a newer one replacing an older one.
+    ``Append`` keeps the object; ``attach`` (a new histogram) only refers to it, so that
+    Python frees it as in PyROOT."""
 
     def __init__(self) -> None:
         self._objects: dict[str, Any] = {}
+        self._attached: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
+
+    def attach(self, obj: Any) -> None:
+        """Refer to ``obj`` by its name while it lives (``TH1::AddDirectory``)."""
+        self._attached[str(getattr(obj, "name", ""))] = obj
+
+    def detach(self, obj: Any) -> None:
+        name = str(getattr(obj, "name", ""))
+        if self._attached.get(name) is obj:
+            del self._attached[name]
 
     def Append(self, obj: Any, replace: bool = True) -> None:
         name = str(getattr(obj, "name", ""))
@@ -60,19 +73,22 @@ class MemoryDirectory:
 
     def Get(self, name: str) -> Any:
         """The object called ``name``, or None."""
-        return self._objects.get(name)
+        found = self._objects.get(name)
+        return found if found is not None else self._attached.get(name)
 
     FindObject = Get
 
     def Remove(self, obj: Any) -> Any:
+        self.detach(obj)
         name = str(getattr(obj, "name", ""))
         return self._objects.pop(name, None)
 
     def GetList(self) -> TObjArray:
-        return TObjArray(self._objects.values())
+        return TObjArray([*self._objects.values(), *self._attached.values()])
 
     def Clear(self, option: str = "") -> None:
         self._objects.clear()
+        self._attached.clear()
 
     def GetName(self) -> str:
         return "Rint"

@@ -37,6 +37,7 @@ class TFile:
         if self.option == "READ" and not os.path.exists(self.path):
             raise MissingFileError(f"no such file: {self.path}")
         self._pending: dict[str, Any] = {}
+        self._attached: list[Any] = []
         if self.option == "UPDATE" and os.path.exists(self.path):
             self._pending = {key: self._read(key) for key in self._keys_on_disk()}
             self.option = "RECREATE"
@@ -61,6 +62,9 @@ class TFile:
 
     def Get(self, name: str) -> Any:
         """The object ``name`` (TH1D/TH2D/TH3D, TProfile, TGraph...), or None."""
+        held = next((o for o in self._attached if getattr(o, "name", None) == name), None)
+        if held is not None:
+            return held
         if name in self._pending:
             return self._pending[name]
         if self.option != "READ":
@@ -95,13 +99,26 @@ class TFile:
         return 1
 
     WriteTObject = WriteObject
-    Append = WriteObject
+
+    def attach(self, obj: Any) -> None:
+        """Hold ``obj`` (a histogram made while this file is current): its state when the file
+        is written is what the file gets (ROOT's objects owned by a directory)."""
+        if all(o is not obj for o in self._attached):
+            self._attached.append(obj)
+
+    Append = attach
+
+    def detach(self, obj: Any) -> None:
+        self._attached = [o for o in self._attached if o is not obj]
 
     def Write(self, name: str | None = None, option: int = 0) -> int:
-        """Write what the file holds to the disk (the file is rewritten)."""
+        """Write what the file holds to the disk (the file is rewritten): the snapshots taken
+        by ``Write``/``WriteObject`` and the current state of the objects it holds."""
         from rootfit.io import write_root
 
         if self.option != "READ" and self._open:
+            for obj in self._attached:
+                self.WriteObject(obj)
             write_root(self.path, self._pending)
             self._written = True
         return 1
@@ -113,6 +130,7 @@ class TFile:
         if self.option != "READ":
             self.Write()
         self._open = False
+        self._attached = []
         if session.current_directory() is self:
             session.set_current_directory(None)
 
@@ -125,6 +143,10 @@ class TFile:
 
     def IsZombie(self) -> bool:
         return False
+
+    def GetObject(self, name: str, *ignored: Any) -> Any:
+        """``Get`` (C++ fills a pointer argument; Python returns the object)."""
+        return self.Get(name)
 
     def GetName(self) -> str:
         return self.path

@@ -338,9 +338,30 @@ class Fitter:
         model = self._model_for(function)
         return self._run(Chi2(data.data(), model), minimizer_type="Linear")
 
+    def SetFCN(self, *args: Any) -> bool:
+        """``SetFCN(fcn[, params[, dataSize[, chi2fit]]])``: the objective (and start values)
+        that a later ``FitFCN()`` minimises."""
+        fcn = args[0] if not isinstance(args[0], int) else args[1]
+        npar = fcn.NDim() if hasattr(fcn, "NDim") else None
+        params = args[1] if len(args) > 1 and not isinstance(args[0], int) else None
+        if params is not None and not (np.isscalar(params) and params == 0):
+            count = npar if npar is not None else len(params)
+            self._config.SetParamsSettings(count, np.asarray(params, dtype=np.float64)[:count])
+        self._fcn_args = args
+        return True
+
     def FitFCN(self, *args: Any) -> bool:
         """``FitFCN(fcn[, params[, dataSize[, chi2fit]]])`` or ``FitFCN(npar, fcn, params,
-        dataSize, chi2fit)``; ``params`` 0/None keeps the configured settings."""
+        dataSize, chi2fit)``; ``params`` 0/None keeps the configured settings. Without
+        arguments, the objective given to ``SetFCN``."""
+        if not args:
+            stored = getattr(self, "_fcn_args", None)
+            if stored is None:
+                raise FitError("FitFCN() needs an objective: call SetFCN first")
+            fcn = stored[0] if not isinstance(stored[0], int) else stored[1]
+            args = (
+                (fcn, 0, *stored[2:]) if not isinstance(stored[0], int) else (fcn, 0, *stored[3:])
+            )
         if args and isinstance(args[0], int) and not callable(args[0]):
             npar, args = args[0], args[1:]
         else:

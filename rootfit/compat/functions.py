@@ -296,7 +296,14 @@ class TF1(RootAttributes, Function):
         return self.expanded_formula or self.formula or ""
 
     def GetTitle(self) -> str:
-        return self.formula or self.name
+        return str(self.__dict__.get("title") or self.formula or self.name)
+
+    def SetTitle(self, title: str) -> None:
+        """The drawn title (``"title;x title;y title"`` also names the axes)."""
+        parts = str(title).split(";")
+        self.__dict__["title"] = parts[0]
+        for axis, text in zip((self.GetXaxis, self.GetYaxis), parts[1:], strict=False):
+            axis().SetTitle(text)
 
     def Print(self, option: str = "") -> None:
         """The name, formula, dimension, parameters and expanded expression (ROOT's layout)."""

@@ -268,6 +268,13 @@ class TGraph2D(RootFitTarget, Graph2D):
     def GetErrorZ(self, i: int) -> float:
         return 0.0 if self.zerr is None else float(self.zerr[i])
 
+    def Interpolate(self, x: float, y: float) -> float:
+        """z at ``(x, y)`` in the Delaunay triangles of the points (0 outside them)."""
+        return float(self.interpolate(x, y))
+
+    def SetMargin(self, margin: float = 0.1) -> None:
+        """Extra margin of the drawn interpolation grid (accepted)."""
+
     def SetNpx(self, npx: int = 40) -> None:
         """Cells along x of the drawn interpolation grid (ROOT's default 40)."""
         self.npx = int(npx)

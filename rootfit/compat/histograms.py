@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from rootfit.compat import session
 from rootfit.compat._common import RootFitTarget, into_buffer
 from rootfit.compat.axis import TAxis
 from rootfit.compat.projections import RootProjections
@@ -85,7 +86,28 @@ class TH1(RootFitTarget, RootProjections, Histogram):
             else [Axis(1, 0, 1)] * self._dimension
         )
         Histogram.__init__(self, *axes, name=name, title=title, storage=self._storage_name)
+        if ";" in title:
+            self.SetTitle(title)
         self._error_option = 0
+        session.attach_to_current_directory(self)
+
+    # directories ---------------------------------------------------------------------------
+    @staticmethod
+    def AddDirectory(on: bool = True) -> None:
+        """Whether new histograms join the current directory (ROOT's default: yes)."""
+        session.set_add_directory(on)
+
+    @staticmethod
+    def AddDirectoryStatus() -> bool:
+        return session.add_directory()
+
+    def SetDirectory(self, directory: Any = None) -> None:
+        """Move to ``directory`` (a TFile, ``gDirectory``...); ``None``/``nullptr`` detaches."""
+        for d in (session.memory_directory, session.current_directory()):
+            d.detach(self)
+        if directory is not None:
+            target = getattr(directory, "attach", None) or session.current_directory().attach
+            target(self)
 
     def ClassName(self) -> str:
         return type(self).__name__

@@ -18,27 +18,39 @@ class TProfile(RootFitTarget, Profile):
     ``"g"``) or ``TProfile(name, title, nbins, edges, option="")``."""
 
     def __init__(
-        self,
-        name: str = "",
-        title: str = "",
-        nbins: int = 1,
-        low: Any = 0.0,
-        up: Any = 1.0,
-        option: str = "",
+        self, name: str = "", title: str = "", nbins: int = 1, low: Any = 0.0, *rest: Any
     ) -> None:
-        if np.ndim(low) > 0:
-            option = up if isinstance(up, str) else option
+        """``(name, title, nbins, xlow, xup[, ylow, yup][, option])`` or ``(name, title, nbins,
+        xbins[, ylow, yup][, option])``; with ``ylow < yup`` fills outside it are ignored."""
+        args = list(rest)
+        option = args.pop() if args and isinstance(args[-1], str) else ""
+        edges = np.ndim(low) > 0
+        up = None if edges else (args.pop(0) if args else 1.0)
+        y_range = (
+            (float(args[0]), float(args[1])) if len(args) >= 2 and args[0] != args[1] else None
+        )
+        if edges:
             Profile.__init__(
                 self,
                 edges=np.asarray(low)[: int(nbins) + 1],
                 error_option=option,
                 name=name,
                 title=title,
+                y_range=y_range,
             )
         else:
             Profile.__init__(
-                self, int(nbins), float(low), float(up), error_option=option, name=name, title=title
-            )
+                self, int(nbins), float(low), float(up), error_option=option, name=name,
+                title=title, y_range=y_range,
+            )  # fmt: skip
+
+    def FillN(self, n: int, x: Any, y: Any, w: Any = None, stride: int = 1) -> None:
+        n = int(n)
+        self.fill(
+            np.asarray(x, dtype=np.float64)[:n],
+            np.asarray(y, dtype=np.float64)[:n],
+            weights=None if w is None else np.asarray(w, dtype=np.float64)[:n],
+        )
 
     def Fill(self, x: float, y: float, w: float = 1.0) -> int:
         self.fill(x, y, weights=w)

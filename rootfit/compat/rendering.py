@@ -14,10 +14,19 @@ from typing import Any
 import numpy as np
 
 from rootfit.compat.attributes import attributes_of, colour, line_style, marker
-from rootfit.compat.canvas import Annotation, TCanvas, TLegend, TLine, TPad, TPaveText, TText
+from rootfit.compat.canvas import (
+    Annotation,
+    TCanvas,
+    TEllipse,
+    TLegend,
+    TLine,
+    TPad,
+    TPaveText,
+    TText,
+)
 from rootfit.compat.session import gStyle
 from rootfit.functions import Function
-from rootfit.hist import Graph, Histogram, MultiGraph
+from rootfit.hist import Graph, Graph2D, Histogram, MultiGraph
 from rootfit.plotting.labels import mathtext, value_with_error
 
 __all__ = ["render_canvas"]
@@ -40,7 +49,12 @@ def render_canvas(canvas: TCanvas) -> Any:
 
 
 def _is_3d(obj: Any, opt: str) -> bool:
-    return isinstance(obj, Histogram) and obj.ndim == 2 and ("LEGO" in opt or "SURF" in opt)
+    surface = "LEGO" in opt or "SURF" in opt
+    if isinstance(obj, Graph2D):
+        return surface or "TRI" in opt or "P" in opt or not opt.replace("SAME", "").strip()
+    if isinstance(obj, Function):
+        return surface and obj.model.ndim == 2
+    return isinstance(obj, Histogram) and obj.ndim == 2 and surface
 
 
 def _draw_pad(fig: Any, ax: Any, pad: TPad) -> None:
@@ -57,6 +71,10 @@ def _draw_pad(fig: Any, ax: Any, pad: TPad) -> None:
                 _draw_graph(ax, g, opt)
         elif isinstance(obj, Graph):
             _draw_graph(ax, obj, opt)
+        elif isinstance(obj, Graph2D):
+            _draw_graph2d(ax, obj, opt)
+        elif isinstance(obj, Function) and obj.model.ndim == 2:
+            _draw_function2d(ax, obj, opt)
         elif isinstance(obj, Function):
             _draw_function(ax, obj, None)
     for obj, _ in pad.primitives:
@@ -80,8 +98,9 @@ def _frame(ax: Any, pad: TPad, frame: Any) -> None:
     titles = frame.__dict__.get("_axis_titles", {})
     if titles.get("x"):
         ax.set_xlabel(mathtext(titles["x"]))
-    if titles.get("y"):
-        ax.set_ylabel(mathtext(titles["y"]))
+    y_title = titles.get("y") or getattr(frame, "value_label", "")
+    if y_title and getattr(frame, "ndim", 1) == 1:
+        ax.set_ylabel(mathtext(y_title))
     if titles.get("x_range"):
         ax.set_xlim(*titles["x_range"])
     if titles.get("y_range"):
@@ -104,6 +123,9 @@ def _draw_histogram(fig: Any, ax: Any, h: Histogram, opt: str) -> None:
         _draw_histogram2d(fig, ax, h, opt)
         return
     edges, values, errors = h.axis.edges, h.values(), h.errors()
+    if "AXIS" in opt:  # a frame only (``DrawFrame``): the axes' ranges
+        ax.set_xlim(edges[0], edges[-1])
+        return
     line = colour(att["line_color"])
     plain = "HIST" in opt or not ({"E", "P", "L", "C", "*"} & set(opt.replace("SAME", "")))
     with_errors = "E" in opt.replace("SAME", "") or (
@@ -180,6 +202,36 @@ def _draw_function(ax: Any, f: Function, window: tuple[float, float] | None) -> 
             ls=line_style(att["line_style"]))  # fmt: skip
 
 
+def _draw_function2d(ax: Any, f: Function, opt: str) -> None:
+    """A 2-D function: a surface on 3-D axes (``SURF``/``LEGO``), else contours."""
+    if f.range is None or np.ndim(f.range[0]) == 0:
+        return
+    (xlo, xhi), (ylo, yhi) = f.range[0], f.range[1]
+    nx, ny = int(getattr(f, "npx", 30)), int(getattr(f, "npy", 30))
+    xs, ys = np.meshgrid(np.linspace(xlo, xhi, nx), np.linspace(ylo, yhi, ny), indexing="ij")
+    with np.errstate(all="ignore"):
+        zs = f.evaluate(np.column_stack([xs.ravel(), ys.ravel()]), f.parameters).reshape(xs.shape)
+    if hasattr(ax, "plot_surface"):
+        ax.plot_surface(xs, ys, zs, cmap=gStyle.palette, alpha=0.8 if "SAME" in opt else 1.0)
+    else:
+        ax.contour(xs, ys, zs, cmap=gStyle.palette)
+
+
+def _draw_graph2d(ax: Any, g: Graph2D, opt: str) -> None:
+    """A 2-D graph: its points on 3-D axes, with ``SURF``/``TRI`` the triangulated surface."""
+    att = attributes_of(g)
+    if not hasattr(ax, "plot_trisurf"):
+        ax.scatter(g.x, g.y, c=g.z, cmap=gStyle.palette, s=8)
+        return
+    if "SURF" in opt or "TRI" in opt:
+        ax.plot_trisurf(g.x, g.y, g.z, cmap=gStyle.palette)
+    else:
+        mk, hollow = marker(att["marker_style"])
+        colour_ = colour(att["marker_color"])
+        ax.scatter(g.x, g.y, g.z, marker=mk or "o", s=6 * att["marker_size"],
+                   facecolors="none" if hollow else colour_, edgecolors=colour_)  # fmt: skip
+
+
 def _draw_annotation(ax: Any, obj: Annotation) -> None:
     if isinstance(obj, TLegend):
         _legend(ax, obj)
@@ -194,6 +246,15 @@ def _draw_annotation(ax: Any, obj: Annotation) -> None:
         att = obj._att()
         ax.plot([x1, x2], [y1, y2], color=colour(att["line_color"]), lw=att["line_width"],
                 ls=line_style(att["line_style"]))  # fmt: skip
+    elif isinstance(obj, TEllipse):
+        from matplotlib.patches import Ellipse
+
+        att = obj._att()
+        ax.add_patch(
+            Ellipse((obj.x, obj.y), 2 * obj.r1, 2 * obj.r2, angle=obj.theta,
+                    fill=bool(att["fill_style"]), edgecolor=colour(att["line_color"]),
+                    facecolor=colour(att["fill_color"]), lw=att["line_width"])
+        )  # fmt: skip
     elif isinstance(obj, TPaveText):
         x1, _, _, y2 = obj.box
         ax.text(x1, y2, "\n".join(mathtext(t) for t in obj.lines), va="top", ha="left",

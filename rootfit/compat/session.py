@@ -25,6 +25,8 @@ from rootfit.compat.utilities import TBenchmark
 from rootfit.options import MinimizerOptions
 
 __all__ = [
+    "add_directory",
+    "attach_to_current_directory",
     "clear_rejection",
     "current_directory",
     "current_pad_slot",
@@ -40,6 +42,7 @@ __all__ = [
     "point_rejected",
     "reject_point",
     "reset_defaults",
+    "set_add_directory",
     "set_current_directory",
     "set_current_pad",
     "set_default_minimizer_options",
@@ -164,6 +167,21 @@ def set_current_directory(directory: Any) -> None:
     )
 
 
+def attach_to_current_directory(obj: Any) -> None:
+    """A new histogram joins the current directory (``TH1::AddDirectory``, on unless
+    ``TH1.AddDirectory(False)``)."""
+    if _defaults.get("add_directory", True):
+        current_directory().attach(obj)
+
+
+def set_add_directory(on: bool) -> None:
+    _defaults["add_directory"] = bool(on)
+
+
+def add_directory() -> bool:
+    return bool(_defaults.get("add_directory", True))
+
+
 class _CurrentDirectory:
     """``gDirectory``: every call goes to the current directory (a TFile, or memory)."""
 
@@ -269,6 +287,7 @@ def reset_defaults() -> None:
     _defaults["pad"] = None
     gStyle.reset()
     _defaults["directory"] = None
+    _defaults["add_directory"] = True
     memory_directory.Clear()
     gBenchmark.Reset()
     functions.Clear()

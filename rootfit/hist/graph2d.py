@@ -72,3 +72,34 @@ class Graph2D(Fittable):
 
     def __repr__(self) -> str:
         return f"Graph2D({len(self)} points, {'errors' if self.zerr is not None else 'no errors'})"
+
+    def interpolate(self, x: ArrayLike, y: ArrayLike) -> NDArray[np.float64] | float:
+        """z at ``(x, y)`` by linear interpolation in the Delaunay triangles of the points
+        (ROOT's ``TGraph2D::Interpolate``): each axis is first scaled to its own range, as ROOT
+        does, so the triangles are ROOT's; 0 outside the points' convex hull."""
+        from scipy.spatial import Delaunay
+
+        xs, ys = self.x, self.y
+        if len(xs) < 3:
+            raise DataError("interpolation needs at least 3 points")
+        key = (xs.tobytes(), ys.tobytes(), self.z.tobytes())
+        cached = self.__dict__.get("_delaunay")
+        if cached is None or cached[0] != key:
+            lo = np.array([xs.min(), ys.min()])
+            scale = np.array([xs.max(), ys.max()]) - lo
+            scale[scale == 0] = 1.0
+            triangles = Delaunay((np.column_stack([xs, ys]) - lo) / scale)
+            cached = (key, triangles, lo, scale)
+            self.__dict__["_delaunay"] = cached
+        _, triangles, lo, scale = cached
+        points = (
+            np.column_stack(np.broadcast_arrays(np.atleast_1d(x), np.atleast_1d(y))) - lo
+        ) / scale
+        simplex = triangles.find_simplex(points)
+        inside = simplex >= 0
+        out = np.zeros(points.shape[0])
+        transform = triangles.transform[simplex[inside]]
+        b = np.einsum("ijk,ik->ij", transform[:, :2], points[inside] - transform[:, 2])
+        weights = np.column_stack([b, 1.0 - b.sum(axis=1)])
+        out[inside] = np.einsum("ij,ij->i", weights, self.z[triangles.simplices[simplex[inside]]])
+        return float(out[0]) if np.ndim(x) == 0 and np.ndim(y) == 0 else out

@@ -95,6 +95,8 @@ class Histogram(Statistics, Fittable, SliceFittable):
         self._axes: tuple[Axis, ...] = axes_from_arguments(args, edges, label)
         self.name = name
         self.title = title
+        #: Title of the contents' axis (a 1-D histogram's y, a 2-D's z: ``"Events / 0.05"``).
+        self.value_label = ""
         shape = tuple(a.nbins + 2 for a in self._axes)
         cells = int(np.prod([float(n) for n in shape]))
         if cells > MAX_CELLS:

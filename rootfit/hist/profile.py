@@ -59,8 +59,13 @@ class Profile(Fittable):
         error_option: str = "",
         name: str = "",
         title: str = "",
+        y_range: tuple[float, float] | None = None,
     ) -> None:
         self._axes = (Axis(bins, lo, hi, edges=edges),)
+        if y_range is not None and not float(y_range[0]) < float(y_range[1]):
+            raise DataError(f"profile y range must have low < high, got {y_range}")
+        #: Fills with ``y`` outside ``[low, high]`` are ignored (ROOT's ``ylow, yup``).
+        self.y_range = None if y_range is None else (float(y_range[0]), float(y_range[1]))
         option = error_option.lower().strip()
         if option not in ("", "s", "i", "g"):
             raise DataError(
@@ -95,6 +100,10 @@ class Profile(Fittable):
             raise DataError("weights length does not match x")
         if np.any(np.isnan(ya)) or np.any(np.isnan(w)):
             raise DataError("profile y values and weights must not be NaN")
+        y_range = getattr(self, "y_range", None)  # profiles from files or older pickles: none
+        if y_range is not None:
+            keep = (ya >= y_range[0]) & (ya <= y_range[1])
+            xa, ya, w = xa[keep], ya[keep], w[keep]
         bins = np.asarray(self._axes[0].find_bin(xa))
         n = self._sw.size
         self._sw += np.bincount(bins, weights=w, minlength=n)

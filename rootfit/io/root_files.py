@@ -54,7 +54,7 @@ def _histogram(obj: Any) -> Histogram:
     keys += ["fTsumwz", "fTsumwz2", "fTsumwxz", "fTsumwyz"] if ndim > 2 else []
     sumw2 = np.asarray(obj.member("fSumw2"))
     shape = tuple(a.nbins + 2 for a in axes)
-    return Histogram.from_storage(
+    h = Histogram.from_storage(
         axes,
         np.asarray(obj.values(flow=True), dtype=np.float64).reshape(shape),
         sumw2.reshape(shape, order="F") if sumw2.size else None,
@@ -64,6 +64,9 @@ def _histogram(obj: Any) -> Histogram:
         title=str(obj.member("fTitle")),
         storage=_STORAGE_OF_CLASS.get(obj.classname[-1], "double"),
     )
+    if ndim < 3:  # the contents' axis title (1-D: y, 2-D: z)
+        h.value_label = str(obj.member(("fYaxis", "fZaxis")[ndim - 1]).member("fTitle"))
+    return h
 
 
 #: ROOT's class letter (TH1F, TH2I ...) to the storage of the contents.
@@ -218,10 +221,13 @@ def _write_histogram(identify: Any, key: str, h: Histogram) -> Any:
         else np.array([])
     )
     common = (h.name or key, h.title, data, h.entries)
+    value_axis = identify.to_TAxis(
+        ("yaxis", "zaxis")[min(h.ndim, 2) - 1], h.value_label, 1, 0.0, 1.0
+    )
     if h.ndim == 1:
-        return identify.to_TH1x(*common, *stats[:4], sumw2, axes[0])
+        return identify.to_TH1x(*common, *stats[:4], sumw2, axes[0], fYaxis=value_axis)
     if h.ndim == 2:
-        return identify.to_TH2x(*common, *stats[:7], sumw2, axes[0], axes[1])
+        return identify.to_TH2x(*common, *stats[:7], sumw2, axes[0], axes[1], fZaxis=value_axis)
     return identify.to_TH3x(*common, *stats[:11], sumw2, axes[0], axes[1], axes[2])
 
 

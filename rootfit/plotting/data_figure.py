@@ -149,7 +149,7 @@ def set_labels(main: Any, lower: Any, data: Data1D) -> None:
     if isinstance(data, Profile):
         main.set_ylabel("⟨y⟩")
     elif isinstance(data, Histogram):
-        main.set_ylabel(_entries_label(data))
+        main.set_ylabel(mathtext(data.value_label) if data.value_label else _entries_label(data))
     else:
         main.set_ylabel(mathtext(getattr(data, "y_label", "") or "y"))
 

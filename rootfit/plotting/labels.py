@@ -68,9 +68,31 @@ def mathtext(text: str) -> str:
     """
     if not text or not _TEX_WORD.search(text):
         return text
+    split = _splitline(text)
+    if split is not None:  # #splitline{a}{b}: two lines
+        return "\n".join(mathtext(part) for part in split)
     words = text.split(" ")
     out = " ".join(_math_word(w) if _TEX_WORD.search(w) else w for w in words)
     return out if _parses(out) else text
+
+
+def _splitline(text: str) -> tuple[str, str] | None:
+    """The two arguments of a leading ``#splitline{a}{b}`` (braces balanced), or None."""
+    if not text.startswith("#splitline{"):
+        return None
+    parts, depth, start = [], 0, len("#splitline")
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+            if depth == 1:
+                begin = i + 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                parts.append(text[begin:i])
+                if len(parts) == 2:
+                    return parts[0], parts[1] + text[i + 1 :]
+    return None
 
 
 def _parses(text: str) -> bool:

@@ -5,7 +5,6 @@ fitted line (graph), a fitted Gaussian (histogram) and a fitted 2-D function (Gr
 Changes: the import; ``gRandom`` and ``f2->GetRandom2`` draws are numpy's (``seeded``).
 """
 
-import numpy as np
 from rootfit import compat as ROOT
 
 import seeded

@@ -38,7 +38,7 @@ covMatrix.Print()
 # Parameters values are stored inside the function but we can also retrieve from TFitResult
 sigma_integral = fitFunc.IntegralError(0, 1, fitResult.GetParams(), covMatrix.GetMatrixArray())
 
-print("Integral = {} +/- {}".format(integral, sigma_integral))
+print(f"Integral = {integral} +/- {sigma_integral}")
 
 # estimated integral  and error analytically
 p = fitFunc.GetParameters()
@@ -52,7 +52,7 @@ sic = math.sqrt(
 )
 
 if math.fabs(sigma_integral - sic) > 1.0e-6 * sic:
-    print(" ERROR: test failed : different analytical  integral : {} +/- {}".format(ic, sic))
+    print(f" ERROR: test failed : different analytical  integral : {ic} +/- {sic}")
 
 RESULTS = {
     "values": [fitFunc.GetParameter(0), fitFunc.GetParameter(1)],

@@ -62,12 +62,19 @@ def main() -> None:
     if args.macros and os.path.exists(OUT):
         with open(OUT) as fh:
             results = json.load(fh)
+    failed = []
     for name in names:
         print(f"== {name}", flush=True)
-        results[name] = run_with_root(name, args.root_python)
+        try:
+            results[name] = run_with_root(name, args.root_python)
+        except RuntimeError as exc:
+            print(exc, file=sys.stderr)
+            failed.append(name)
     with open(OUT, "w") as fh:
         json.dump(dict(sorted(results.items())), fh, indent=1)
         fh.write("\n")
+    if failed:
+        sys.exit(f"failed under ROOT: {', '.join(failed)}")
 
 
 if __name__ == "__main__":
