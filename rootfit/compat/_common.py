@@ -195,7 +195,7 @@ class RootFitTarget(RootAttributes):
         options = parse_fit_options(opt, target=target)  # type: ignore[arg-type]
         if not (options.no_draw or options.no_store):
             option = gopt or ("AP" if target == "graph" else "")
-            self.Draw(option)  # type: ignore[attr-defined]
+            self.Draw(option)
 
     def GetFunction(self, name: str) -> TF1 | None:
         """The stored function as a TF1 (or None)."""

@@ -25,7 +25,7 @@ class TProfile(RootFitTarget, Profile):
         args = list(rest)
         option = args.pop() if args and isinstance(args[-1], str) else ""
         edges = np.ndim(low) > 0
-        up = None if edges else (args.pop(0) if args else 1.0)
+        up: Any = None if edges else (args.pop(0) if args else 1.0)
         y_range = (
             (float(args[0]), float(args[1])) if len(args) >= 2 and args[0] != args[1] else None
         )
