@@ -24,6 +24,7 @@ from rootfit.compat.canvas import (
     TLine,
     TPad,
     TPaveText,
+    TPolyLine3D,
     TText,
 )
 from rootfit.compat.collections import TObjArray
@@ -64,6 +65,7 @@ from rootfit.compat.histograms import (
     TH3S,
     TAxis,
 )
+from rootfit.compat.linear_fitter import TLinearFitter, TMatrixD, TVectorD
 from rootfit.compat.math_options import TVirtualFitter
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
@@ -145,16 +147,20 @@ __all__ = [
     "TLatex",
     "TLegend",
     "TLine",
+    "TLinearFitter",
     "TMath",
+    "TMatrixD",
     "TMatrixDSym",
     "TMultiGraph",
     "TObjArray",
     "TPad",
     "TPaveText",
+    "TPolyLine3D",
     "TProfile",
     "TStopwatch",
     "TStyle",
     "TText",
+    "TVectorD",
     "TVirtualFitter",
     "Warning",
     "gBenchmark",

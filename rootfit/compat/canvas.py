@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import numpy as np
+
 from rootfit.compat.attributes import RootAttributes
 from rootfit.compat.session import current_pad_slot, set_current_pad
 from rootfit.hist import Graph
@@ -26,6 +28,7 @@ __all__ = [
     "TLine",
     "TPad",
     "TPaveText",
+    "TPolyLine3D",
     "TText",
     "current_pad",
 ]
@@ -297,6 +300,25 @@ class TArc(TEllipse):
         phimax: float = 360.0,
     ) -> None:  # fmt: skip
         super().__init__(x, y, r, r, phimin, phimax)
+
+
+class TPolyLine3D(Annotation):
+    """``TPolyLine3D(n)`` with ``SetPoint(i, x, y, z)``: a line through 3-D points."""
+
+    def __init__(self, n: int = 0, *coordinates: Any) -> None:
+        self.points = np.zeros((max(int(n), 0), 3))
+        if coordinates:
+            self.points = np.column_stack(
+                [np.asarray(c, dtype=np.float64)[: int(n)] for c in coordinates[:3]]
+            )
+
+    def SetPoint(self, i: int, x: float, y: float, z: float) -> None:
+        if i >= len(self.points):
+            self.points = np.vstack([self.points, np.zeros((i + 1 - len(self.points), 3))])
+        self.points[i] = (x, y, z)
+
+    def GetN(self) -> int:
+        return len(self.points)
 
 
 class TPaveText(Annotation):

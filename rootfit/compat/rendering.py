@@ -22,6 +22,7 @@ from rootfit.compat.canvas import (
     TLine,
     TPad,
     TPaveText,
+    TPolyLine3D,
     TText,
 )
 from rootfit.compat.session import gStyle
@@ -246,6 +247,10 @@ def _draw_annotation(ax: Any, obj: Annotation) -> None:
         att = obj._att()
         ax.plot([x1, x2], [y1, y2], color=colour(att["line_color"]), lw=att["line_width"],
                 ls=line_style(att["line_style"]))  # fmt: skip
+    elif isinstance(obj, TPolyLine3D):
+        att = obj._att()
+        xyz = obj.points.T if hasattr(ax, "plot3D") else obj.points.T[:2]
+        ax.plot(*xyz, color=colour(att["line_color"]), lw=att["line_width"])
     elif isinstance(obj, TEllipse):
         from matplotlib.patches import Ellipse
 

@@ -111,14 +111,17 @@ class TMath:
     def Landau(x: Any, mpv: float = 0.0, sigma: float = 1.0, norm: bool = False) -> Any:
         """The Landau density of ``(x - mpv)/sigma``, divided by ``sigma`` when ``norm``; 0 for
         ``sigma <= 0``."""
-        from rootfit.kernels.reference import landau_density
-
         if sigma <= 0:
             return 0.0
-        value = landau_density(np.atleast_1d((np.asarray(x, dtype=np.float64) - mpv) / sigma))
-        if norm:
-            value = value / sigma
-        return float(value[0]) if np.ndim(x) == 0 else value
+        if np.ndim(x) == 0:  # one value: the compiled kernel (a macro's loop calls it often)
+            from rootfit.kernels.special import landau_density as scalar_density
+
+            value = float(scalar_density((float(x) - mpv) / sigma))
+            return value / sigma if norm else value
+        from rootfit.kernels.reference import landau_density
+
+        values = landau_density((np.asarray(x, dtype=np.float64) - mpv) / sigma)
+        return values / sigma if norm else values
 
     @staticmethod
     def BreitWigner(x: float, mean: float = 0.0, gamma: float = 1.0) -> float:

@@ -345,8 +345,8 @@ class _Parser:
         if name in _VARIABLES:
             if self.tok.kind == "param" and self.tok.text[1:-1].strip().isdigit() and name == "x":
                 index = int(self.advance().text[1:-1])
-                if index > 3:
-                    raise self.error("at most 4 variables x[0]..x[3] are supported", t.pos)
+                if index > 9:
+                    raise self.error("at most 10 variables x[0]..x[9] are supported", t.pos)
                 return Var(index)
             return Var(_VARIABLES[name])
         # references to other named functions
