@@ -35,6 +35,12 @@ TOLERANCE: dict[str, float] = {
     "minuit2GausFit.Minuit2[2]": 5e-4,
     # Fumili2's approximate Hessian steps its own way: values within 3e-4 σ, errors 1.5e-4
     "minuit2GausFit.Fumili2": 1e-3,
+    # the tutorial draws each pass's events from the function it has just fitted, so the
+    # legacy engines' own paths (TMinuit, TFumili) change which bin a few of the 10⁵ events
+    # land in: TMinuit's final χ² is 5e-4 apart (values 1e-3 σ); ROOT's TFumili stops 4 χ²
+    # units above its minimum, where rootfit's Fumili reaches it (values within 0.15 σ)
+    "minuit2FitBench.Minuit": 1e-3,
+    "minuit2FitBench.Fumili": 2.5e-2,
 }
 
 

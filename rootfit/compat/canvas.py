@@ -27,6 +27,7 @@ __all__ = [
     "TLegend",
     "TLine",
     "TPad",
+    "TPaveLabel",
     "TPaveText",
     "TPolyLine3D",
     "TText",
@@ -300,6 +301,21 @@ class TArc(TEllipse):
         phimax: float = 360.0,
     ) -> None:  # fmt: skip
         super().__init__(x, y, r, r, phimin, phimax)
+
+
+class TPaveLabel(Annotation):
+    """``TPaveLabel(x1, y1, x2, y2, label, option)``: one line of text in a box."""
+
+    def __init__(
+        self, x1: float = 0.0, y1: float = 0.0, x2: float = 1.0, y2: float = 1.0,
+        label: str = "", option: str = "br",
+    ) -> None:  # fmt: skip
+        self.box = (float(x1), float(y1), float(x2), float(y2))
+        self.ndc = "NDC" in option.upper()
+        self.lines = [str(label)]
+
+    def SetLabel(self, label: str) -> None:
+        self.lines = [str(label)]
 
 
 class TPolyLine3D(Annotation):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-__all__ = ["MemoryDirectory", "TObjArray"]
+__all__ = ["MemoryDirectory", "NoDirectory", "TObjArray"]
 
 
 class TObjArray(list[Any]):
@@ -92,3 +92,23 @@ class MemoryDirectory:
 
     def GetName(self) -> str:
         return "Rint"
+
+
+class NoDirectory:
+    """No current directory (``TDirectory.TContext(nullptr)``): new histograms join nothing."""
+
+    def attach(self, obj: Any) -> None:
+        """Nothing holds the object."""
+
+    def detach(self, obj: Any) -> None:
+        """Nothing held it."""
+
+    Append = attach
+
+    def Get(self, name: str) -> Any:
+        return None
+
+    FindObject = Get
+
+    def GetName(self) -> str:
+        return ""

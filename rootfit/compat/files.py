@@ -14,6 +14,7 @@ import os
 from typing import Any
 
 from rootfit.compat import session
+from rootfit.compat.collections import NoDirectory
 from rootfit.compat.histograms import as_root
 from rootfit.errors import DataError, MissingFileError, RootfitWarning, warn
 
@@ -191,11 +192,27 @@ class TDirectory:
 
         def __init__(self, *directories: Any) -> None:
             self._saved = session.current_directory()
-            if directories and directories[-1] is not None:
-                session.set_current_directory(directories[-1])
+            self._restored = False
+            if directories:
+                target = directories[-1]
+                session.set_current_directory(target if target is not None else _NO_DIRECTORY)
 
         def __enter__(self) -> TDirectory.TContext:
             return self
 
         def __exit__(self, *exc: object) -> None:
-            session.set_current_directory(self._saved)
+            self.restore()
+
+        def restore(self) -> None:
+            """Make the saved directory current again (at the end of the block, or when the
+            context is garbage collected, as ROOT's destructor does)."""
+            if not self._restored:
+                self._restored = True
+                session.set_current_directory(self._saved)
+
+        def __del__(self) -> None:
+            self.restore()
+
+
+#: The current directory of ``TContext(nullptr)``: none (kept alive here; held weakly).
+_NO_DIRECTORY = NoDirectory()

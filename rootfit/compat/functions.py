@@ -73,9 +73,11 @@ class TF1(RootAttributes, Function):
         formula: str | Callable[..., Any] | _Composite,
         xmin: float = 0.0,
         xmax: float = 1.0,
-        npar: int = 0,
+        npar: int | str = 0,
         ndim: int = 1,
     ) -> None:
+        if isinstance(npar, str):  # TF1(name, formula, xmin, xmax, "VEC"): an option
+            npar = 0
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
         if isinstance(formula, _Composite):
             model = formula.model()
@@ -281,6 +283,12 @@ class TF1(RootAttributes, Function):
     def GetZmax(self) -> float:
         r = self._axis_range(2)
         return r[1] if r else 1.0
+
+    def Update(self) -> None:
+        """Nothing to recompute (ROOT refreshes cached integrals after parameter changes)."""
+
+    def SetVectorized(self, vectorized: bool = True) -> None:
+        """Accepted: rootfit evaluates functions on arrays always."""
 
     def SetNpx(self, npx: int = 100) -> None:
         """Points used to draw the function along x (ROOT's default 100)."""

@@ -110,7 +110,7 @@ class TLinearFitter:
 
     def __init__(self, ndim: int | str = 1, formula: str = "", option: str = "") -> None:
         if isinstance(ndim, str):
-            ndim, formula = 1, ndim
+            formula, ndim = ndim, 1
         self._ndim = int(ndim)
         self._function: Function | None = None
         self._coords = np.empty((0, self._ndim))

@@ -21,6 +21,7 @@ from rootfit.compat.canvas import (
     TLegend,
     TLine,
     TPad,
+    TPaveLabel,
     TPaveText,
     TPolyLine3D,
     TText,
@@ -260,7 +261,7 @@ def _draw_annotation(ax: Any, obj: Annotation) -> None:
                     fill=bool(att["fill_style"]), edgecolor=colour(att["line_color"]),
                     facecolor=colour(att["fill_color"]), lw=att["line_width"])
         )  # fmt: skip
-    elif isinstance(obj, TPaveText):
+    elif isinstance(obj, TPaveText | TPaveLabel):
         x1, _, _, y2 = obj.box
         ax.text(x1, y2, "\n".join(mathtext(t) for t in obj.lines), va="top", ha="left",
                 transform=ax.transAxes if obj.ndc else ax.transData, fontsize=8,

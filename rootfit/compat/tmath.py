@@ -63,10 +63,15 @@ class TMath:
 
     @staticmethod
     def Max(a: Any, b: Any) -> Any:
+        """The larger (elementwise for arrays, so Python models stay vectorised)."""
+        if np.ndim(a) or np.ndim(b):
+            return np.maximum(a, b)
         return a if a >= b else b
 
     @staticmethod
     def Min(a: Any, b: Any) -> Any:
+        if np.ndim(a) or np.ndim(b):
+            return np.minimum(a, b)
         return a if a <= b else b
 
     @staticmethod
