@@ -41,7 +41,25 @@ TOLERANCE: dict[str, float] = {
     # units above its minimum, where rootfit's Fumili reaches it (values within 0.15 σ)
     "minuit2FitBench.Minuit": 1e-3,
     "minuit2FitBench.Fumili": 2.5e-2,
+    # TMinuit's MIGRAD and rootfit's take their own paths through 10 parameters: values within
+    # 1.5e-3 σ, the same χ² to 1e-9
+    "TwoHistoFit2D": 3e-5,
+    # TMinuit reports MIGRAD's approximate covariance ("3 per cent" uncertainty, it prints);
+    # rootfit's Migrad ends with Hesse's: errors up to 3e-3 apart
+    "TwoHistoFit2D.errors": 1e-2,
 }
+
+
+def _lower_minimum(ours: dict[str, Any], root: dict[str, Any]) -> None:
+    # Ifit: five points, four parameters and a float32 χ²: ROOT's TMinuit gives up after the
+    # 500 calls allowed (ierflg 4, χ² 10.397); rootfit's Migrad reaches a lower minimum
+    assert root["ierflg"] == 4 and ours["ierflg"] == 0
+    assert ours["amin"] < root["amin"]
+    assert (ours["nvpar"], ours["nparx"], ours["errdef"]) == (4, 4, 1.0)
+
+
+#: Macros where ROOT's run is not the answer to reproduce, with the check made instead.
+DIFFERENT = {"Ifit": _lower_minimum}
 
 
 def tolerance(where: str) -> float:
@@ -111,4 +129,7 @@ def test_macro_gives_roots_numbers(name, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # ROOT prints its messages; ours are warnings
         ours = run_macro(name, str(tmp_path))
-    assert_close(ours, ROOT_NUMBERS[name], name)
+    if name in DIFFERENT:
+        DIFFERENT[name](ours, ROOT_NUMBERS[name])
+    else:
+        assert_close(ours, ROOT_NUMBERS[name], name)

@@ -68,6 +68,7 @@ from rootfit.compat.histograms import (
 )
 from rootfit.compat.linear_fitter import TLinearFitter, TMatrixD, TVectorD
 from rootfit.compat.math_options import TVirtualFitter
+from rootfit.compat.minuit_commands import TMinuit
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
 from rootfit.compat.session import (
@@ -152,6 +153,7 @@ __all__ = [
     "TMath",
     "TMatrixD",
     "TMatrixDSym",
+    "TMinuit",
     "TMultiGraph",
     "TObjArray",
     "TPad",

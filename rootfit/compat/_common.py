@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -59,22 +58,10 @@ def _inside_limits(f: Any) -> dict[str, float] | None:
 
 def _user_objective() -> Any:
     """The objective of ``TVirtualFitter::SetFCN`` as ``objective(parameters)``."""
+    from rootfit.compat.minuit_commands import fcn_objective
+
     fcn = user_fcn()
-    if fcn is None:
-        return None
-    try:
-        root_style = len(inspect.signature(fcn).parameters) == 5
-    except (TypeError, ValueError):
-        root_style = False
-    if not root_style:
-        return lambda p: float(fcn(p))
-
-    def objective(p: Any) -> float:
-        value = np.zeros(1)
-        fcn(len(p), np.zeros(len(p)), value, np.asarray(p, dtype=np.float64), 0)
-        return float(value[0])
-
-    return objective
+    return None if fcn is None else fcn_objective(fcn)
 
 
 class TList:

@@ -220,6 +220,15 @@ class TF1(RootAttributes, Function):
         )
         self.chi2, self.ndf, self.n_fit_points = r.chi2, r.ndf, r.n_points
 
+    def SetChisquare(self, chi2: float) -> None:
+        self.chi2 = float(chi2)
+
+    def SetNDF(self, ndf: int) -> None:
+        self.ndf = int(ndf)
+
+    def SetNumberFitPoints(self, npoints: int) -> None:
+        self.n_fit_points = int(npoints)
+
     def GetChisquare(self) -> float:
         return float(self.chi2) if self.chi2 is not None else 0.0
 

@@ -234,6 +234,14 @@ class TVirtualFitter:
         return None if result is None else _LastFitter(result)
 
     @staticmethod
+    def Fitter(obj: Any = None, maxpar: int = 25) -> Any:
+        """A legacy Minuit fitter driven by commands (``SetParameter``, ``SetFCN``,
+        ``ExecuteCommand("MIGRAD", args, n)``, ``GetStats``)."""
+        from rootfit.compat.minuit_commands import TFitter
+
+        return TFitter(obj, maxpar)
+
+    @staticmethod
     def SetDefaultFitter(name: str = "") -> None:
         """``TVirtualFitter::SetDefaultFitter("Minuit2")``: the default minimizer type (and, for
         ``"Fumili2"``, Minuit2's Fumili)."""

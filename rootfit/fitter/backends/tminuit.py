@@ -2,7 +2,8 @@
 ``M``), with TMinuit's status convention.
 
 The minimization engine is Minuit2's (through iminuit: TMinuit and Minuit2 implement the same
-algorithms and agree to minimizer precision). What differs is the reporting, which ported
+algorithms and agree to minimizer precision), with TMinuit's stopping rule (EDM below
+``0.001·tolerance·UP``, half of Minuit2's). What differs besides is the reporting, which ported
 macros test: the status is ``migrad + 10·minos + 100·hesse + 1000·improve`` where each part
 is 0 (success) or 4 (failure), and the type is ``"Minuit / <algorithm>"``.
 
@@ -113,6 +114,8 @@ class TMinuit(Minuit2):
         gradient: bool = False,
     ) -> TMinuitMinimum:
         algorithm = options.algorithm
+        # TMinuit's MIGRAD stops at EDM < 0.001·tolerance·UP, Minuit2's at 0.002·tolerance·UP
+        options = options.with_(tolerance=0.5 * options.tolerance)
         m = configured_minuit(cost, settings, options, errordef, gradient)
         run_algorithm(
             m, "Migrad" if algorithm == "MigradImproved" else algorithm, options, len(settings)
