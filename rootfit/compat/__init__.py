@@ -29,6 +29,7 @@ from rootfit.compat.canvas import (
     TText,
 )
 from rootfit.compat.collections import TObjArray
+from rootfit.compat.efficiency import TBinomialEfficiencyFitter
 from rootfit.compat.files import TDirectory, TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
 from rootfit.compat.functions import TF1, TF2, TF3, TF1Convolution, TF1NormSum, TFormula
@@ -130,6 +131,7 @@ __all__ = [
     "TArc",
     "TAxis",
     "TBenchmark",
+    "TBinomialEfficiencyFitter",
     "TCanvas",
     "TCutG",
     "TDirectory",

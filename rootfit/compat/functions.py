@@ -293,6 +293,20 @@ class TF1(RootAttributes, Function):
         r = self._axis_range(2)
         return r[1] if r else 1.0
 
+    def GetHistogram(self) -> Any:
+        """The function sampled at ``GetNpx()`` bin centres over its range, as a TH1D (ROOT's
+        drawing histogram); not attached to a directory."""
+        from rootfit.compat.histograms import TH1D
+
+        npx = self.GetNpx()
+        lo, hi = self.GetXmin(), self.GetXmax()
+        h = TH1D(f"{self.name}_histogram", self.GetTitle(), npx, lo, hi)
+        h.SetDirectory(None)
+        centres = h.axis.centers.reshape(-1, 1)
+        with np.errstate(all="ignore"):
+            h.set_values(self.evaluate(centres))
+        return h
+
     def Update(self) -> None:
         """Nothing to recompute (ROOT refreshes cached integrals after parameter changes)."""
 

@@ -17,7 +17,7 @@ import numpy as np
 from rootfit.compat import session
 from rootfit.options import MinimizerOptions as _Options
 
-__all__ = ["MinimizerOptions", "TVirtualFitter"]
+__all__ = ["IntegratorOneDimOptions", "MinimizerOptions", "TVirtualFitter"]
 
 
 def _error_def(value: float) -> float | None:
@@ -257,3 +257,24 @@ class TVirtualFitter:
         ``fcn(npar, gin, f, par, iflag)`` (the value is written to ``f[0]``) or a Python
         ``fcn(par)`` returning the value."""
         session.set_user_fcn(fcn)
+
+
+class IntegratorOneDimOptions:
+    """``ROOT::Math::IntegratorOneDimOptions``: the default 1-D integrator is accepted (rootfit
+    integrates with adaptive Gauss–Kronrod quadrature, or Gauss–Legendre nodes per bin)."""
+
+    @staticmethod
+    def SetDefaultIntegrator(name: str) -> None:
+        session.set_default_integrator(name)
+
+    @staticmethod
+    def DefaultIntegrator() -> str:
+        return session.default_integrator()
+
+    @staticmethod
+    def SetDefaultRelTolerance(tolerance: float) -> None:
+        """Accepted."""
+
+    @staticmethod
+    def SetDefaultAbsTolerance(tolerance: float) -> None:
+        """Accepted."""

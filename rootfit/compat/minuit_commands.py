@@ -129,7 +129,9 @@ class _MinuitState:
         cost = CallableCost(
             fcn_objective(self.fcn), [s.name for s in settings], ndata=0, fit_type=FitType.GENERIC
         )
-        self.result = Fitter(options).fit(cost, settings)  # Migrad's covariance (Hesse's at strategy >= 1)
+        self.result = Fitter(options).fit(
+            cost, settings
+        )  # Migrad's covariance (Hesse's at strategy >= 1)
         self._keep()
         return 0 if self.result.valid else 4
 

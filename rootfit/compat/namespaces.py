@@ -64,6 +64,7 @@ Math = Namespace(
     MinimizerOptions=math_options.MinimizerOptions,
     Minimizer=math_minimizer.Minimizer,
     Factory=math_minimizer.Factory,
+    IntegratorOneDimOptions=math_options.IntegratorOneDimOptions,
     WrappedMultiTF1=math_functions.WrappedMultiTF1,
     WrappedTF1=math_functions.WrappedTF1,
     Functor=math_functions.Functor,

@@ -30,6 +30,7 @@ __all__ = [
     "clear_rejection",
     "current_directory",
     "current_pad_slot",
+    "default_integrator",
     "default_minimizer_options",
     "functions",
     "gBenchmark",
@@ -45,6 +46,7 @@ __all__ = [
     "set_add_directory",
     "set_current_directory",
     "set_current_pad",
+    "set_default_integrator",
     "set_default_minimizer_options",
     "set_last_fit",
     "set_user_fcn",
@@ -284,6 +286,7 @@ def reset_defaults() -> None:
     _defaults["options"] = MinimizerOptions.default()
     _defaults["fcn"] = None
     _defaults["last_fit"] = None
+    _defaults["integrator"] = "Gauss"
     _defaults["pad"] = None
     gStyle.reset()
     _defaults["directory"] = None
@@ -291,6 +294,16 @@ def reset_defaults() -> None:
     memory_directory.Clear()
     gBenchmark.Reset()
     functions.Clear()
+
+
+def set_default_integrator(name: str) -> None:
+    """``IntegratorOneDimOptions::SetDefaultIntegrator`` (recorded; rootfit's integration
+    rules do not depend on it)."""
+    _defaults["integrator"] = str(name)
+
+
+def default_integrator() -> str:
+    return str(_defaults.get("integrator", "Gauss"))
 
 
 def set_last_fit(result: Any) -> None:

@@ -1,7 +1,7 @@
 """Fit statistics (objective functions): the :class:`Cost` protocol and its implementations.
 
 Binned costs on :class:`~rootfit.fitdata.BinData` (:class:`Chi2`, :class:`PearsonChi2`,
-:class:`EffectiveChi2`, :class:`PoissonLikelihood`), the unbinned :class:`UnbinnedNLL`,
+:class:`EffectiveChi2`, :class:`PoissonLikelihood`, :class:`BinomialEfficiency`), the unbinned :class:`UnbinnedNLL`,
 :class:`CostSum` (costs add), :class:`GaussianConstraint` and :class:`CallableCost` for a user
 objective.
 """
@@ -18,6 +18,7 @@ from rootfit.costs.binned import (
 from rootfit.costs.callable import CallableCost
 from rootfit.costs.combined import CostSum
 from rootfit.costs.constraints import GaussianConstraint
+from rootfit.costs.efficiency import BinomialEfficiency
 from rootfit.costs.prediction import AtCentre, BinAverage, Prediction, prediction_for
 from rootfit.costs.residual import ResidualCost
 from rootfit.costs.unbinned import UnbinnedNLL
@@ -26,6 +27,7 @@ __all__ = [
     "AtCentre",
     "BinAverage",
     "BinnedCost",
+    "BinomialEfficiency",
     "CallableCost",
     "Chi2",
     "Cost",
