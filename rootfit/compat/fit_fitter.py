@@ -381,12 +381,16 @@ class Fitter:
         if isinstance(fcn, _ObjectiveFunction):
             cost = fcn.cost
         else:
+            gradient = getattr(fcn, "Gradient", None)  # a GradFunctor: Minuit gets the gradient
             cost = CallableCost(
                 fcn,
                 [p.Name() for p in self._config.ParamsSettings()],
                 ndata=data_size,
+                gradient=gradient,
                 fit_type=FitType.LEAST_SQUARES if chi2fit else FitType.GENERIC,
             )
+            if gradient is not None:
+                return self._run(cost, use_gradient=True)
         return self._run(cost)
 
     # after the fit --------------------------------------------------------------------------
@@ -428,7 +432,9 @@ class Fitter:
     def _options(self) -> Any:
         return self._config.MinimizerOptions().options()
 
-    def _run(self, cost: Cost, minimizer_type: str | None = None) -> bool:
+    def _run(
+        self, cost: Cost, minimizer_type: str | None = None, use_gradient: bool = False
+    ) -> bool:
         options = self._options()
         if minimizer_type is not None:
             options = options.with_(minimizer_type=minimizer_type)
@@ -439,7 +445,7 @@ class Fitter:
             hesse=config.ParabErrors(),
             minos=config.minos_names(),
             normalize_errors=config.NormalizeErrors(),
-            gradient=self._use_gradient,
+            gradient=self._use_gradient or use_gradient,
             weight_correction=config.UseWeightCorrection() and hasattr(cost, "squared_weight_cost"),
         )
         if config.UpdateAfterFit():

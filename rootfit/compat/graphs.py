@@ -115,6 +115,30 @@ class _GraphMethods(RootFitTarget):
     def AddPoint(self, x: float, y: float) -> None:
         self.SetPoint(self.GetN(), x, y)
 
+    def ComputeRange(
+        self, xmin: Any = None, ymin: Any = None, xmax: Any = None, ymax: Any = None
+    ) -> tuple[float, float, float, float]:
+        """``(xmin, ymin, xmax, ymax)`` of the points (with their errors); written into the
+        ``ctypes`` references when given, as ROOT's pointer arguments."""
+        from rootfit.compat.minuit_commands import write_reference
+
+        x, y = self.x, self.y  # type: ignore[attr-defined]
+        ex = self.xerr if self.xerr is not None else 0.0  # type: ignore[attr-defined]
+        ey = self.yerr if self.yerr is not None else 0.0  # type: ignore[attr-defined]
+        box = (
+            float(np.min(x - ex)),
+            float(np.min(y - ey)),
+            float(np.max(x + ex)),
+            float(np.max(y + ey)),
+        )
+        for ref, value in zip((xmin, ymin, xmax, ymax), box, strict=True):
+            write_reference(ref, value)
+        return box
+
+    def SetNameTitle(self, name: str, title: str) -> None:
+        self.SetName(name)
+        self.SetTitle(title)
+
     def Eval(self, x: float, spline: Any = None, option: str = "") -> float:
         """ROOT's ``TGraph::Eval`` (linear interpolation)."""
         return float(self.interpolate(x))  # type: ignore[attr-defined]

@@ -17,7 +17,14 @@ from numpy.typing import ArrayLike
 from rootfit.errors import FitError
 from rootfit.functions import Function, Model
 
-__all__ = ["Functor", "WrappedMultiTF1", "WrappedTF1"]
+__all__ = [
+    "Functor",
+    "Functor1D",
+    "GradFunctor",
+    "GradFunctor1D",
+    "WrappedMultiTF1",
+    "WrappedTF1",
+]
 
 
 class WrappedMultiTF1:
@@ -78,3 +85,42 @@ class Functor:
 
     def __call__(self, parameters: ArrayLike) -> float:
         return float(self.fcn(np.ascontiguousarray(parameters, dtype=np.float64)))
+
+
+class Functor1D:
+    """``ROOT::Math::Functor1D(f)``: a function of one variable."""
+
+    def __init__(self, fcn: Callable[[float], float]) -> None:
+        if not callable(fcn):
+            raise FitError(f"Functor1D needs a callable, not {type(fcn).__name__}")
+        self.fcn = fcn
+
+    def __call__(self, x: float) -> float:
+        return float(self.fcn(x))
+
+
+class GradFunctor1D(Functor1D):
+    """``ROOT::Math::GradFunctor1D(f, df)``: a function of one variable and its derivative."""
+
+    def __init__(self, fcn: Callable[[float], float], derivative: Callable[[float], float]) -> None:
+        super().__init__(fcn)
+        self.derivative = derivative
+
+    def Derivative(self, x: float) -> float:
+        return float(self.derivative(x))
+
+
+class GradFunctor(Functor):
+    """``ROOT::Math::GradFunctor(f, df, n)``: ``f(x)`` of ``n`` variables and its partial
+    derivatives ``df(x, icoord)``; ``Fit.Fitter.FitFCN`` hands the gradient to Minuit."""
+
+    def __init__(self, fcn: Callable[..., Any], derivative: Callable[..., Any], npar: int) -> None:
+        super().__init__(fcn, npar)
+        self.derivative = derivative
+
+    def Derivative(self, x: ArrayLike, icoord: int) -> float:
+        return float(self.derivative(np.ascontiguousarray(x, dtype=np.float64), int(icoord)))
+
+    def Gradient(self, x: ArrayLike) -> np.ndarray:
+        p = np.ascontiguousarray(x, dtype=np.float64)
+        return np.array([self.derivative(p, i) for i in range(self.NDim())], dtype=np.float64)

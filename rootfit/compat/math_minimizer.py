@@ -102,6 +102,17 @@ class Minimizer:
         self._variables[int(i)].Fix()
         return True
 
+    def SetVariableLimits(self, i: int, lower: float, upper: float) -> bool:
+        if not float(lower) < float(upper):
+            raise FitOptionError(f"variable {i}: lower limit {lower} is not below {upper}")
+        self._variable(i).SetLimits(lower, upper)
+        return True
+
+    def Clear(self) -> None:
+        """Forget the variables and the last minimum (the function is kept)."""
+        self._variables.clear()
+        self._result = None
+
     def SetVariableValue(self, i: int, value: float) -> bool:
         self._variable(i).SetValue(value)
         return True

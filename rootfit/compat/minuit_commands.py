@@ -26,7 +26,7 @@ from rootfit.fitter import Fitter, ParameterSettings
 from rootfit.options import MinimizerOptions
 from rootfit.result import FitResult
 
-__all__ = ["TFitter", "TMinuit", "fcn_objective"]
+__all__ = ["TFitter", "TMinuit", "fcn_objective", "write_reference"]
 
 
 class Ref:
@@ -70,7 +70,7 @@ def fcn_objective(fcn: Any) -> Any:
     return objective
 
 
-def _set(ref: Any, value: float) -> None:
+def write_reference(ref: Any, value: float) -> None:
     """Write ``value`` into a caller's reference (a ``ctypes`` object, a 1-element array)."""
     if ref is None:
         return
@@ -236,7 +236,7 @@ class TMinuit:
         ierflg: Any = None,
     ) -> int:
         code = self._state.define(i, name, value, step, lower, upper)
-        _set(ierflg, code)
+        write_reference(ierflg, code)
         return code
 
     def DefineParameter(
@@ -252,7 +252,7 @@ class TMinuit:
             ]
         ]
         code = self._state.execute(command, args)
-        _set(ierflg, code)
+        write_reference(ierflg, code)
         return code
 
     def Command(self, command: str) -> int:
@@ -269,13 +269,13 @@ class TMinuit:
                nparx: Any = None, icstat: Any = None) -> tuple[float, float, float, int, int, int]:  # fmt: skip
         values = self._state.stat()
         for ref, value in zip((amin, edm, errdef, nvpar, nparx, icstat), values, strict=True):
-            _set(ref, value)
+            write_reference(ref, value)
         return values
 
     def GetParameter(self, i: int, value: Any = None, error: Any = None) -> tuple[float, float]:
         v, e = self._state.parameter(int(i))
-        _set(value, v)
-        _set(error, e)
+        write_reference(value, v)
+        write_reference(error, e)
         return v, e
 
     def GetNumPars(self) -> int:
@@ -322,7 +322,7 @@ class TFitter:
     def GetStats(self, amin: Any = None, edm: Any = None, errdef: Any = None, nvpar: Any = None, nparx: Any = None) -> tuple[float, float, float, int, int]:  # fmt: skip
         values = self._state.stat()[:5]
         for ref, value in zip((amin, edm, errdef, nvpar, nparx), values, strict=True):
-            _set(ref, value)
+            write_reference(ref, value)
         return values
 
     def GetCovarianceMatrixElement(self, i: int, j: int) -> float:

@@ -7,7 +7,14 @@ import sys
 from types import MappingProxyType
 from typing import Any
 
-from rootfit.compat import fit_data, fit_fitter, math_functions, math_minimizer, math_options
+from rootfit.compat import (
+    fit_data,
+    fit_fitter,
+    math_functions,
+    math_minimizer,
+    math_options,
+    math_tools,
+)
 
 __all__ = ["Fit", "Math", "std"]
 
@@ -68,5 +75,10 @@ Math = Namespace(
     WrappedMultiTF1=math_functions.WrappedMultiTF1,
     WrappedTF1=math_functions.WrappedTF1,
     Functor=math_functions.Functor,
+    Functor1D=math_functions.Functor1D,
+    GradFunctor=math_functions.GradFunctor,
+    GradFunctor1D=math_functions.GradFunctor1D,
+    Integrator=math_tools.Integrator,
+    RootFinder=math_tools.RootFinder,
 )
 std = Namespace("std", cout=Ostream())
