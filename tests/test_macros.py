@@ -68,8 +68,9 @@ def tolerance(where: str) -> float:
     return TOLERANCE[max(keys, key=len)] if keys else 1e-5
 
 
-#: Macros that run slowly (large loops in Python as ROOT's tutorial has them).
-SLOW: set[str] = set()
+#: Macros that run slowly (fill loops of 2·10⁶ events in Python, as ROOT's tutorial has them):
+#: ``make test-slow``.
+SLOW: set[str] = {"fit2dHist", "fit2dHist_global"}
 
 
 def assert_close(ours: Any, root: Any, where: str) -> None:

@@ -344,9 +344,13 @@ class Fitter:
         fcn = args[0] if not isinstance(args[0], int) else args[1]
         npar = fcn.NDim() if hasattr(fcn, "NDim") else None
         params = args[1] if len(args) > 1 and not isinstance(args[0], int) else None
+        if isinstance(args[0], int):
+            npar = int(args[0])
         if params is not None and not (np.isscalar(params) and params == 0):
             count = npar if npar is not None else len(params)
             self._config.SetParamsSettings(count, np.asarray(params, dtype=np.float64)[:count])
+        elif npar is not None and self._config.NPar() != npar:  # no values: npar settings at 0
+            self._config.SetParamsSettings(npar, np.zeros(npar))
         self._fcn_args = args
         return True
 

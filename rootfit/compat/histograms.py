@@ -198,13 +198,16 @@ class TH1(RootFitTarget, RootProjections, Histogram):
         self.set_value(self._root_index(args[:-1]), float(args[-1]), flow=True)
 
     def GetBinContent(self, *args: float) -> float:
-        return float(self.values(flow=True)[self._root_index(args)])
+        return float(self._sumw[self._root_index(args)])
 
     def SetBinError(self, *args: float) -> None:
         self.set_error(self._root_index(args[:-1]), float(args[-1]), flow=True)
 
     def GetBinError(self, *args: float) -> float:
-        return float(self.errors(flow=True)[self._root_index(args)])
+        """``sqrt(Σw²)`` of the bin, or ``sqrt(|content|)`` without Σw² storage."""
+        index = self._root_index(args)
+        variance = self._sumw2[index] if self._sumw2 is not None else abs(float(self._sumw[index]))
+        return math.sqrt(variance)
 
     def SetBinErrorOption(self, option: int) -> None:
         """``kNormal`` (0) or ``kPoisson`` (1), used by ``GetBinErrorLow/Up``."""
