@@ -58,7 +58,7 @@ def test_write_takes_a_snapshot_and_the_file_reaches_disk_when_collected(tmp_pat
     path = str(tmp_path / "snap.root")
 
     def make():
-        f = ROOT.TFile(path, "RECREATE")
+        f = ROOT.TFile(path, "RECREATE")  # noqa: F841 - closed when the function returns
         h = ROOT.TH1F("h", "title;x;events", 4, 0, 4)
         h.Fill(1.5)
         h.Write()
