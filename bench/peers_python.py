@@ -33,6 +33,8 @@ def init_gaus(x, y):
 
 #: Fill workload: 1e7 values into 1000 bins.
 FILL_VALUES = np.random.default_rng(17).normal(0.0, 1.5, 10_000_000)
+#: Values filled one call at a time (ROOT-style loops; Python floats, as a loop would see them).
+SCALAR_VALUES = np.random.default_rng(18).normal(0.0, 1.5, 10_000).tolist()
 
 
 #: Evaluation workloads: formula, parameters; 1e6 points on [-5, 15].
@@ -99,9 +101,25 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         h.fill(FILL_VALUES)
         return h
 
+    from rootfit import compat
+
+    def scalar_fill() -> Any:  # ROOT-style loops: one call per value
+        h = compat.TH1D("hscalar", "", 1000, -5, 5)
+        for v in SCALAR_VALUES:
+            h.Fill(v)
+        return h
+
+    def scalar_fill_pythonic() -> Any:
+        h = rf.Histogram(1000, -5, 5)
+        for v in SCALAR_VALUES:
+            h.fill(v)
+        return h
+
     return {
         **evals,
         "F1 fill 1e7": fill,
+        "F2 Fill 1e4": scalar_fill,
+        "F3 fill 1e4": scalar_fill_pythonic,
         "W1": lambda: w1.fit("gaus", "SQN"),
         "W2": lambda: w2.fit(w2_model.copy(), "LSQN"),
         "W4": lambda: [h.fit("gaus", "SQN") for h in w4],
@@ -256,4 +274,10 @@ def boost_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         h.fill(FILL_VALUES)
         return h
 
-    return {"F1 fill 1e7": fill}
+    def scalar_fill() -> Any:
+        h = bh.Histogram(bh.axis.Regular(1000, -5, 5))
+        for v in SCALAR_VALUES:
+            h.fill(v)
+        return h
+
+    return {"F1 fill 1e7": fill, "F2 Fill 1e4": scalar_fill, "F3 fill 1e4": scalar_fill}

@@ -88,8 +88,18 @@ def main(data_dir: str) -> None:
         h.FillN(fill_values.size, fill_values, ROOT.nullptr)
         return h
 
+    scalar_values = np.random.default_rng(18).normal(0.0, 1.5, 10_000).tolist()
+
+    def scalar_fill():
+        h = ROOT.TH1D("hscalar", "", 1000, -5, 5)
+        for v in scalar_values:
+            h.Fill(v)
+        return h
+
     work = {
         "F1 fill 1e7": fill,
+        "F2 Fill 1e4": scalar_fill,
+        "F3 fill 1e4": scalar_fill,
         **evals,
         "W1": lambda: h1.Fit("gaus", "SQN"),
         "W2": w2_fit,

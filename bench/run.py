@@ -1,5 +1,8 @@
 """``make bench``: rootfit against the peers that are installed, as ratios from one run.
 
+``F2``/``F3``: 10⁴ single-value fills in a Python loop, the façade's ``TH1D.Fill`` and the
+Pythonic ``Histogram.fill`` (ROOT's and boost-histogram's scalar fill for both).
+
 Peers: iminuit and scipy in this environment; ROOT 6.40 in its own virtualenv
 (``--root-python``), run as a subprocess. Timings are the median of warm repeats; the first
 call (JIT compilation included) is reported separately. Ratios > 1 mean rootfit is slower.
@@ -27,7 +30,7 @@ from peers_python import (
 )
 
 WORKLOADS = [
-    "F1 fill 1e7", *EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d", "W7", "W8"
+    "F1 fill 1e7", "F2 Fill 1e4", "F3 fill 1e4", *EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d", "W7", "W8"
 ]  # fmt: skip
 
 

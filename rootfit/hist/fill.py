@@ -117,6 +117,25 @@ def fill_entry(h: Histogram, args: tuple[object, ...], nan_to_overflow: bool = T
     kind (arrays, integer storage, a value buffer) and the general :func:`fill` must run."""
     axes = h._axes
     ndim = len(axes)
+    if ndim == 1 and len(args) == 1 and h._buffer is None:  # the common case, kept short
+        x = args[0]
+        if isinstance(x, _SCALARS) and not h._storage.integer:
+            xf = float(x)  # type: ignore[arg-type]
+            if xf != xf and not nan_to_overflow:
+                return None
+            axis = axes[0]
+            b = axis.scalar_bin(xf)
+            h._sumw[b] += 1.0
+            if h._sumw2 is not None:
+                h._sumw2[b] += 1.0
+            h._entries += 1
+            if 0 < b <= axis._nbins:
+                m = h._moments
+                m.sumw += 1.0
+                m.sumw2 += 1.0
+                m.sx[0] += xf
+                m.sxx[0, 0] += xf * xf
+            return b
     if len(args) == ndim:
         w = 1.0
     elif len(args) == ndim + 1 and isinstance(args[ndim], _SCALARS):
