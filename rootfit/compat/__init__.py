@@ -72,6 +72,7 @@ from rootfit.compat.math_options import TVirtualFitter
 from rootfit.compat.minuit_commands import TMinuit
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile
+from rootfit.compat.ratio_plot import TRatioPlot
 from rootfit.compat.session import (
     TStyle,
     gBenchmark,
@@ -163,6 +164,7 @@ __all__ = [
     "TPaveText",
     "TPolyLine3D",
     "TProfile",
+    "TRatioPlot",
     "TStopwatch",
     "TStyle",
     "TText",

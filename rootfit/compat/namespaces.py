@@ -1,5 +1,6 @@
 """ROOT's C++ namespaces as read-only attribute namespaces: ``ROOT.Fit``, ``ROOT.Math`` and
-``ROOT.std`` (only ``std.cout``, which ``result.Print(ROOT.std.cout)`` writes to)."""
+``ROOT.std`` (``std.cout``, which ``result.Print(ROOT.std.cout)`` writes to, and
+``std.vector``)."""
 
 from __future__ import annotations
 
@@ -81,4 +82,29 @@ Math = Namespace(
     Integrator=math_tools.Integrator,
     RootFinder=math_tools.RootFinder,
 )
-std = Namespace("std", cout=Ostream())
+
+
+class Vector(list[Any]):
+    """``std::vector<T>``: a Python list with ``push_back``, ``size``, ``at``."""
+
+    def push_back(self, value: Any) -> None:
+        self.append(value)
+
+    emplace_back = push_back
+
+    def size(self) -> int:
+        return len(self)
+
+    def at(self, i: int) -> Any:
+        return self[i]
+
+    def empty(self) -> bool:
+        return not self
+
+
+def vector(element_type: str = "double") -> type[Vector]:
+    """``ROOT.std.vector('double')``: the vector class (call it for an empty vector)."""
+    return Vector
+
+
+std = Namespace("std", cout=Ostream(), vector=vector)

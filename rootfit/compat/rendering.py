@@ -43,6 +43,10 @@ def render_canvas(canvas: TCanvas) -> Any:
     nx, ny = canvas.layout if canvas.subpads else (1, 1)
     grid = fig.add_gridspec(ny, nx)
     for k, pad in enumerate(pads):
+        ratio = next((obj for obj, _ in pad.primitives if type(obj).__name__ == "TRatioPlot"), None)
+        if ratio is not None:
+            draw_ratio_plot(fig, grid[k // nx, k % nx], ratio)
+            continue
         three_d = any(_is_3d(obj, opt) for obj, opt in pad.primitives)
         ax = fig.add_subplot(grid[k // nx, k % nx], projection="3d" if three_d else None)
         _draw_pad(fig, ax, pad)
@@ -305,3 +309,33 @@ def _stats_box(ax: Any, h: Histogram) -> None:
         ax.text(0.98, 0.97, "\n".join(line for line in lines if line), transform=ax.transAxes,
                 ha="right", va="top", fontsize=7, family="monospace",
                 bbox={"facecolor": "white", "edgecolor": "0.6"})  # fmt: skip
+
+
+def draw_ratio_plot(fig: Any, cell: Any, rp: Any) -> None:
+    """A TRatioPlot in one pad's cell: the histogram (and its fit) above, the residuals or the
+    ratio below, sharing x."""
+    inner = cell.subgridspec(2, 1, height_ratios=[2.3, 1.0], hspace=0.05)
+    upper = fig.add_subplot(inner[0])
+    lower = fig.add_subplot(inner[1], sharex=upper)
+    _draw_histogram(fig, upper, rp.h1, "")
+    if rp.h2 is not None:
+        _draw_histogram(fig, upper, rp.h2, "HIST")
+    if rp.upper.logy:
+        upper.set_yscale("log")
+    upper.tick_params(labelbottom=False)
+    y_title = rp.h1.GetYaxis().GetTitle()
+    if y_title:
+        upper.set_ylabel(mathtext(y_title))
+    graph, bands = rp._computed()
+    if bands is not None:
+        for band, code in zip(bands[::-1], rp.band_colours, strict=True):
+            lower.fill_between(band.x, -band.yerr, band.yerr, step="mid", color=colour(code),
+                               lw=0)  # fmt: skip
+    for level in rp.gridlines:
+        lower.axhline(level, color="0.5", ls="--", lw=0.8)
+    _draw_graph(lower, graph, rp.graph_option if "L" not in rp.graph_option else "L")
+    lower.set_xlabel(mathtext(rp.h1.axes[0].label))
+    lower.set_ylabel(mathtext(rp.lower_y.GetTitle()))
+    att = attributes_of(graph)
+    if att["minimum"] is not None or att["maximum"] is not None:
+        lower.set_ylim(att["minimum"], att["maximum"])

@@ -120,7 +120,7 @@ def fill_entry(h: Histogram, args: tuple[object, ...], nan_to_overflow: bool = T
     if ndim == 1 and len(args) == 1 and h._buffer is None:  # the common case, kept short
         x = args[0]
         if isinstance(x, _SCALARS) and not h._storage.integer:
-            xf = float(x)  # type: ignore[arg-type]
+            xf = float(x)
             if xf != xf and not nan_to_overflow:
                 return None
             axis = axes[0]

@@ -24,7 +24,7 @@ def macro_names() -> list[str]:
     return sorted(
         f[:-3]
         for f in os.listdir(HERE)
-        if f.endswith(".py") and f not in ("harness.py", "seeded.py", "__init__.py")
+        if f.endswith(".py") and f not in ("harness.py", "seeded.py", "ratio_results.py")
     )
 
 
