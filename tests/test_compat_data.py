@@ -182,7 +182,7 @@ def test_tf2_range_drives_option_r():
     f = ROOT.TF2("f", "xygaus", -3, 3, -3, 3)
     f.SetRange(xlo, ylo, xhi, yhi)
     assert (f.GetXmin(), f.GetXmax()) == (xlo, xhi)
-    from rootfit.compat.histograms import as_root
+    from rootfit.compat.histogram_classes import as_root
 
     r = as_root(make_th2()).Fit(f, "RSQ")
     assert r.Ndf() == case["ndf"] and r.Chi2() == pytest.approx(case["chi2"], rel=1e-6)

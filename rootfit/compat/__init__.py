@@ -29,10 +29,11 @@ from rootfit.compat.canvas import (
     TText,
 )
 from rootfit.compat.collections import TObjArray
+from rootfit.compat.composites import TF1Convolution, TF1NormSum
 from rootfit.compat.efficiency import TBinomialEfficiencyFitter
 from rootfit.compat.files import TDirectory, TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
-from rootfit.compat.functions import TF1, TF2, TF3, TF1Convolution, TF1NormSum, TFormula
+from rootfit.compat.functions import TF1, TF2, TF3, TFormula
 from rootfit.compat.graphs import (
     TCutG,
     TGraph,
@@ -43,30 +44,27 @@ from rootfit.compat.graphs import (
     TGraphErrors,
     TMultiGraph,
 )
-from rootfit.compat.histograms import (
-    TH1,
+from rootfit.compat.histogram_classes import (
     TH1C,
     TH1D,
     TH1F,
     TH1I,
     TH1L,
     TH1S,
-    TH2,
     TH2C,
     TH2D,
     TH2F,
     TH2I,
     TH2L,
     TH2S,
-    TH3,
     TH3C,
     TH3D,
     TH3F,
     TH3I,
     TH3L,
     TH3S,
-    TAxis,
 )
+from rootfit.compat.histograms import TH1, TH2, TH3, TAxis
 from rootfit.compat.linear_fitter import TLinearFitter, TMatrixD, TVectorD
 from rootfit.compat.math_options import TVirtualFitter
 from rootfit.compat.minuit_commands import TMinuit

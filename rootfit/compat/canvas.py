@@ -137,7 +137,7 @@ class TPad:
 
     def DrawFrame(self, x1: float, y1: float, x2: float, y2: float, title: str = "") -> Any:
         """An empty frame over ``[x1, x2] × [y1, y2]`` (ROOT's ``hframe`` histogram)."""
-        from rootfit.compat.histograms import TH1F
+        from rootfit.compat.histogram_classes import TH1F
 
         self.cd()
         frame = TH1F("hframe", title, 1000, x1, x2)

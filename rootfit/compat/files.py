@@ -15,7 +15,7 @@ from typing import Any
 
 from rootfit.compat import session
 from rootfit.compat.collections import NoDirectory
-from rootfit.compat.histograms import as_root
+from rootfit.compat.histogram_classes import as_root
 from rootfit.errors import DataError, MissingFileError, RootfitWarning, warn
 
 __all__ = ["TDirectory", "TFile", "write_to_current_directory"]

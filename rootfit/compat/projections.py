@@ -56,7 +56,7 @@ class RootProjections:
             for i, d in enumerate(keep)
             if self.axes[d].range_set
         }
-        from rootfit.compat.histograms import as_root
+        from rootfit.compat.histogram_classes import as_root
 
         out = as_root(operations.restrict(projected, ranged) if ranged else projected)
         out.name = name
@@ -153,7 +153,7 @@ class RootProjections:
         self, axis: int, f1: Any, first: int, last: int, cut: int, option: str, arr: Any
     ) -> None:
         from rootfit.batch.slices import fit_slices, slice_option
-        from rootfit.compat.histograms import as_root
+        from rootfit.compat.histogram_classes import as_root
         from rootfit.compat.session import gDirectory
 
         fit_option, group = slice_option(option)
