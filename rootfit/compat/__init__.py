@@ -32,7 +32,7 @@ from rootfit.compat.collections import TObjArray
 from rootfit.compat.composites import TF1Convolution, TF1NormSum
 from rootfit.compat.efficiency import TBinomialEfficiencyFitter
 from rootfit.compat.files import TDirectory, TFile
-from rootfit.compat.fitresult import TFitResult, TFitResultPtr, TMatrixDSym
+from rootfit.compat.fitresult import TFitResult, TFitResultPtr
 from rootfit.compat.functions import TF1, TF2, TF3, TFormula
 from rootfit.compat.graphs import (
     TCutG,
@@ -65,8 +65,9 @@ from rootfit.compat.histogram_classes import (
     TH3S,
 )
 from rootfit.compat.histograms import TH1, TH2, TH3, TAxis
-from rootfit.compat.linear_fitter import TLinearFitter, TMatrixD, TVectorD
+from rootfit.compat.linear_fitter import TLinearFitter
 from rootfit.compat.math_options import TVirtualFitter
+from rootfit.compat.matrices import TMatrixD, TMatrixDSym, TVectorD
 from rootfit.compat.minuit_commands import TMinuit
 from rootfit.compat.namespaces import Fit, Math, std
 from rootfit.compat.profiles import TProfile

@@ -6,40 +6,11 @@ from typing import Any
 
 import numpy as np
 
+from rootfit.compat.matrices import TMatrixDSym
 from rootfit.errors import FitError
 from rootfit.result import FitResult
 
 __all__ = ["TFitResult", "TFitResultPtr", "TMatrixDSym"]
-
-
-class TMatrixDSym(np.ndarray):
-    """A numpy matrix that can also be read with ROOT's call syntax ``m(i, j)``."""
-
-    def __call__(self, i: int, j: int) -> float:
-        return float(self[i, j])
-
-    def GetNrows(self) -> int:
-        """Number of rows."""
-        return int(self.shape[0])
-
-    def GetNcols(self) -> int:
-        return int(self.shape[1])
-
-    def GetMatrixArray(self) -> np.ndarray:
-        """The elements row by row (ROOT's ``const double*``)."""
-        return np.ascontiguousarray(self, dtype=np.float64).ravel()
-
-    def Print(self, option: str = "") -> None:
-        """ROOT's layout: a header, then the elements in columns of five."""
-        n, m = self.shape
-        print(f"\n{n}x{m} matrix is as follows\n")
-        for start in range(0, m, 5):
-            columns = range(start, min(start + 5, m))
-            print("     |" + "".join(f"{j:>10}  |" for j in columns))
-            print("-" * (6 + 13 * len(columns)))
-            for i in range(n):
-                print(f"{i:>4} |" + "".join(f" {float(self[i, j]):>10.4g} " for j in columns))
-            print()
 
 
 class TFitResult:
