@@ -368,3 +368,20 @@ def test_fit_draws_the_object_unless_option_0(tmp_path):
     )
     c.SaveAs(str(tmp_path / "c.png"))
     assert (tmp_path / "c.png").stat().st_size > 0
+
+
+def test_a_file_freed_after_a_change_of_directory_is_written_where_it_was_opened(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    cwd = os.getcwd()
+    try:
+        os.chdir(first)
+        f = ROOT.TFile("late.root", "RECREATE")
+        ROOT.TH1D("h", "", 2, 0, 1)
+        os.chdir(second)
+        del f
+        gc.collect()
+    finally:
+        os.chdir(cwd)
+    assert (first / "late.root").exists() and not (second / "late.root").exists()

@@ -184,16 +184,22 @@ class RootFitTarget(RootAttributes):
             option = gopt or ("AP" if target == "graph" else "")
             self.Draw(option)
 
+    def _as_tf1s(self) -> None:
+        """Stored functions become TF1s in place (a fit by name stores a plain Function), so
+        that every ROOT call works on what the list holds."""
+        for i, f in enumerate(self.functions):
+            if isinstance(f, Function) and not isinstance(f, TF1):
+                self.functions[i] = TF1.from_function(f)
+
     def GetFunction(self, name: str) -> TF1 | None:
         """The stored function as a TF1 (or None)."""
+        self._as_tf1s()
         f = self.get_function(name)
-        if f is None or isinstance(f, TF1):
-            return f
-        tf1 = TF1.from_function(f)
-        self.functions[self.functions.index(f)] = tf1
-        return tf1
+        return f if f is None or isinstance(f, TF1) else None
 
     def GetListOfFunctions(self) -> TList:
+        """The functions attached (TF1s) and anything else added, as ROOT's list."""
+        self._as_tf1s()
         return TList(self.functions)
 
     def FindObject(self, name: str) -> Any:

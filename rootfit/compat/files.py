@@ -27,7 +27,9 @@ class TFile:
 
     def __init__(self, path: str | os.PathLike[str], option: str = "READ", *args: Any) -> None:
         self._open = False
-        self.path = os.fspath(path)
+        self.name = os.fspath(path)
+        #: Absolute: the file may be written later (at Close or when freed), from elsewhere.
+        self.path = os.path.abspath(self.name)
         self.option = (option or "READ").upper()
         if self.option not in ("READ", "RECREATE", "NEW", "CREATE", "UPDATE"):
             raise DataError(
@@ -79,7 +81,7 @@ class TFile:
         return list(self._pending) if self.option != "READ" else self._keys_on_disk()
 
     def ls(self, option: str = "") -> None:
-        print(f"TFile**\t\t{self.path}")
+        print(f"TFile**\t\t{self.name}")
         for key in self.GetListOfKeys():
             print(f" KEY: {key}")
 
@@ -150,7 +152,7 @@ class TFile:
         return self.Get(name)
 
     def GetName(self) -> str:
-        return self.path
+        return self.name
 
     def __enter__(self) -> TFile:
         return self
