@@ -44,7 +44,18 @@ def test_the_documentation_builds_without_warnings(tmp_path):
     sphinx = pytest.importorskip("sphinx.cmd.build")
     with warnings.catch_warnings():  # Python-level deprecations of sphinx's dependencies
         warnings.simplefilter("ignore")
-        argv = ["-E", "-W", "-q", "-b", "html", str(ROOT / "docs"), str(tmp_path)]
+        # the gallery's pages without running the tutorials (their own tests run them)
+        argv = [
+            "-E",
+            "-W",
+            "-q",
+            "-D",
+            "plot_gallery=0",
+            "-b",
+            "html",
+            str(ROOT / "docs"),
+            str(tmp_path),
+        ]
         status = sphinx.build_main(argv)
     assert status == 0 and (tmp_path / "api.html").exists()
 
@@ -59,3 +70,27 @@ def test_every_facade_class_is_in_the_root_users_guide():
     ]
     missing = [n for n in shown if not re.search(rf"\b{n}\b", text)]
     assert not missing, missing
+
+
+def test_the_gallery_scraper_collects_the_figures_a_tutorial_writes(tmp_path, monkeypatch):
+    import sys
+    import time
+
+    pytest.importorskip("sphinx_gallery")
+    sys.path.insert(0, str(ROOT / "docs"))
+    try:
+        from gallery_scraper import TutorialFigures
+    finally:
+        sys.path.remove(str(ROOT / "docs"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "old.png").write_bytes(b"written before the example")
+    time.sleep(0.01)
+    scraper = TutorialFigures()
+    scraper.reset({}, "example.py")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "fit.png").write_bytes(b"the example's figure")
+    targets = iter([str(tmp_path / "sphx_glr_example_001.png"), str(tmp_path / "unused.png")])
+    rst = scraper(None, {"image_path_iterator": targets}, {"src_dir": str(tmp_path)})
+    assert "sphx_glr_example_001.png" in rst and "old" not in rst
+    assert (tmp_path / "sphx_glr_example_001.png").read_bytes() == b"the example's figure"
+    assert scraper(None, {"image_path_iterator": targets}, {"src_dir": str(tmp_path)}) == ""

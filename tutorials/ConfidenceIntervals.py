@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/ConfidenceIntervals.C``: 95% confidence bands of a fitted
+"""Confidence bands (ROOT's ConfidenceIntervals)
+=============================================
+
+Port of ROOT's tutorial ``math/fit/ConfidenceIntervals.C``: 95% confidence bands of a fitted
 line (a graph), a fitted Gaussian (a histogram) and a fitted 2-D function (a TGraph2D), filled
 into a TGraphErrors, a TH1D and a TGraph2DErrors by ``TVirtualFitter.GetFitter()``.
 

@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/combinedFit.py``: a simultaneous χ² fit of two histograms
+"""A simultaneous fit of two histograms (ROOT's combinedFit)
+=========================================================
+
+Port of ROOT's tutorial ``math/fit/combinedFit.py``: a simultaneous χ² fit of two histograms
 (background only, and signal + background) sharing the exponential slope, through the
 ROOT::Fit layer of the façade (``Fit.BinData``, ``Fit.FillData``, ``Fit.Chi2Function``,
 ``Math.Functor``, ``Fit.Fitter.FitFCN``, ``TF1.SetFitResult``).

@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/fitExclude.C``: fit a straight line to a histogram while
+"""Excluding a region from a fit (ROOT's fitExclude)
+=================================================
+
+Port of ROOT's tutorial ``math/fit/fitExclude.C``: fit a straight line to a histogram while
 excluding the signal region, by calling ``TF1.RejectPoint()`` inside the model function.
 
 The fitting lines are ROOT's. ROOT fills the histogram with its own random generator; the port

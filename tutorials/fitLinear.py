@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/fitLinear.C``: three graphs fitted with models that are
+"""Linear fits of graphs (ROOT's fitLinear)
+========================================
+
+Port of ROOT's tutorial ``math/fit/fitLinear.C``: three graphs fitted with models that are
 linear in their parameters (``pol3``, ``"sin(x) ++ sin(2*x)"``, ``"1 ++ exp(-x)"``), which ROOT
 (and rootfit) fit with the linear fitter.
 

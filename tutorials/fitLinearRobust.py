@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/fitLinearRobust.C``: a cubic fitted to points of which
+"""Robust linear fitting (ROOT's fitLinearRobust)
+==============================================
+
+Port of ROOT's tutorial ``math/fit/fitLinearRobust.C``: a cubic fitted to points of which
 20 % are spoiled, by ordinary least squares and by least trimmed squares (``"rob=0.75"``).
 
 The fitting lines are ROOT's; ROOT draws the points with its own generator (Gaus and Landau) —

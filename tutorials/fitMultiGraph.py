@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/fitMultiGraph.C``: a parabola fitted to a multigraph of
+"""Fitting a multigraph (ROOT's fitMultiGraph)
+===========================================
+
+Port of ROOT's tutorial ``math/fit/fitMultiGraph.C``: a parabola fitted to a multigraph of
 three partly overlapping graphs with different errors (option ``F``: Minuit, not the linear
 fitter).
 

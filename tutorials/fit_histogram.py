@@ -1,4 +1,7 @@
-"""Fitting a histogram the rootfit way: chi-square, Poisson likelihood and Minos.
+"""Fitting a histogram the rootfit way
+===================================
+
+Fitting a histogram the rootfit way: chi-square, Poisson likelihood and Minos.
 
 Fills a histogram with a fixed-seed sample, fits ``gaus`` with the default Neyman chi-square,
 with the Poisson likelihood (``L``, the right choice for low counts) and with Minos errors

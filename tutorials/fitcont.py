@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/fitcont.C``: n-sigma contours of a Gaussian fit.
+"""Contours of a fit (ROOT's fitcont)
+==================================
+
+Port of ROOT's tutorial ``math/fit/fitcont.C``: n-sigma contours of a Gaussian fit.
 
 ROOT's macro fits with TMinuit and asks ``gMinuit->Contour(npoints, i, j)`` at ErrorDef 1 and
 4 (a contour where the χ² rises by 1, then by 4 — "note 4 and not 2"). rootfit keeps no global

@@ -1,4 +1,7 @@
-"""rootfit for iminuit, lmfit and hist users: the same fit, four ways in.
+"""rootfit for iminuit, lmfit and hist users
+=========================================
+
+rootfit for iminuit, lmfit and hist users: the same fit, four ways in.
 
 * **hist / boost-histogram**: fill a ``hist.Hist`` as usual and hand it to ``rf.fit``; any UHI
   histogram is converted once (axis labels, name and title kept), and ``to_hist`` goes back.
@@ -26,8 +29,14 @@ from rootfit import compat as ROOT
 from rootfit import intervals
 from rootfit.io.convert import to_hist
 
+#: Where the figures go: ``tutorials/output/`` (the documentation's gallery runs the script in
+#: that folder without setting ``__file__``).
+OUTPUT = os.path.join(
+    os.path.dirname(os.path.abspath(globals().get("__file__", "for_other_users.py"))), "output"
+)
 
-def main(outdir: str = "tutorials/output", fast: bool = False) -> dict[str, float]:
+
+def main(outdir: str = OUTPUT, fast: bool = False) -> dict[str, float]:
     import hist
 
     os.makedirs(outdir, exist_ok=True)

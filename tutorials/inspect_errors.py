@@ -1,4 +1,7 @@
-"""Inspect your errors: what a fit's uncertainties rest on, in the spirit of Gammapy's fitting
+"""Inspect your errors
+===================
+
+Inspect your errors: what a fit's uncertainties rest on, in the spirit of Gammapy's fitting
 tutorial.
 
 A Gaussian peak on a falling background is fitted with the Poisson likelihood, then looked at
@@ -26,6 +29,12 @@ from rootfit.plotting import (
     plot_trace,
 )
 
+#: Where the figures go: ``tutorials/output/`` (the documentation's gallery runs the script in
+#: that folder without setting ``__file__``).
+OUTPUT = os.path.join(
+    os.path.dirname(os.path.abspath(globals().get("__file__", "inspect_errors.py"))), "output"
+)
+
 MODEL = "gaus(0)+expo(3)"
 
 
@@ -36,7 +45,7 @@ def data(seed: int = 11) -> rf.Histogram:
     return h
 
 
-def main(outdir: str = "tutorials/output", fast: bool = False) -> rf.FitResult:
+def main(outdir: str = OUTPUT, fast: bool = False) -> rf.FitResult:
     os.makedirs(outdir, exist_ok=True)
     h = data()
     start = {"p0": 100.0, "p1": 5.2, "p2": 0.6, "p3": 5.0, "p4": -0.3}

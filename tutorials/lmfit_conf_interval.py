@@ -1,4 +1,7 @@
-"""lmfit-style confidence intervals: ``rf.minimize`` on a residual function of named
+"""lmfit-style confidence intervals
+================================
+
+lmfit-style confidence intervals: ``rf.minimize`` on a residual function of named
 ``Parameters``, then ``conf_interval`` (the F-test, with traces) and ``conf_interval2d``.
 
 The model is lmfit's documented double exponential, ``a1·exp(-x/t1) + a2·exp(-(x-0.1)/t2)``,
@@ -16,6 +19,12 @@ import numpy as np
 
 import rootfit as rf
 
+#: Where the figures go: ``tutorials/output/`` (the documentation's gallery runs the script in
+#: that folder without setting ``__file__``).
+OUTPUT = os.path.join(
+    os.path.dirname(os.path.abspath(globals().get("__file__", "lmfit_conf_interval.py"))), "output"
+)
+
 
 def residual(params: rf.Parameters, x: np.ndarray, data: np.ndarray) -> np.ndarray:
     v = params.valuesdict()
@@ -24,7 +33,7 @@ def residual(params: rf.Parameters, x: np.ndarray, data: np.ndarray) -> np.ndarr
     return model - data
 
 
-def main(outdir: str = "tutorials/output", fast: bool = False) -> dict[str, object]:
+def main(outdir: str = OUTPUT, fast: bool = False) -> dict[str, object]:
     os.makedirs(outdir, exist_ok=True)
     rng = np.random.default_rng(7)
     x = np.linspace(1, 10, 250)

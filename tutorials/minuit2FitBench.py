@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/minuit2FitBench.C``: a quadratic background plus a
+"""Minuit, Minuit2 and Fumili on one peak (ROOT's minuit2FitBench)
+===============================================================
+
+Port of ROOT's tutorial ``math/fit/minuit2FitBench.C``: a quadratic background plus a
 Lorentzian peak fitted 20 times to a growing histogram, each fit starting from the previous
 result, with Minuit, Fumili, Minuit2 and Fumili2; the last fit with Minos (except Fumili).
 

@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/minuit2GausFit.C``: the same Gaussian sample fitted four
+"""Four fits of a Gaussian (ROOT's minuit2GausFit)
+===============================================
+
+Port of ROOT's tutorial ``math/fit/minuit2GausFit.C``: the same Gaussian sample fitted four
 ways (χ², χ² with Minos, bin integral with gradient and Minos, likelihood with Minos) with the
 default fitter set by ``TVirtualFitter.SetDefaultFitter`` to Minuit2 and then Fumili2.
 

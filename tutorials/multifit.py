@@ -1,4 +1,7 @@
-"""Port of ROOT's tutorial ``math/fit/multifit.C`` through the ROOT-spelled façade.
+"""Several fits in sub-ranges (ROOT's multifit)
+============================================
+
+Port of ROOT's tutorial ``math/fit/multifit.C`` through the ROOT-spelled façade.
 
 Three Gaussian fits in sub-ranges of one histogram (option ``R`` = use the function range,
 ``+`` = keep the previous functions), then a fit of their sum started from the three results.
@@ -11,6 +14,12 @@ import os
 import sys
 
 from rootfit import compat as ROOT
+
+#: Where the figures go: ``tutorials/output/`` (the documentation's gallery runs the script in
+#: that folder without setting ``__file__``).
+OUTPUT = os.path.join(
+    os.path.dirname(os.path.abspath(globals().get("__file__", "multifit.py"))), "output"
+)
 
 X = [
     1.913521, 1.953769, 2.347435, 2.883654, 3.493567, 4.047560, 4.337210, 4.364347, 4.563004,
@@ -38,7 +47,7 @@ def multifit(quiet: bool = False):
     return h, results
 
 
-def main(out_dir: str = "build") -> None:
+def main(out_dir: str = OUTPUT) -> None:
     h, results = multifit()
     os.makedirs(out_dir, exist_ok=True)
     from rootfit.plotting import plot_fit

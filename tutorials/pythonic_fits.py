@@ -1,4 +1,7 @@
-"""ROOT's starred fit tutorials the Pythonic way: each function below is one tutorial
+"""ROOT's starred tutorials the Pythonic way, part 1
+=================================================
+
+ROOT's starred fit tutorials the Pythonic way: each function below is one tutorial
 (``fit1``, ``myfit``, ``FittingDemo``, ``fitNormSum``, ``fitConvolution``, ``fit2``,
 ``graph2dfit``), with seeded numpy data in place of ``gRandom``, pure ``rf.fit`` calls, and a
 figure written to ``tutorials/output/``.
@@ -30,6 +33,12 @@ import numpy as np
 
 import rootfit as rf
 from rootfit.plotting import plot_fit
+
+#: Where the figures go: ``tutorials/output/`` (the documentation's gallery runs the script in
+#: that folder without setting ``__file__``).
+OUTPUT = os.path.join(
+    os.path.dirname(os.path.abspath(globals().get("__file__", "pythonic_fits.py"))), "output"
+)
 
 
 def fit1(rng: np.random.Generator, out: str) -> rf.FitResult:
@@ -127,7 +136,7 @@ TUTORIALS = {
 }  # fmt: skip
 
 
-def main(outdir: str = "tutorials/output", fast: bool = False) -> dict[str, rf.FitResult]:
+def main(outdir: str = OUTPUT, fast: bool = False) -> dict[str, rf.FitResult]:
     os.makedirs(outdir, exist_ok=True)
     results = {}
     for name, tutorial in TUTORIALS.items():

@@ -1,4 +1,7 @@
-"""More of ROOT's starred fit tutorials the Pythonic way (see also ``pythonic_fits.py``; the
+"""ROOT's starred tutorials the Pythonic way, part 2
+=================================================
+
+More of ROOT's starred fit tutorials the Pythonic way (see also ``pythonic_fits.py``; the
 façade ports with ROOT's own calls are the other files of this folder):
 
 * **multifit** — three Gaussians fitted in sub-ranges, then their sum started from them;
@@ -25,7 +28,10 @@ import rootfit as rf
 from rootfit import intervals
 from rootfit.plotting import plot_fit
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# this folder (the documentation's gallery runs the script in it without setting __file__)
+HERE = os.path.dirname(os.path.abspath(globals().get("__file__", "pythonic_fits2.py")))
+#: Where the figures go: ``tutorials/output/``.
+OUTPUT = os.path.join(HERE, "output")
 
 
 def _multifit_data() -> list[float]:
@@ -144,7 +150,7 @@ TUTORIALS = {
 }  # fmt: skip
 
 
-def main(outdir: str = "tutorials/output", fast: bool = False) -> dict[str, rf.FitResult]:
+def main(outdir: str = OUTPUT, fast: bool = False) -> dict[str, rf.FitResult]:
     os.makedirs(outdir, exist_ok=True)
     results = {}
     for name, tutorial in TUTORIALS.items():

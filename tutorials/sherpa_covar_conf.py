@@ -1,4 +1,7 @@
-"""Sherpa-style errors: ``covar`` (from the covariance, other parameters fixed) and ``conf``
+"""Sherpa-style covar and conf
+===========================
+
+Sherpa-style errors: ``covar`` (from the covariance, other parameters fixed) and ``conf``
 (profile-based, other parameters free), and their projections ``int_proj`` / ``reg_proj``.
 
 Sherpa's habit of quoting errors at a chosen sigma with both methods side by side shows at once
@@ -17,8 +20,14 @@ import numpy as np
 import rootfit as rf
 from rootfit.intervals import sherpa
 
+#: Where the figures go: ``tutorials/output/`` (the documentation's gallery runs the script in
+#: that folder without setting ``__file__``).
+OUTPUT = os.path.join(
+    os.path.dirname(os.path.abspath(globals().get("__file__", "sherpa_covar_conf.py"))), "output"
+)
 
-def main(outdir: str = "tutorials/output", fast: bool = False) -> dict[str, object]:
+
+def main(outdir: str = OUTPUT, fast: bool = False) -> dict[str, object]:
     os.makedirs(outdir, exist_ok=True)
     rng = np.random.default_rng(21)
     h = rf.Histogram(40, -2, 2, name="line", label="energy [keV]")

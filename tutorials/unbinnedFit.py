@@ -1,4 +1,7 @@
-"""An unbinned maximum-likelihood fit with ``ROOT::Fit::Fitter`` and ``UnBinData``, written as
+"""An unbinned fit with ROOT::Fit::Fitter
+======================================
+
+An unbinned maximum-likelihood fit with ``ROOT::Fit::Fitter`` and ``UnBinData``, written as
 a ROOT user writes it (spec V12): the 20 values of ``D`` fitted with a normal density, then an
 extended fit with a yield over the range [-5, 5]. Run: ``python tutorials/unbinnedFit.py``.
 """
