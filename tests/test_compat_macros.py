@@ -385,3 +385,63 @@ def test_a_file_freed_after_a_change_of_directory_is_written_where_it_was_opened
     finally:
         os.chdir(cwd)
     assert (first / "late.root").exists() and not (second / "late.root").exists()
+
+
+# template fractions ----------------------------------------------------------------------------
+def _templates():
+    rng = np.random.default_rng(12)
+    a = rng.poisson([np.linspace(40, 5, 12), np.linspace(5, 40, 12)]).astype(float)
+    a[0, 5] = 0.0  # a bin where a source has no simulated event
+    d = rng.poisson(0.4 * a[0] + 0.6 * a[1] + 0.5).astype(float)
+    d[7] = 0.0
+    return d, a
+
+
+def test_template_fractions_profile_the_true_template_contents():
+    from rootfit.costs import TemplateFractions
+
+    d, a = _templates()
+    cost = TemplateFractions(d, a)
+    P = np.array([0.45, 0.55])
+    f, A = cost.predictions(P)
+    s = cost.strengths(P)
+    busy = d > 0
+    t = 1.0 - d[busy] / f[busy]  # the prediction satisfies d = f·(1 - t)
+    solved = np.sum(s[:, busy] * a[:, busy] / (1 + s[:, busy] * t), axis=0)
+    assert np.allclose(solved, d[busy] / (1 - t), rtol=1e-9)
+
+    def full_nll(A_):
+        f_ = np.sum(s * A_, axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = [np.where(n > 0, n * np.log(m), 0.0) - m for n, m in ((d, f_), (a, A_))]
+        return -sum(float(np.sum(term)) for term in terms)
+
+    base = full_nll(A)  # the profiled contents maximise the likelihood at fixed fractions
+    rng = np.random.default_rng(0)
+    for _ in range(5):
+        assert full_nll(A * (1 + 1e-3 * rng.standard_normal(A.shape)).clip(1e-9)) > base
+    assert cost(P) == pytest.approx(base + cost._saturated, rel=1e-12)
+
+
+def test_fraction_fitter_results_ranges_and_plots():
+    d, a = _templates()
+    data = ROOT.TH1D("d", "", 12, 0, 12)
+    mcs = [ROOT.TH1D(f"mc{j}", "", 12, 0, 12) for j in range(2)]
+    data.set_values(d)
+    for h, values in zip(mcs, a, strict=True):
+        h.set_values(values)
+    fit = ROOT.TFractionFitter(data, ROOT.TObjArray(mcs))
+    fit.Constrain(0, 0.0, 1.0)
+    assert int(fit.Fit()) == 0
+    value, error = ctypes.c_double(), ctypes.c_double()
+    fit.GetResult(0, value, error)
+    assert 0 < value.value < 1 and error.value > 0 and fit.GetNDF() == 10
+    plot, p0, p1 = fit.GetPlot(), fit.GetMCPrediction(0), fit.GetMCPrediction(1)
+    r = session.last_fit()
+    strengths = r.cost.strengths(r.values.to_numpy())
+    assert np.allclose(plot.values(), strengths[0] * p0.values() + strengths[1] * p1.values())
+    assert fit.GetChisquare() == pytest.approx(2 * r.min_fcn) and 0 < fit.GetProb() < 1
+    fit.SetRangeX(2, 11)
+    fit.ExcludeBin(5)
+    fit.Fit()
+    assert fit.GetNDF() == 7 and fit.GetPlot().GetBinContent(1) == 0

@@ -33,6 +33,7 @@ from rootfit.compat.composites import TF1Convolution, TF1NormSum
 from rootfit.compat.efficiency import TBinomialEfficiencyFitter
 from rootfit.compat.files import TDirectory, TFile
 from rootfit.compat.fitresult import TFitResult, TFitResultPtr
+from rootfit.compat.fraction_fitter import TFractionFitter
 from rootfit.compat.functions import TF1, TF2, TF3, TFormula
 from rootfit.compat.graphs import (
     TCutG,
@@ -142,6 +143,7 @@ __all__ = [
     "TFitResult",
     "TFitResultPtr",
     "TFormula",
+    "TFractionFitter",
     "TGraph",
     "TGraph2D",
     "TGraph2DErrors",

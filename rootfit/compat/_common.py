@@ -133,6 +133,12 @@ class RootFitTarget(RootAttributes):
             if get_axis is not None:
                 get_axis().SetTitle(text)
 
+    def SetXTitle(self, title: str) -> None:
+        self.GetXaxis().SetTitle(title)
+
+    def SetYTitle(self, title: str) -> None:
+        self.GetYaxis().SetTitle(title)
+
     def Fit(
         self, f: Any, opt: str = "", gopt: str = "", xmin: float = 0.0, xmax: float = 0.0
     ) -> TFitResultPtr:

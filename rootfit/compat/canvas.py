@@ -135,6 +135,10 @@ class TPad:
     def GetFrame(self) -> TFrame:
         return TFrame()
 
+    def DrawClone(self, option: str = "") -> TPad:
+        """The pad itself (its picture is made when the canvas is saved)."""
+        return self
+
     def DrawFrame(self, x1: float, y1: float, x2: float, y2: float, title: str = "") -> Any:
         """An empty frame over ``[x1, x2] × [y1, y2]`` (ROOT's ``hframe`` histogram)."""
         from rootfit.compat.histogram_classes import TH1F

@@ -11,7 +11,11 @@ __all__ = ["MemoryDirectory", "NoDirectory", "TObjArray"]
 
 
 class TObjArray(list[Any]):
-    """``TObjArray``: a list with ROOT's accessors (``Add``, ``At``, ``GetEntries``...)."""
+    """``TObjArray``: a list with ROOT's accessors (``Add``, ``At``, ``GetEntries``...);
+    ``TObjArray(n)`` starts empty (``n`` is ROOT's capacity)."""
+
+    def __init__(self, items: Any = ()) -> None:
+        super().__init__([] if isinstance(items, int) else items)
 
     def Add(self, obj: Any) -> None:
         self.append(obj)

@@ -55,7 +55,15 @@ class TH1(RootFitTarget, RootProjections, Histogram):
     #: Storage of the contents (the class letter: D double, F float, L, I, S, C integers).
     _storage_name = "double"
 
-    def __init__(self, name: str = "", title: str = "", *args: Any) -> None:
+    def __init__(self, name: Any = "", title: str = "", *args: Any) -> None:
+        if isinstance(name, Histogram):  # TH1F(other): ROOT's copy constructor
+            self.__dict__.update(name.copy().__dict__)
+            for key in ("_root_attributes", "_axis_titles"):  # looks are the copy's own
+                if key in self.__dict__:
+                    self.__dict__[key] = dict(self.__dict__[key])
+            self._error_option = getattr(name, "_error_option", 0)
+            session.attach_to_current_directory(self)
+            return
         axes = (
             _axes_from_root_args(args, self._dimension)
             if args

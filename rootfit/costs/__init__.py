@@ -1,7 +1,8 @@
 """Fit statistics (objective functions): the :class:`Cost` protocol and its implementations.
 
 Binned costs on :class:`~rootfit.fitdata.BinData` (:class:`Chi2`, :class:`PearsonChi2`,
-:class:`EffectiveChi2`, :class:`PoissonLikelihood`, :class:`BinomialEfficiency`), the unbinned :class:`UnbinnedNLL`,
+:class:`EffectiveChi2`, :class:`PoissonLikelihood`, :class:`BinomialEfficiency`), the
+Barlow–Beeston :class:`TemplateFractions`, the unbinned :class:`UnbinnedNLL`,
 :class:`CostSum` (costs add), :class:`GaussianConstraint` and :class:`CallableCost` for a user
 objective.
 """
@@ -21,6 +22,7 @@ from rootfit.costs.constraints import GaussianConstraint
 from rootfit.costs.efficiency import BinomialEfficiency
 from rootfit.costs.prediction import AtCentre, BinAverage, Prediction, prediction_for
 from rootfit.costs.residual import ResidualCost
+from rootfit.costs.templates import TemplateFractions
 from rootfit.costs.unbinned import UnbinnedNLL
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "Prediction",
     "ResidualCost",
     "SquaredWeightPoissonLikelihood",
+    "TemplateFractions",
     "UnbinnedNLL",
     "WeightedLeastSquares",
     "has_gauss_newton",
