@@ -79,8 +79,9 @@ class TF1(RootAttributes, Function):
         if isinstance(npar, str):  # TF1(name, formula, xmin, xmax, "VEC"): an option
             npar = 0
         rng = (float(xmin), float(xmax)) if float(xmin) < float(xmax) else None
-        if isinstance(formula, Composite):
+        if isinstance(formula, Composite):  # named p0..pN, as ROOT names a functor's TF1
             model = formula.model()
+            model = model.renamed([f"p{i}" for i in range(model.npar)])
             self._setup(model, ParameterState.initial(formula.values()), name, rng)
             session.functions.Add(self)
             return
