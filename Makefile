@@ -63,6 +63,8 @@ references: $(ROOT_VENV)/bin/python
 	$(ROOT_VENV)/bin/python tests/reference/generate_root_references.py
 	$(ROOT_VENV)/bin/python tests/reference/generate_engine_references.py
 	$(ROOT_VENV)/bin/python tests/reference/generate_tutorial_references.py
+	$(ROOT_VENV)/bin/python tests/reference/generate_batch_references.py
+	$(ROOT_VENV)/bin/python tests/reference/generate_macro_references.py --root-python $(ROOT_VENV)/bin/python
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache bench/data
