@@ -445,3 +445,20 @@ def test_fraction_fitter_results_ranges_and_plots():
     fit.ExcludeBin(5)
     fit.Fit()
     assert fit.GetNDF() == 7 and fit.GetPlot().GetBinContent(1) == 0
+
+
+def test_template_fractions_use_the_papers_solution_where_the_strongest_source_is_empty():
+    from rootfit.costs import TemplateFractions
+
+    d = np.array([10.0, 20.0, 5.0])
+    a = np.array([[0.0, 30.0, 10.0], [4.0, 15.0, 8.0]])  # source 0 has nothing in bin 0
+    cost = TemplateFractions(d, a)
+    P = np.array([0.9, 0.1])  # source 0 is by far the strongest
+    s = cost.strengths(P)
+    f, A = cost.predictions(P)
+    t = -1.0 / s[0, 0]
+    expected_A0 = d[0] / (1 + s[0, 0]) - a[1, 0] * s[1, 0] / (s[0, 0] - s[1, 0])
+    assert expected_A0 > 0
+    assert A[0, 0] == pytest.approx(expected_A0) and A[1, 0] == pytest.approx(a[1, 0] / (1 + s[1, 0] * t))
+    assert f[0] == pytest.approx(s[0, 0] * A[0, 0] + s[1, 0] * A[1, 0])
+    assert np.isfinite(cost(P))

@@ -102,13 +102,11 @@ class TemplateFractions(Cost):
         if np.any(s == 0):
             raise DataError("a template strength is 0: the fractions must not vanish")
         t = self._solve_t(s)
-        A = a / (1.0 + s * t[None, :])
-        special = self._special(s)
-        for i, (k0, value) in special.items():
-            strongest = s[:, i] == s[k0, i]
-            A[strongest, i] = value
-            others = ~strongest
-            A[others, i] = a[others, i] / (1.0 + s[others, i] * t[i])
+        special, strongest, value = self._special(s)
+        t = np.where(special, -1.0 / np.max(s, axis=0), t)  # the paper's t where it applies
+        with np.errstate(divide="ignore", invalid="ignore"):  # the strongest: replaced below
+            A = a / (1.0 + s * t[None, :])
+        A = np.where(special[None, :] & strongest, value[None, :], A)
         return np.sum(s * A, axis=0), A
 
     def _solve_t(self, s: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -128,23 +126,20 @@ class TemplateFractions(Cost):
                 break
         return np.where(empty, 1.0, 0.5 * (lo + hi))
 
-    def _special(self, s: NDArray[np.float64]) -> dict[int, tuple[int, float]]:
-        """Bins where the strongest source has no simulated event and the paper's special
-        solution holds: ``{bin: (source, A)}`` (``t = -1/p_k`` there)."""
-        out = {}
+    def _special(
+        self, s: NDArray[np.float64]
+    ) -> tuple[NDArray[np.bool_], NDArray[np.bool_], NDArray[np.float64]]:
+        """Where the strongest source has no simulated event and the paper's special solution
+        holds (``t = -1/p_k``): the bins, the strongest sources of each bin (several when their
+        strengths are equal) and the content ``A`` each of them gets."""
         d, a = self.data, self.templates
-        for i in np.nonzero(d > 0)[0]:
-            k0 = int(np.argmax(s[:, i]))
-            strongest = s[:, i] == s[k0, i]
-            if np.sum(a[strongest, i]) != 0:
-                continue
-            others = ~strongest
-            value = d[i] / (1.0 + s[k0, i]) - np.sum(
-                a[others, i] * s[others, i] / (s[k0, i] - s[others, i])
-            )
-            if value > 0:
-                out[int(i)] = (k0, float(value / np.sum(strongest)))
-        return out
+        top = np.max(s, axis=0)
+        strongest = s == top[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pulled = np.where(strongest, 0.0, a * s / (top[None, :] - s))
+        value = (d / (1.0 + top) - np.sum(pulled, axis=0)) / np.sum(strongest, axis=0)
+        empty_strongest = np.sum(np.where(strongest, a, 0.0), axis=0) == 0
+        return (d > 0) & empty_strongest & (value > 0), strongest, value
 
     def __call__(self, parameters: ArrayLike) -> float:
         f, A = self.predictions(parameters)
