@@ -459,6 +459,8 @@ def test_template_fractions_use_the_papers_solution_where_the_strongest_source_i
     t = -1.0 / s[0, 0]
     expected_A0 = d[0] / (1 + s[0, 0]) - a[1, 0] * s[1, 0] / (s[0, 0] - s[1, 0])
     assert expected_A0 > 0
-    assert A[0, 0] == pytest.approx(expected_A0) and A[1, 0] == pytest.approx(a[1, 0] / (1 + s[1, 0] * t))
+    assert A[0, 0] == pytest.approx(expected_A0) and A[1, 0] == pytest.approx(
+        a[1, 0] / (1 + s[1, 0] * t)
+    )
     assert f[0] == pytest.approx(s[0, 0] * A[0, 0] + s[1, 0] * A[1, 0])
     assert np.isfinite(cost(P))

@@ -189,11 +189,14 @@ class _MinuitState:
         warn(f"Minuit command {command!r} is not supported by rootfit's façade", RootfitWarning)
         return 3
 
+    def free(self) -> int:
+        """Number of parameters not fixed."""
+        return sum(not s.fixed for s in self.parameters.values())
+
     def stat(self) -> tuple[float, float, float, int, int, int]:
         """``(amin, edm, errdef, nvpar, nparx, icstat)`` of the last minimum."""
         r = self._need()
-        free = sum(not s.fixed for s in self.parameters.values())
-        return (float(r.min_fcn), float(r.edm), self.errordef, free, len(self.parameters),
+        return (float(r.min_fcn), float(r.edm), self.errordef, self.free(), len(self.parameters),
                 max(int(r.cov_status), 0))  # fmt: skip
 
     def parameter(self, i: int) -> tuple[float, float]:
@@ -282,7 +285,7 @@ class TMinuit:
         return len(self._state.parameters)
 
     def GetNumFreePars(self) -> int:
-        return sum(not s.fixed for s in self._state.parameters.values())
+        return self._state.free()
 
 
 class TFitter:
@@ -317,7 +320,7 @@ class TFitter:
         return len(self._state.parameters)
 
     def GetNumberFreeParameters(self) -> int:
-        return sum(not s.fixed for s in self._state.parameters.values())
+        return self._state.free()
 
     def GetStats(self, amin: Any = None, edm: Any = None, errdef: Any = None, nvpar: Any = None, nparx: Any = None) -> tuple[float, float, float, int, int]:  # fmt: skip
         values = self._state.stat()[:5]

@@ -26,6 +26,7 @@ from rootfit.compat.canvas import (
     TPolyLine3D,
     TText,
 )
+from rootfit.compat.ratio_plot import TRatioPlot
 from rootfit.compat.session import gStyle
 from rootfit.functions import Function
 from rootfit.hist import Graph, Graph2D, Histogram, MultiGraph
@@ -43,7 +44,7 @@ def render_canvas(canvas: TCanvas) -> Any:
     nx, ny = canvas.layout if canvas.subpads else (1, 1)
     grid = fig.add_gridspec(ny, nx)
     for k, pad in enumerate(pads):
-        ratio = next((obj for obj, _ in pad.primitives if type(obj).__name__ == "TRatioPlot"), None)
+        ratio = next((obj for obj, _ in pad.primitives if isinstance(obj, TRatioPlot)), None)
         if ratio is not None:
             draw_ratio_plot(fig, grid[k // nx, k % nx], ratio)
             continue

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rootfit.compat.collections import MemoryDirectory
-from rootfit.compat.tminuit import TMinuit
+from rootfit.compat.tminuit import LastFitMinuit
 from rootfit.compat.utilities import TBenchmark
 from rootfit.options import MinimizerOptions
 
@@ -142,7 +142,7 @@ class _ROOTSession:
 gROOT = _ROOTSession()
 
 #: TMinuit's view of the last fit (``gMinuit.Contour``, ``gMinuit.SetErrorDef``).
-gMinuit = TMinuit()
+gMinuit = LastFitMinuit()
 
 #: ROOT's named stopwatches (``gBenchmark.Start("fit1")``).
 gBenchmark = TBenchmark()

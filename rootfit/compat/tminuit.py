@@ -12,10 +12,10 @@ from scipy import stats
 from rootfit.compat import session
 from rootfit.errors import FitError
 
-__all__ = ["TMinuit"]
+__all__ = ["LastFitMinuit"]
 
 
-class TMinuit:
+class LastFitMinuit:
     """The TMinuit view of :func:`rootfit.compat.session.last_fit`."""
 
     def __init__(self) -> None:
