@@ -200,8 +200,7 @@ class RootFitTarget(RootAttributes):
     def GetFunction(self, name: str) -> TF1 | None:
         """The stored function as a TF1 (or None)."""
         self._as_tf1s()
-        f = self.get_function(name)
-        return f if f is None or isinstance(f, TF1) else None
+        return self.get_function(name)
 
     def GetListOfFunctions(self) -> TList:
         """The functions attached (TF1s) and anything else added, as ROOT's list."""
