@@ -315,7 +315,7 @@ def test_levenberg_marquardt_restarts_off_a_plateau():
 def test_migrad_covariance_change_is_read_from_iminuit():
     """ROOT's option E reruns Hesse only when Migrad did not end with its own (Dcovar != 0);
     rootfit reads Dcovar from iminuit's state: a change of iminuit's layout fails here."""
-    from rootfit.fitter.backends.minuit import _covariance_change
+    from rootfit.fitter.backends.minuit import covariance_change
 
     h = _histogram("G")
     r = rf.fit(h, "gaus")
@@ -323,7 +323,7 @@ def test_migrad_covariance_change_is_read_from_iminuit():
 
     m = Minuit(r.cost, r.values.to_numpy(), name=list(r.parameter_names))
     m.migrad()
-    assert _covariance_change(m.fmin) is not None and _covariance_change(m.fmin) >= 0.0
+    assert covariance_change(m.fmin._src) is not None and covariance_change(m.fmin._src) >= 0.0
 
 
 def test_linear_fitter_with_fixed_parameters():

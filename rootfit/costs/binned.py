@@ -16,11 +16,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from rootfit.costs.base import Cost, FitType
-from rootfit.costs.prediction import Prediction, prediction_for
+from rootfit.costs.prediction import AtCentre, Prediction, prediction_for
 from rootfit.errors import FitError
 from rootfit.fitdata import BinData, ErrorType
 from rootfit.functions import Function, Model
 from rootfit.kernels import costs as kernels
+from rootfit.kernels.fused import FusedObjective, build_context
 
 __all__ = [
     "BinnedCost",
@@ -75,6 +76,36 @@ class BinnedCost(Cost):
         """The compiled pieces used per call (rebuilt after unpickling, never pickled)."""
         self._evaluate = self.model.evaluator
         self._predict = self.prediction.bind(self._evaluate)
+        self.__dict__.pop("_fused", None)
+
+    @property
+    def fused(self) -> FusedObjective | None:
+        """The statistic and the model in one compiled loop, with the C entry Minuit calls
+        (:mod:`rootfit.kernels.fused`); None when the model has no one-point kernel (callables,
+        composites), the prediction is not the model at the points (``I``, ``WIDTH``) or the
+        statistic has no fused kernel. Built on first use."""
+        try:
+            return self._fused
+        except AttributeError:
+            self._fused: FusedObjective | None = self._make_fused()
+            return self._fused
+
+    def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
+        """``(statistic, flag, columns)`` of the fused kernel (:mod:`rootfit.kernels.fused`)."""
+        return None
+
+    def _make_fused(self) -> FusedObjective | None:
+        prediction = self.prediction
+        if not isinstance(prediction, AtCentre) or prediction.scale is not None:
+            return None
+        layout = self._fused_layout()
+        if layout is None:
+            return None
+        compiled = self.model.fused_kernels(layout[0])
+        if compiled is None:
+            return None
+        context = build_context(prediction.points, layout[1], layout[2])
+        return FusedObjective(compiled, context, self.errordef)
 
     @property
     def linear(self) -> bool:
@@ -111,20 +142,23 @@ class BinnedCost(Cost):
         new = copy.copy(self)
         new.data = self.data.with_values(self._draw(f, rng, scale))
         new._y = new.data.values  # type: ignore[attr-defined]
+        new._bind()
         return new
 
     def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
         raise FitError(f"{type(self).__name__} cannot simulate its data (parametric bootstrap)")
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_evaluate", "_predict")}
+        compiled = ("_evaluate", "_predict", "_fused")
+        return {k: v for k, v in self.__dict__.items() if k not in compiled}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._bind()
 
 
-_SQRT_MAX = float(np.sqrt(np.finfo(np.float64).max))
+_DBL_MAX = float(np.finfo(np.float64).max)
+_SQRT_MAX = float(np.sqrt(_DBL_MAX))
 
 
 class Chi2(BinnedCost):
@@ -140,8 +174,14 @@ class Chi2(BinnedCost):
         self._inv = data.inv_errors
 
     def __call__(self, parameters: ArrayLike) -> float:
-        f = self._predict(np.ascontiguousarray(parameters, dtype=np.float64))
-        return float(kernels.chi2(self._y, self._inv, f))
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        fused = self.fused
+        if fused is not None:
+            return fused(p)
+        return float(kernels.chi2(self._y, self._inv, self._predict(p)))
+
+    def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]]:
+        return "chi2", _DBL_MAX / max(self.ndata, 1), (self._y, self._inv)
 
     def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(y, 1/e)`` of the weighted least-squares problem."""
@@ -276,12 +316,23 @@ class EffectiveChi2(BinnedCost):
         return total
 
     def __call__(self, parameters: ArrayLike) -> float:
+        fused = self.fused
+        if fused is not None:
+            return fused(np.ascontiguousarray(parameters, dtype=np.float64))
         f = self.model_values(parameters)
         return float(
             kernels.effective_chi2(
                 self._y, f, self._ey_low, self._ey_high, self.x_variance(parameters)
             )
         )
+
+    def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
+        if self.model.ndim != 1:  # the fused kernel differentiates in one variable
+            return None
+        ex = np.ascontiguousarray(self._ex[:, 0])
+        step = self._shifted[0][1] if self._shifted else np.ones(self.ndata)
+        columns = (self._y, self._ey_low, self._ey_high, ex, np.ascontiguousarray(step))
+        return "effective_chi2", float(bool(self._shifted)), columns
 
 
 class PoissonLikelihood(BinnedCost):
@@ -308,8 +359,16 @@ class PoissonLikelihood(BinnedCost):
         self.extended = bool(extended)
 
     def __call__(self, parameters: ArrayLike) -> float:
-        f = self._predict(np.ascontiguousarray(parameters, dtype=np.float64))
-        return float(kernels.poisson_nll(self._y, f, self.extended))
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        fused = self.fused
+        if fused is not None:
+            return fused(p)
+        return float(kernels.poisson_nll(self._y, self._predict(p), self.extended))
+
+    def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
+        if type(self) is not PoissonLikelihood:  # other weights: no fused kernel
+            return None
+        return "poisson", float(self.extended), (self._y, kernels.logs(self._y))
 
     def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
         if type(self) is not PoissonLikelihood:

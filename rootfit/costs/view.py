@@ -22,6 +22,9 @@ __all__ = ["CostView"]
 class CostView(Cost):
     """Delegate the cost protocol to ``cost``; values pass through :meth:`seen`."""
 
+    #: No fused kernel: it would compute the wrapped statistic without passing through the hook.
+    fused = None
+
     def __init__(self, cost: Cost) -> None:
         super().__init__(cost.parameter_names, cost.ndata)
         self.cost = cost

@@ -29,12 +29,15 @@ class CompiledFormula:
     evaluate_numpy : callable
         The plain-numpy twin with the same signature.
     scalar : callable
-        The jitted one-point function ``scalar(x, p)``.
+        The jitted one-point function ``scalar(x0, ..., x{ndim-1}, p)``.
+    ndim : int
+        Number of coordinates ``scalar`` takes.
     """
 
     evaluate: Evaluator
     evaluate_numpy: Evaluator
     scalar: Any
+    ndim: int = 1
 
 
 def _numpy_evaluator(tree: Node) -> Evaluator:
@@ -112,7 +115,10 @@ def compile_tree(tree: Node) -> CompiledFormula:
     ndim = _ndim(tree)
     scalar = jit_scalar(build_function(tree, SCALAR_NAMESPACE, vectorized=False, ndim=ndim))
     return CompiledFormula(
-        evaluate=jit_model(scalar, ndim), evaluate_numpy=_numpy_evaluator(tree), scalar=scalar
+        evaluate=jit_model(scalar, ndim),
+        evaluate_numpy=_numpy_evaluator(tree),
+        scalar=scalar,
+        ndim=ndim,
     )
 
 

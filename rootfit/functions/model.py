@@ -214,6 +214,17 @@ class Model:
             return None
         return self._kernel("scalar", lambda: self._compiled().scalar)
 
+    def fused_kernels(self, statistic: str) -> tuple[Any, Any] | None:
+        """``(objective, entry)`` of this model fused with a statistic
+        (:func:`rootfit.kernels.fused.fused_kernels`), compiled once per process; None for
+        callables and composites, which have no one-point kernel."""
+        if self.expression is None:
+            return None
+        from rootfit.kernels.fused import fused_kernels
+
+        compiled = self._compiled()
+        return fused_kernels(compiled.scalar, compiled.ndim, statistic)
+
     def _derivatives(self, wrt: str, count: int) -> Any:
         """Compiled symbolic derivatives, or None (callables, functions without a rule)."""
         if self.expression is None or count == 0:

@@ -16,6 +16,7 @@ __all__ = [
     "chi2",
     "effective_chi2",
     "gauss_newton_terms",
+    "logs",
     "pearson_chi2",
     "poisson_nll",
     "safe_log",
@@ -34,6 +35,17 @@ def safe_log(v: float) -> float:
     if v > _EPS:
         return math.log(v)
     return v / _EPS + _LOG_EPS - 1.0
+
+
+@_jit
+def logs(y: np.ndarray) -> np.ndarray:
+    """``log(y)`` where ``y > 0``, else 0 (with the same ``log`` as the kernels, so that a
+    precomputed value equals the one computed in a loop bit for bit)."""
+    out = np.zeros(y.shape[0])
+    for i in range(y.shape[0]):
+        if y[i] > 0:
+            out[i] = math.log(y[i])
+    return out
 
 
 @_jit

@@ -14,6 +14,7 @@ __all__ = [
     "chi2",
     "effective_chi2",
     "gauss_newton_terms",
+    "logs",
     "pearson_chi2",
     "poisson_nll",
     "safe_log",
@@ -31,6 +32,12 @@ def safe_log(v: np.ndarray) -> np.ndarray:
     v = np.asarray(v, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return np.where(v > _EPS, np.log(np.where(v > _EPS, v, 1.0)), v / _EPS + _LOG_EPS - 1.0)
+
+
+def logs(y: np.ndarray) -> np.ndarray:
+    """``log(y)`` where ``y > 0``, else 0."""
+    y = np.asarray(y, dtype=np.float64)
+    return np.log(np.where(y > 0, y, 1.0))
 
 
 def chi2(y: np.ndarray, inv_err: np.ndarray, f: np.ndarray) -> float:

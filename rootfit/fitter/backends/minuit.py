@@ -3,7 +3,10 @@
 This is the only module that imports iminuit. Settings that make iminuit reproduce ROOT:
 tolerance 0.01 (same EDM rule), strategy 1, ROOT's step sizes as initial errors, ROOT's call
 limit, and a single Migrad pass (``iterate=1``; iminuit would otherwise retry). The cost is
-handed to iminuit as it is (no wrapper per call): it has ``errordef`` and ``_parameters``.
+handed to iminuit as it is (no wrapper per call): it has ``errordef`` and ``_parameters``. A
+cost with a fused kernel (``cost.fused``, :mod:`rootfit.kernels.fused`) is handed over as its C
+entry instead, which Minuit calls without Python; its data's address then travels as one more
+parameter, fixed, named :data:`CONTEXT_PARAMETER`, which never leaves this module.
 Hesse (ROOT's ParabErrors, status + 100·code) and Minos (status + 10·bits) are steps on the
 :class:`MinuitMinimum`.
 """
@@ -11,18 +14,18 @@ Hesse (ROOT's ParabErrors, status + 100·code) and Minos (status + 10·bits) are
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from iminuit import Minuit
+from iminuit import Minuit, _core
 from iminuit.warnings import IMinuitWarning
 from numpy.typing import NDArray
 from scipy import stats
 
 from rootfit.costs import Cost
-from rootfit.errors import FitOptionError
+from rootfit.errors import FitError, FitOptionError
 from rootfit.fitter.backends.base import Backend, BackendResult, Capabilities, Minimum
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.options import MinimizerOptions
@@ -30,19 +33,29 @@ from rootfit.result.intervals import MinosError
 
 __all__ = [
     "ALGORITHMS",
+    "CONTEXT_PARAMETER",
     "Minuit",
     "Minuit2",
     "MinuitMinimum",
     "MinuitSteps",
     "configured_minuit",
+    "core_hesse",
+    "core_migrad",
+    "cov_status",
+    "covariance_change",
+    "migrad_status",
     "run_algorithm",
 ]
 
 ALGORITHMS = ("Migrad", "Simplex", "Combined", "Minimize")
 
+#: Name of the fixed parameter that carries a fused objective's context address.
+CONTEXT_PARAMETER = "__rootfit_context__"
 
-def _migrad_status(fmin: Any) -> int:
-    """ROOT's Minuit2 status: later conditions override earlier ones; 5 = unknown failure."""
+
+def migrad_status(fmin: Any) -> int:
+    """ROOT's Minuit2 status of a minimum (iminuit's ``FMin`` or the C++ ``FunctionMinimum``):
+    later conditions override earlier ones; 5 = unknown failure."""
     status = 0
     if fmin.has_made_posdef_covar:
         status = 1
@@ -52,12 +65,14 @@ def _migrad_status(fmin: Any) -> int:
         status = 3
     if fmin.has_reached_call_limit:
         status = 4
-    if not fmin.is_valid and status == 0:
+    if not (fmin.is_valid and fmin.edm >= 0) and status == 0:
         status = 5
     return status
 
 
-def _cov_status(fmin: Any) -> int:
+def cov_status(fmin: Any) -> int:
+    """ROOT's covariance status (3 accurate, 2 forced positive-definite, 1 approximate, 0 not
+    positive-definite, -1 none)."""
     if fmin.has_accurate_covar:
         return 3
     if fmin.has_made_posdef_covar:
@@ -75,13 +90,20 @@ def configured_minuit(
     options: MinimizerOptions,
     errordef: float,
     gradient: bool,
+    *,
+    compiled: bool = False,
 ) -> Minuit:
-    m = Minuit(
-        cost,
-        np.array([s.value for s in settings]),
-        name=[s.name for s in settings],
-        grad=cost.gradient if gradient else None,
-    )
+    """An ``iminuit.Minuit`` on ``cost`` with ROOT's settings; with ``compiled``, the cost's
+    fused C entry when it has one (see the module docstring; the values, errors and
+    covariance then have one more, fixed, entry at the end)."""
+    fused = getattr(cost, "fused", None) if compiled and not gradient else None
+    start = np.array([s.value for s in settings])
+    names = [s.name for s in settings]
+    if fused is not None:
+        m = Minuit(fused, np.append(start, fused.address), name=[*names, CONTEXT_PARAMETER])
+        m.fixed[CONTEXT_PARAMETER] = True
+    else:
+        m = Minuit(cost, start, name=names, grad=cost.gradient if gradient else None)
     if errordef != cost.errordef:  # a user's ErrorDef overrides the cost's (ROOT's rule)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", IMinuitWarning)
@@ -93,6 +115,56 @@ def configured_minuit(
             m.limits[s.name] = (s.lower, s.upper)
         m.fixed[s.name] = s.fixed
     return m
+
+
+def _parameter_state(settings: Sequence[ParameterSettings], address: float) -> Any:
+    """The start state exactly as :func:`configured_minuit` leaves it in an ``iminuit.Minuit``
+    (steps, then limits — value clamped and step set again, as iminuit does —, then fixed
+    flags), plus the fixed context parameter."""
+    state = _core.MnUserParameterState()
+    for i, s in enumerate(settings):
+        step = s.step if s.step > 0 else 0.1
+        state.add(s.name, s.value, step)
+        if s.bounded:
+            low = -np.inf if s.lower is None else s.lower
+            high = np.inf if s.upper is None else s.upper
+            if low != -np.inf and high != np.inf:
+                if low == high:
+                    state.fix(i)
+                else:
+                    state.set_limits(i, low, high)
+            elif low != -np.inf:
+                state.set_lower_limit(i, low)
+            elif high != np.inf:
+                state.set_upper_limit(i, high)
+            state.set_value(i, min(max(s.value, low), high))
+            state.set_error(i, step)
+        if s.fixed:
+            state.fix(i)
+    state.add(CONTEXT_PARAMETER, address, 1.0)
+    state.fix(len(settings))
+    return state
+
+
+def core_migrad(
+    fused: Any, settings: Sequence[ParameterSettings], options: MinimizerOptions, errordef: float
+) -> tuple[Any, Any]:
+    """One Migrad pass on a fused C entry through iminuit's C++ core, with the settings of
+    :func:`configured_minuit` and :func:`run_algorithm`: ``(fcn, minimum)``
+    (see :mod:`~rootfit.fitter.backends.core_migrad`)."""
+    _core.MnPrint.global_level = options.print_level
+    fcn = _core.FCN(fused, None, None, None, False, errordef)
+    state = _parameter_state(settings, fused.address)
+    migrad = _core.MnMigrad(fcn, state, _core.MnStrategy(options.strategy))
+    if options.precision > 0:
+        migrad.precision = options.precision
+    return fcn, migrad(options.call_limit(len(settings)), options.tolerance)
+
+
+def core_hesse(fcn: Any, minimum: Any, options: MinimizerOptions, errordef: float) -> None:
+    """Hesse on a minimum of :func:`core_migrad`, updated in place (as ``Minuit.hesse``)."""
+    edm_goal = 2e-3 * max(options.tolerance * errordef, _core.MnMachinePrecision().eps2)
+    _core.MnHesse(_core.MnStrategy(options.strategy))(fcn, minimum, 0, edm_goal)
 
 
 def run_algorithm(m: Minuit, algorithm: str, options: MinimizerOptions, npar: int) -> None:
@@ -111,15 +183,24 @@ def run_algorithm(m: Minuit, algorithm: str, options: MinimizerOptions, npar: in
         m.simplex(ncall=ncall).migrad(ncall=ncall, iterate=1)
 
 
-def _covariance_change(fmin: Any) -> float | None:
-    """Minuit2's ``Dcovar`` of the final state: 0 when Migrad ended with its own Hesse, the
-    relative change of the last variable-metric update otherwise (None if this iminuit does not
-    expose it; read from the state's pickle layout, which tests/test_minimizers.py pins)."""
+def covariance_change(minimum: Any) -> float | None:
+    """Minuit2's ``Dcovar`` of the final state of a C++ ``FunctionMinimum``: 0 when Migrad
+    ended with its own Hesse, the relative change of the last variable-metric update otherwise
+    (None if this iminuit does not expose it; read from the state's pickle layout, which
+    tests/test_minimizers.py pins)."""
     try:
-        states = fmin._src.__getstate__()[2]
+        states = minimum.__getstate__()[2]
         return float(states[-1].__getstate__()[1][1])
     except (AttributeError, IndexError, TypeError, ValueError):
         return None
+
+
+def _covariance(m: Minuit, fixed: NDArray[np.bool_]) -> NDArray[np.float64] | None:
+    """The covariance of the fit's own parameters (fixed rows zero), or None."""
+    if m.covariance is None:
+        return None
+    n = len(fixed)
+    return _zero_fixed(np.array(m.covariance, dtype=np.float64)[:n, :n], fixed)
 
 
 def _zero_fixed(matrix: NDArray[np.float64], fixed: NDArray[np.bool_]) -> NDArray[np.float64]:
@@ -141,6 +222,9 @@ class MinuitMinimum(Minimum):
         The algorithm run (Simplex gives no covariance: status 5, covariance status -1).
     label : str, optional
         ROOT's ``MinimizerType`` (default ``"Minuit2 / <algorithm>"``).
+    rebuild : callable, optional
+        ``rebuild(outcome)``: an iminuit object on the cost itself at that outcome's minimum,
+        for :meth:`to_minuit` when ``m`` minimised the cost's fused C entry.
     """
 
     def __init__(
@@ -149,21 +233,23 @@ class MinuitMinimum(Minimum):
         settings: Sequence[ParameterSettings],
         algorithm: str,
         label: str | None = None,
+        rebuild: Callable[[BackendResult], Minuit] | None = None,
     ) -> None:
         self._m = m
+        self._rebuild = rebuild
         self._fixed = np.array([s.fixed for s in settings])
         self._algorithm = algorithm
         self._label = label or f"Minuit2 / {algorithm}"
         fmin = m.fmin
         assert fmin is not None
         status = self._minimization_status(fmin)
-        cov_status = _cov_status(fmin)
+        covariance_status = cov_status(fmin)
         if algorithm == "Simplex":
-            cov_status, status = -1, (5 if status == 0 else status)
-        self.outcome = self._outcome(status, cov_status, {})
+            covariance_status, status = -1, (5 if status == 0 else status)
+        self.outcome = self._outcome(status, covariance_status, {})
 
     def _minimization_status(self, fmin: Any) -> int:
-        return _migrad_status(fmin)
+        return migrad_status(fmin)
 
     def _hesse_status(self, fmin: Any) -> int:
         """What a Hesse step adds to the status (Minuit2: 100·code)."""
@@ -182,13 +268,11 @@ class MinuitMinimum(Minimum):
         fmin = m.fmin
         assert fmin is not None
         n = len(self._fixed)
-        cov = np.zeros((n, n))
-        if m.covariance is not None:
-            cov = _zero_fixed(np.array(m.covariance, dtype=np.float64), self._fixed)
+        cov = _covariance(m, self._fixed)
         return BackendResult(
-            values=np.array(m.values, dtype=np.float64),
-            errors=np.where(self._fixed, 0.0, np.array(m.errors, dtype=np.float64)),
-            covariance=cov,
+            values=np.array(m.values, dtype=np.float64)[:n],
+            errors=np.where(self._fixed, 0.0, np.array(m.errors, dtype=np.float64)[:n]),
+            covariance=np.zeros((n, n)) if cov is None else cov,
             min_fcn=float(fmin.fval),
             edm=float(fmin.edm),
             ncalls=int(fmin.nfcn),
@@ -208,13 +292,13 @@ class MinuitMinimum(Minimum):
         assert fmin is not None
         if self._algorithm == "Simplex":
             return
-        if fmin.is_valid and _covariance_change(fmin) == 0.0:
+        if fmin.is_valid and covariance_change(fmin._src) == 0.0:
             return
         self._m.hesse()
         after = self._m.fmin
         assert after is not None
         status = self.outcome.status + self._hesse_status(after)
-        self.outcome = self._outcome(status, _cov_status(after), self.outcome.minos)
+        self.outcome = self._outcome(status, cov_status(after), self.outcome.minos)
 
     def minos(self, names: Sequence[str]) -> None:
         """Minos for the named free parameters; ROOT's bits (1 lower invalid, 2 upper invalid,
@@ -230,8 +314,12 @@ class MinuitMinimum(Minimum):
         return _contour(self._m, x, y, size, factor)
 
     def to_minuit(self) -> Minuit:
-        """The iminuit object itself (after Migrad, and Hesse or Minos if they ran)."""
-        return self._m
+        """The iminuit object itself (after Migrad, and Hesse or Minos if they ran); when it
+        minimised the fused C entry, a new one on the cost at this minimum (Migrad confirming
+        it), so that the context parameter stays internal."""
+        if self._rebuild is None or CONTEXT_PARAMETER not in self._m.parameters:
+            return self._m
+        return self._rebuild(self.outcome)
 
 
 def _minos_errors(m: Minuit, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
@@ -313,8 +401,10 @@ class MinuitSteps(Minimum):
         self._errordef = errordef
         self.outcome = outcome
 
-    def _minuit(self) -> Minuit:
-        m = configured_minuit(self._cost, self._settings, self._options, self._errordef, False)
+    def _minuit(self, compiled: bool = True) -> Minuit:
+        m = configured_minuit(
+            self._cost, self._settings, self._options, self._errordef, False, compiled=compiled
+        )
         m.print_level = 0
         return m
 
@@ -326,27 +416,25 @@ class MinuitSteps(Minimum):
         fmin = m.fmin
         assert fmin is not None
         fixed = np.array([s.fixed for s in self._settings])
-        failed = fmin.hesse_failed or m.covariance is None
-        cov = (
-            np.zeros((len(fixed), len(fixed)))
-            if m.covariance is None
-            else _zero_fixed(np.array(m.covariance, dtype=np.float64), fixed)
-        )
+        cov = _covariance(m, fixed)
+        failed = fmin.hesse_failed or cov is None
+        if cov is None:
+            cov = np.zeros((len(fixed), len(fixed)))
         self.outcome = replace(
             self.outcome,
             covariance=cov,
             errors=np.sqrt(np.clip(np.diag(cov), 0.0, None)),
             edm=float(fmin.edm),
             ncalls=self.outcome.ncalls + int(fmin.nfcn),
-            cov_status=_cov_status(fmin),
+            cov_status=cov_status(fmin),
             status=self.outcome.status + (100 if failed else 0),
             valid=self.outcome.valid and not failed,
         )
 
-    def _confirmed(self) -> Minuit:
+    def _confirmed(self, compiled: bool = True) -> Minuit:
         """Minuit at this minimum after Migrad confirmed it (Minos and contours need
         Minuit's own state)."""
-        m = self._minuit()
+        m = self._minuit(compiled)
         m.migrad(ncall=self._options.call_limit(len(self._settings)), iterate=1)
         return m
 
@@ -366,8 +454,8 @@ class MinuitSteps(Minimum):
         return _contour(self._confirmed(), x, y, size, factor)
 
     def to_minuit(self) -> Minuit:
-        """A new iminuit object at this minimum (Migrad confirmed it)."""
-        return self._confirmed()
+        """A new iminuit object on the cost at this minimum (Migrad confirmed it)."""
+        return self._confirmed(compiled=False)
 
 
 class Minuit2(Backend):
@@ -391,10 +479,19 @@ class Minuit2(Backend):
         errordef: float,
         *,
         gradient: bool = False,
-    ) -> MinuitMinimum:
-        m = configured_minuit(cost, settings, options, errordef, gradient)
+    ) -> Minimum:
+        fused = None if gradient else getattr(cost, "fused", None)
+        if fused is not None and options.algorithm == "Migrad":
+            from rootfit.fitter.backends.core_migrad import CoreMigradMinimum
+
+            return CoreMigradMinimum(cost, fused, settings, options, errordef)
+        m = configured_minuit(cost, settings, options, errordef, gradient, compiled=True)
         run_algorithm(m, options.algorithm, options, len(settings))
-        return MinuitMinimum(m, settings, options.algorithm)
+
+        def rebuild(outcome: BackendResult) -> Minuit:
+            return MinuitSteps(cost, settings, options, errordef, outcome).to_minuit()
+
+        return MinuitMinimum(m, settings, options.algorithm, rebuild=rebuild)
 
     def hesse_covariance(
         self,
@@ -404,9 +501,10 @@ class Minuit2(Backend):
         errordef: float,
     ) -> NDArray[np.float64]:
         """Covariance from Hesse alone at the given values (no minimization), fixed rows zero."""
-        m = configured_minuit(cost, settings, options, errordef, gradient=False)
+        m = configured_minuit(cost, settings, options, errordef, gradient=False, compiled=True)
         m.print_level = 0
         m.hesse()
-        return _zero_fixed(
-            np.array(m.covariance, dtype=np.float64), np.array([s.fixed for s in settings])
-        )
+        cov = _covariance(m, np.array([s.fixed for s in settings]))
+        if cov is None:
+            raise FitError("Hesse gave no covariance")
+        return cov

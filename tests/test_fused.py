@@ -1,0 +1,257 @@
+"""Fused model-and-statistic kernels (rootfit.kernels.fused) and Migrad on Minuit2's C++ core.
+
+The fused kernels are checked against their twins: the cost's plain path (the model's numba
+evaluator and the statistic kernels) bit for bit, and the plain-numpy twins (the model's numpy
+evaluator and rootfit.kernels.reference) to rounding. The direct Migrad is checked against the
+ordinary iminuit.Minuit path: same minimum, errors, covariance, call count and status.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+
+import numpy as np
+import pytest
+
+import rootfit as rf
+from rootfit import intervals
+from rootfit.costs import Chi2, EffectiveChi2, PoissonLikelihood
+from rootfit.costs.tracing import TracedCost
+from rootfit.fitdata import BinData, ErrorType
+from rootfit.fitter import Fitter
+from rootfit.fitter.backends.core_migrad import CoreMigradMinimum
+from rootfit.fitter.backends.minuit import CONTEXT_PARAMETER
+from rootfit.kernels import costs as numba_kernels
+from rootfit.kernels import reference
+from rootfit.kernels.fused import build_context
+
+RNG = np.random.default_rng(31)
+
+#: (formula, parameters, x range): 1-D models.
+MODELS_1D = [
+    ("gaus", [120.0, 0.3, 1.2], (-4, 4)),
+    ("expo", [4.0, -0.4], (0, 6)),
+    ("pol3", [2.0, -0.5, 0.1, 0.02], (-3, 3)),
+    ("[0]*exp(-x/[1])+pol1(2)", [50.0, 2.0, 3.0, 0.1], (0, 8)),
+    ("landau", [80.0, 1.0, 0.6], (-1, 8)),
+    ("gaus(0)+expo(3)", [40.0, 5.0, 0.5, 3.0, -0.3], (0, 10)),
+]
+
+
+def _points(lo: float, hi: float, n: int = 60) -> np.ndarray:
+    return np.linspace(lo, hi, n)
+
+
+def _unfused(cost):
+    """The same cost on its plain path (no fused kernel)."""
+    plain = pickle.loads(pickle.dumps(cost))
+    plain._fused = None
+    return plain
+
+
+@pytest.mark.parametrize("formula,params,span", MODELS_1D, ids=[m[0] for m in MODELS_1D])
+def test_fused_chi2_equals_its_twins(formula, params, span):
+    model = rf.Function(formula).model
+    x = _points(*span)
+    p = np.array(params)
+    f = model.evaluator(x.reshape(-1, 1), p)
+    y = f + RNG.normal(0, 1, x.size) * np.sqrt(np.abs(f) + 1)
+    errors = np.sqrt(np.abs(f) + 1)
+    errors[3] = 0.0  # a point without weight
+    cost = Chi2(BinData(x, y, errors=errors), model)
+    assert cost.fused is not None
+    for trial in (p, p * 1.1, p * 0.9):
+        fused = cost(trial)
+        assert fused == _unfused(cost)(trial)  # bit for bit: the same operations
+        f_numpy = model.numpy_evaluator(x.reshape(-1, 1), trial)
+        assert fused == pytest.approx(reference.chi2(y, cost.data.inv_errors, f_numpy), rel=1e-12)
+
+
+@pytest.mark.parametrize("extended", [True, False])
+@pytest.mark.parametrize("formula,params,span", MODELS_1D, ids=[m[0] for m in MODELS_1D])
+def test_fused_poisson_equals_its_twins(formula, params, span, extended):
+    model = rf.Function(formula).model
+    x = _points(*span)
+    p = np.array(params)
+    f = model.evaluator(x.reshape(-1, 1), p)
+    y = RNG.poisson(np.clip(f, 0, None)).astype(float)
+    y[:2] = 0.0  # empty bins (no log term)
+    cost = PoissonLikelihood(BinData(x, y), model, extended=extended)
+    assert cost.fused is not None
+    for trial in (p, p * 1.05, -p):  # -p: negative model values are clamped at 0
+        fused = cost(trial)
+        assert fused == _unfused(cost)(trial)
+        f_numpy = model.numpy_evaluator(x.reshape(-1, 1), trial)
+        expected = reference.poisson_nll(y, f_numpy, extended)
+        assert fused == pytest.approx(expected, rel=1e-12) or (
+            np.isinf(fused) and np.isinf(expected)
+        )
+
+
+@pytest.mark.parametrize("asymmetric", [False, True])
+def test_fused_effective_variance_equals_its_twin(asymmetric):
+    model = rf.Function("[0]*exp(-[1]*x)+[2]").model
+    x = np.linspace(0.2, 10, 40)
+    ex = RNG.uniform(0.05, 0.2, x.size)
+    ex[5] = 0.0
+    y = 5 * np.exp(-0.4 * x) + 1 + RNG.normal(0, 0.1, x.size)
+    ey = RNG.uniform(0.05, 0.15, x.size)
+    if asymmetric:
+        data = BinData(
+            x,
+            y,
+            errors=ey,
+            coord_errors=ex,
+            errors_low=ey,
+            errors_high=1.5 * ey,
+            error_type=ErrorType.ASYM,
+        )
+    else:
+        data = BinData(x, y, errors=ey, coord_errors=ex, error_type=ErrorType.COORD)
+    cost = EffectiveChi2(data, model)
+    assert cost.fused is not None
+    for trial in ([4.0, 0.3, 0.5], [5.0, 0.4, 1.0], [6.0, 0.5, 0.9]):
+        p = np.array(trial)
+        assert cost(p) == _unfused(cost)(p)
+        f = model.numpy_evaluator(x.reshape(-1, 1), p)
+        x_var = _unfused(cost).x_variance(p)
+        expected = reference.effective_chi2(y, f, cost._ey_low, cost._ey_high, x_var)
+        assert cost(p) == pytest.approx(expected, rel=1e-12)
+
+
+def test_fused_kernel_on_two_dimensional_points():
+    model = rf.Function("xygaus").model
+    gx, gy = np.meshgrid(np.linspace(-3, 3, 15), np.linspace(-2, 4, 12), indexing="ij")
+    pts = np.column_stack([gx.ravel(), gy.ravel()])
+    p = np.array([50.0, 0.1, 1.0, 1.0, 1.5])
+    y = RNG.poisson(model.evaluator(pts, p)).astype(float)
+    for cost in (
+        Chi2(BinData(pts, y, errors=np.sqrt(y + 1)), model),
+        PoissonLikelihood(BinData(pts, y), model),
+    ):
+        assert cost.fused is not None
+        assert cost(p * 1.02) == _unfused(cost)(p * 1.02)
+
+
+def test_no_fused_kernel_where_the_prediction_is_not_the_model_at_the_points():
+    h = rf.Histogram(20, 0, 4)
+    h.fill(RNG.exponential(1.0, 500))
+    assert rf.prepare_fit(h, "expo", "I").cost.fused is None  # bin averages
+    assert rf.prepare_fit(h, "expo", "WIDTH").cost.fused is None  # times the bin width
+    assert rf.prepare_fit(h, "expo", "").cost.fused is not None
+
+    def python_model(x, a, b):
+        return np.exp(a + b * x)
+
+    assert rf.prepare_fit(h, python_model, "").cost.fused is None  # no one-point kernel
+    assert TracedCost(rf.prepare_fit(h, "expo", "").cost).fused is None  # a view: its hook
+
+
+def test_context_layout_is_validated():
+    with pytest.raises(ValueError, match="every column"):
+        build_context(np.zeros((3, 1)), 1.0, (np.zeros(3), np.zeros(2)))
+    ctx = build_context(np.arange(6.0).reshape(3, 2), 7.0, (np.ones(3),))
+    assert ctx[:4].tolist() == [3, 2, 7, ctx.size] and ctx.size == 4 + 6 + 3
+
+
+def _histogram(n=5000, seed=4):
+    h = rf.Histogram(60, -4, 4)
+    h.fill(np.random.default_rng(seed).normal(0.3, 1.1, n))
+    return h
+
+
+def _compare(core, plain):
+    assert np.array_equal(core.values.to_numpy(), plain.values.to_numpy())
+    assert np.array_equal(core.errors.to_numpy(), plain.errors.to_numpy())
+    assert np.array_equal(core.covariance, plain.covariance)
+    assert (core.ncalls, core.status, core.cov_status, core.valid, core.edm, core.min_fcn) == (
+        plain.ncalls,
+        plain.status,
+        plain.cov_status,
+        plain.valid,
+        plain.edm,
+        plain.min_fcn,
+    )
+
+
+@pytest.mark.parametrize(
+    "option,kwargs",
+    [
+        ("", {}),  # gaus: the Sigma limit of the automatic start values
+        ("L", {}),
+        ("E", {}),  # Hesse after Migrad
+        ("", {"fix": ["Mean"]}),
+        ("", {"limits": {"Constant": (0, None)}}),  # a one-sided limit
+        ("", {"limits": {"Mean": (None, 2.0)}}),  # a one-sided upper limit
+    ],
+)
+def test_core_migrad_gives_the_minuit_path_result(option, kwargs):
+    problem = rf.prepare_fit(_histogram(), "gaus", option, **kwargs)
+    core = problem.solve()
+    unfused = type(problem)(**{**problem.__dict__, "cost": _unfused(problem.cost)})
+    _compare(core, unfused.solve())
+
+
+def test_core_migrad_is_the_path_taken_and_minos_follows_it():
+    problem = rf.prepare_fit(_histogram(), "gaus", "L")
+    minimum = Fitter().backend.minimize(problem.cost, problem.settings, Fitter().options, 0.5)
+    assert isinstance(minimum, CoreMigradMinimum)
+    r = problem.solve()
+    with_minos = rf.prepare_fit(_histogram(), "gaus", "LE").solve()
+    plain = type(problem)(
+        **{**problem.__dict__, "cost": _unfused(problem.cost), "plan": with_minos_plan(problem)}
+    ).solve()
+    assert set(with_minos.minos) == set(r.parameter_names)
+    for name in r.parameter_names:
+        assert with_minos.minos[name] == plain.minos[name]
+
+
+def with_minos_plan(problem):
+    from dataclasses import replace
+
+    return replace(problem.plan, hesse=True, minos=True)
+
+
+def test_iminuit_bridge_hides_the_context_parameter():
+    r = rf.fit(_histogram(), "gaus", "")
+    m = intervals.to_minuit(r)
+    assert CONTEXT_PARAMETER not in m.parameters and m.parameters == r.parameter_names
+    assert m.fval == pytest.approx(r.min_fcn, rel=1e-9)
+
+
+def test_fused_costs_pickle_and_simulate():
+    cost = rf.prepare_fit(_histogram(), "gaus", "L").cost
+    p = np.array([200.0, 0.3, 1.1])
+    value = cost(p)
+    restored = pickle.loads(pickle.dumps(cost))
+    assert "_fused" not in pickle.loads(pickle.dumps(cost)).__dict__
+    assert restored(p) == value and restored.fused is not None
+    toy = cost.simulated(p, np.random.default_rng(1))
+    assert toy.fused is not cost.fused
+    assert toy(p) == float(numba_kernels.poisson_nll(toy._y, toy.model_values(p), True))
+    assert toy(p) != value
+
+
+def test_concurrent_fits_share_compiled_code_but_not_data():
+    hists = [_histogram(seed=s) for s in range(4)]
+    expected = [rf.fit(h, "gaus", "L").values.to_numpy() for h in hists]
+    out: dict[int, np.ndarray] = {}
+
+    def work(i):
+        for _ in range(5):
+            out[i] = rf.fit(hists[i], "gaus", "L").values.to_numpy()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i, values in enumerate(expected):
+        assert np.array_equal(out[i], values)
+
+
+def test_precomputed_logs_equal_their_twin():
+    y = np.array([0.0, 1.0, 2.5, 1e-300, 7e5, -3.0])
+    assert np.allclose(numba_kernels.logs(y), reference.logs(y), rtol=1e-15, atol=0)
+    assert numba_kernels.logs(y)[0] == 0.0 and numba_kernels.logs(y)[-1] == 0.0
