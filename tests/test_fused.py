@@ -255,3 +255,16 @@ def test_precomputed_logs_equal_their_twin():
     y = np.array([0.0, 1.0, 2.5, 1e-300, 7e5, -3.0])
     assert np.allclose(numba_kernels.logs(y), reference.logs(y), rtol=1e-15, atol=0)
     assert numba_kernels.logs(y)[0] == 0.0 and numba_kernels.logs(y)[-1] == 0.0
+
+
+def test_free_covariance_reads_minuits_packed_layout():
+    from iminuit import Minuit
+
+    from rootfit.fitter.backends.minuit import free_covariance
+
+    m = Minuit(lambda a, b, c: (a - 1) ** 2 + (a + b) ** 2 + 3 * (b - c) ** 2 + c**2, 0, 0, 0)
+    m.migrad()
+    matrix = m.fmin._src.state.covariance
+    elementwise = np.array([[matrix[i, j] for j in range(3)] for i in range(3)])
+    assert np.array_equal(free_covariance(matrix), elementwise)
+    assert np.allclose(free_covariance(matrix), np.array(m.covariance))

@@ -116,19 +116,23 @@ class BinData:
             a = arrays[name]
             if a is not None and a.ndim == 1:
                 arrays[name] = a.reshape(-1, 1)
-        bad = np.zeros(n, dtype=bool)
-        for name, a in arrays.items():
-            if a is not None:
-                bad_a = ~np.isfinite(a) if a.ndim == 1 else ~np.all(np.isfinite(a), axis=1)
-                if bad_a.any() and self.nan_policy == "raise":
-                    i = int(np.argmax(bad_a))
-                    raise DataError(
-                        f"fit data has a non-finite {name} at point {i} "
-                        f"(coordinate {coords[i].tolist()}); use nan_policy='omit' to drop such points"
-                    )
-                bad |= bad_a
         if self.nan_policy not in ("raise", "omit"):
             raise DataError(f"nan_policy must be 'raise' or 'omit', not {self.nan_policy!r}")
+        bad = np.zeros(n, dtype=bool)
+        for name, a in arrays.items():
+            if a is None:
+                continue
+            finite = np.isfinite(a)
+            if finite.all():
+                continue
+            bad_a = ~finite if a.ndim == 1 else ~np.all(finite, axis=1)
+            if self.nan_policy == "raise":
+                i = int(np.argmax(bad_a))
+                raise DataError(
+                    f"fit data has a non-finite {name} at point {i} "
+                    f"(coordinate {coords[i].tolist()}); use nan_policy='omit' to drop such points"
+                )
+            bad |= bad_a
         if bad.any():
             warn(f"dropped {int(bad.sum())} fit point(s) with non-finite entries", DataWarning)
             arrays = {k: (None if a is None else a[~bad]) for k, a in arrays.items()}
@@ -148,10 +152,7 @@ class BinData:
         else:
             if self.errors is None:
                 raise DataError(f"error type {self.error_type.name} needs errors")
-            with np.errstate(divide="ignore"):
-                inv = np.where(
-                    self.errors > 0, 1.0 / np.where(self.errors > 0, self.errors, 1.0), 0.0
-                )
+            inv = np.divide(1.0, self.errors, out=np.zeros(m), where=self.errors > 0)
         set_(self, "inv_errors", np.ascontiguousarray(inv))
         if self.integral and self.bin_up_edges is None:
             raise DataError("integral fit data needs bin_up_edges")

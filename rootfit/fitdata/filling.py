@@ -106,6 +106,13 @@ def axis_window(axis: Axis, fit_range: tuple[float, float] | None) -> tuple[int,
     return first, last
 
 
+def _columns(columns: list[Any]) -> NDArray[np.float64]:
+    """Per-axis coordinates as an ``(n, ndim)`` array (a reshape for one axis)."""
+    if len(columns) == 1:
+        return np.asarray(columns[0], dtype=np.float64).reshape(-1, 1)
+    return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
+
+
 def histogram_error_type(opts: DataOptions) -> ErrorType:
     """Histograms carry value errors, unless ``W``/``WW`` or ``P`` replace them (NONE)."""
     return ErrorType.NONE if (opts.unit_errors or opts.expected_errors) else ErrorType.VALUE
@@ -133,9 +140,15 @@ def bin_data_from_histogram(
     """
     ranges = DataRange.from_user(fit_range, hist.ndim)
     windows = [axis_window(a, ranges.axis(i)) for i, a in enumerate(hist.axes)]
-    grids = np.meshgrid(*[np.arange(first, last + 1) for first, last in windows], indexing="ij")
-    bins = [g.ravel() for g in grids]
-    index = tuple(bins)
+    index: tuple[Any, ...]
+    if len(windows) == 1:  # one axis: a slice, no index grid
+        first, last = windows[0]
+        bins = [np.arange(first, last + 1)]
+        index = (slice(first, last + 1),)
+    else:
+        grids = np.meshgrid(*[np.arange(lo, hi + 1) for lo, hi in windows], indexing="ij")
+        bins = [g.ravel() for g in grids]
+        index = tuple(bins)
     values = np.asarray(hist.values(flow=True))[index]
     errors = np.asarray(hist.errors(flow=True))[index]
     if opts.expected_errors:
@@ -173,12 +186,7 @@ def bin_data_from_histogram(
             ]
         )
     else:
-        coords = np.column_stack(
-            [
-                np.asarray(a.bin_center(b), dtype=np.float64)
-                for a, b in zip(hist.axes, bins, strict=True)
-            ]
-        )
+        coords = _columns([a.bin_center(b) for a, b in zip(hist.axes, bins, strict=True)])
         up = None
     return BinData(
         coords=coords,

@@ -290,6 +290,6 @@ def _propagate(
     jac = central_gradient(
         lambda v: [objective.parameters_at(v)[n].value for n in derived], values
     ).reshape(len(derived), values.size)
-    variances = np.einsum("ij,jk,ik->i", jac, cov, jac)
+    variances = np.einsum("ij,ij->i", jac @ cov, jac)
     for name, var in zip(derived, variances, strict=True):
         params[name].stderr = float(math.sqrt(max(var, 0.0)))

@@ -220,10 +220,13 @@ class Model:
         callables and composites, which have no one-point kernel."""
         if self.expression is None:
             return None
-        from rootfit.kernels.fused import fused_kernels
+        def build() -> tuple[Any, Any]:
+            from rootfit.kernels.fused import fused_kernels
 
-        compiled = self._compiled()
-        return fused_kernels(compiled.scalar, compiled.ndim, statistic)
+            compiled = self._compiled()
+            return fused_kernels(compiled.scalar, compiled.ndim, statistic)
+
+        return self._kernel(f"fused/{statistic}", build)  # type: ignore[no-any-return]
 
     def _derivatives(self, wrt: str, count: int) -> Any:
         """Compiled symbolic derivatives, or None (callables, functions without a rule)."""

@@ -131,10 +131,8 @@ def init_gaus(
     binwidth = float(x[-1] - x[0]) if n > 1 else 0.0
     if binwidth <= 0:
         binwidth = 1.0
-    for i in range(1, n):
-        dx = float(x[i] - x[i - 1])
-        if dx < binwidth:
-            binwidth = dx
+    if n > 1:  # the smallest spacing of consecutive points, if smaller
+        binwidth = min(binwidth, float(np.min(np.diff(x))))
     mean = sumx / allcha
     rms2 = sumx2 / allcha - mean * mean
     rms = math.sqrt(rms2) if rms2 > 0 else binwidth * n / 4
@@ -170,8 +168,8 @@ def _binwidth(coordinate: NDArray[np.float64]) -> float:
     """ROOT's bin-width guess: the smallest consecutive difference (no absolute value, as ROOT),
     starting from the total span."""
     width = float(coordinate[-1] - coordinate[0])
-    for i in range(1, coordinate.size):
-        width = min(width, float(coordinate[i] - coordinate[i - 1]))
+    if coordinate.size > 1:
+        width = min(width, float(np.min(np.diff(coordinate))))
     return width
 
 

@@ -34,6 +34,7 @@ from rootfit.fitter.backends.minuit import (
     core_migrad,
     cov_status,
     covariance_change,
+    free_covariance,
     migrad_status,
     run_algorithm,
 )
@@ -75,6 +76,7 @@ class CoreMigradMinimum(Minimum):
         self._options = options
         self._errordef = errordef
         self._fixed = np.array([s.fixed for s in settings], dtype=bool)
+        self._any_fixed = bool(self._fixed.any())
         self._hessed = False
         self._steps: MinuitMinimum | None = None
         self._fcn, self._fm = core_migrad(fused, settings, options, errordef)
@@ -83,18 +85,18 @@ class CoreMigradMinimum(Minimum):
     def _outcome(self, status: int, covariance_status: int) -> BackendResult:
         fm, n = self._fm, len(self._fixed)
         state = fm.state
-        params = list(state)[:n]
-        cov = np.zeros((n, n))
-        if state.has_covariance:
-            free = [i for i, p in enumerate(params) if not p.is_fixed]
-            matrix = state.covariance
-            for a, i in enumerate(free):
-                for b, j in enumerate(free):
-                    cov[i, j] = matrix[a, b]
-        errors = np.array([p.error for p in params], dtype=np.float64)
+        params = np.array([(p.value, p.error) for p in state][:n], dtype=np.float64)
+        if not state.has_covariance:
+            cov = np.zeros((n, n))
+        elif not self._any_fixed:
+            cov = free_covariance(state.covariance)
+        else:
+            cov = np.zeros((n, n))
+            free = np.flatnonzero(~self._fixed)
+            cov[np.ix_(free, free)] = free_covariance(state.covariance)
         return BackendResult(
-            values=np.array([p.value for p in params], dtype=np.float64),
-            errors=np.where(self._fixed, 0.0, errors),
+            values=params[:, 0],
+            errors=np.where(self._fixed, 0.0, params[:, 1]),
             covariance=cov,
             min_fcn=float(fm.fval),
             edm=float(fm.edm),

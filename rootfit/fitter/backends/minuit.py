@@ -13,6 +13,7 @@ Hesse (ROOT's ParabErrors, status + 100·code) and Minos (status + 10·bits) are
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -43,6 +44,7 @@ __all__ = [
     "core_migrad",
     "cov_status",
     "covariance_change",
+    "free_covariance",
     "migrad_status",
     "run_algorithm",
 ]
@@ -159,6 +161,34 @@ def core_migrad(
     if options.precision > 0:
         migrad.precision = options.precision
     return fcn, migrad(options.call_limit(len(settings)), options.tolerance)
+
+
+@functools.lru_cache(maxsize=64)
+def _lower_triangle(n: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Row-major lower-triangle indices (``np.tril_indices`` costs more than a small fit's
+    covariance; cached per size)."""
+    return np.tril_indices(n)
+
+
+def free_covariance(matrix: Any) -> NDArray[np.float64]:
+    """A Minuit2 ``MnUserCovariance`` (free parameters) as a numpy array: read at once from its
+    packed lower triangle (its pickle layout, pinned by tests/test_fused.py), element by
+    element if this iminuit stores it otherwise."""
+    n = int(matrix.nrow)
+    out = np.empty((n, n))
+    try:
+        packed, nrow = matrix.__getstate__()
+        packed = np.asarray(packed, dtype=np.float64)
+        if nrow != n or packed.shape != (n * (n + 1) // 2,):
+            raise ValueError("unexpected layout")
+        rows, cols = _lower_triangle(n)
+        out[rows, cols] = packed
+        out[cols, rows] = packed
+    except (AttributeError, TypeError, ValueError):
+        for i in range(n):
+            for j in range(n):
+                out[i, j] = matrix[i, j]
+    return out
 
 
 def core_hesse(fcn: Any, minimum: Any, options: MinimizerOptions, errordef: float) -> None:
