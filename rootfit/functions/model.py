@@ -220,6 +220,7 @@ class Model:
         callables and composites, which have no one-point kernel."""
         if self.expression is None:
             return None
+
         def build() -> tuple[Any, Any]:
             from rootfit.kernels.fused import fused_kernels
 
