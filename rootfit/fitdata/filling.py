@@ -142,9 +142,9 @@ def bin_data_from_histogram(
     windows = [axis_window(a, ranges.axis(i)) for i, a in enumerate(hist.axes)]
     index: tuple[Any, ...]
     if len(windows) == 1:  # one axis: a slice, no index grid
-        first, last = windows[0]
-        bins = [np.arange(first, last + 1)]
-        index = (slice(first, last + 1),)
+        lo, hi = windows[0]
+        bins = [np.arange(lo, hi + 1)]
+        index = (slice(lo, hi + 1),)
     else:
         grids = np.meshgrid(*[np.arange(lo, hi + 1) for lo, hi in windows], indexing="ij")
         bins = [g.ravel() for g in grids]

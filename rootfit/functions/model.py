@@ -227,7 +227,7 @@ class Model:
             compiled = self._compiled()
             return fused_kernels(compiled.scalar, compiled.ndim, statistic)
 
-        return self._kernel(f"fused/{statistic}", build)  # type: ignore[no-any-return]
+        return self._kernel(f"fused/{statistic}", build)
 
     def _derivatives(self, wrt: str, count: int) -> Any:
         """Compiled symbolic derivatives, or None (callables, functions without a rule)."""
