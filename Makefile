@@ -43,7 +43,7 @@ bench-data: $(STAMP)
 
 ## bench: rootfit against the installed peers (iminuit, scipy, and ROOT from $(ROOT_VENV))
 bench: bench-data
-	$(BIN)/python bench/run.py --data bench/data --root-python $(ROOT_VENV)/bin/python
+	$(BIN)/python bench/run.py --data bench/data --root-python $(ROOT_VENV)/bin/python --save
 
 ## tutorials: run every tutorial (figures in tutorials/output/)
 tutorials: $(STAMP)

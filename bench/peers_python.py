@@ -22,6 +22,40 @@ def expo(x, a, b, c):
     return a * np.exp(-b * x) + c
 
 
+def bigaus(xy, c, mx, sx, my, sy, rho):
+    """ROOT's ``bigaus``: Constant times the normalised bivariate normal."""
+    x, y = xy
+    u, v = (x - mx) / sx, (y - my) / sy
+    z = (u * u - 2 * rho * u * v + v * v) / (1 - rho * rho)
+    return c * np.exp(-0.5 * z) / (2 * np.pi * sx * sy * np.sqrt(1 - rho * rho))
+
+
+def fused_w3_nll(x):
+    """iminuit's best case for W3 (WORKLOADS.md ``iminuit-numba``): a hand-fused parallel numba
+    2·NLL of the extended truncated-normal plus truncated-exponential density."""
+    import math
+
+    import numba
+
+    @numba.njit(parallel=True, fastmath=False)
+    def kernel(x, ns, mu, sigma, nb, lam):
+        norm_s = 0.5 * (
+            math.erf((10 - mu) / (math.sqrt(2) * sigma)) - math.erf(-mu / (math.sqrt(2) * sigma))
+        )
+        cs = ns / (math.sqrt(2 * math.pi) * sigma * norm_s)
+        cb = nb * lam / (1 - math.exp(-10 * lam))
+        total = 0.0
+        for i in numba.prange(x.size):
+            z = (x[i] - mu) / sigma
+            total += math.log(cs * math.exp(-0.5 * z * z) + cb * math.exp(-lam * x[i]))
+        return 2 * (ns + nb - total)
+
+    def nll(ns, mu, sigma, nb, lam):
+        return kernel(x, ns, mu, sigma, nb, lam)
+
+    return nll
+
+
 def init_gaus(x, y):
     """ROOT's InitGaus on the fitted points (start values and Sigma limit)."""
     a = y.sum()
@@ -29,6 +63,17 @@ def init_gaus(x, y):
     rms = np.sqrt((y * x * x).sum() / a - mean * mean)
     bw = np.min(np.diff(x))
     return [0.5 * (y.max() + bw * a / (2.506628 * rms)), mean, rms], (0.0, 10 * rms)
+
+
+#: W3a: the first 10⁶ events of w3.npz; the extended density of WORKLOADS.md as a formula.
+W3A_EVENTS = 1_000_000
+W3_FORMULA = (
+    "[ns]*exp(-0.5*((x-[mu])/[sigma])^2)/(sqrt(2*pi)*[sigma]"
+    "*0.5*(erf((10-[mu])/(sqrt(2)*[sigma]))-erf((0-[mu])/(sqrt(2)*[sigma]))))"
+    "+[nb]*[lambda]*exp(-[lambda]*x)/(1-exp(-10*[lambda]))"
+)
+#: Start values: (n_s, μ, σ, n_b, λ) = (0.15·N, 4.2, 0.5, 0.85·N, 0.30).
+W3_START_FRACTIONS = np.array([0.15, 4.2, 0.5, 0.85, 0.30])
 
 
 #: Fill workload: 1e7 values into 1000 bins.
@@ -76,6 +121,18 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
     w2_model = rf.Function("gaus(0)+expo(3)")
     w2_model.set_parameters(data["w2"]["p0"])
     w4 = [rf.Histogram.from_counts(c, data["w4"]["edges"]) for c in data["w4"]["counts"]]
+    w5 = data["w5"]
+    h5 = rf.Histogram.from_numpy(w5["counts"], w5["xedges"], w5["yedges"])
+    bigaus = rf.Function("bigaus")
+    w3a = data["w3"]["x"][:W3A_EVENTS]
+    w3_model = rf.Function(W3_FORMULA)
+    w3_start = dict(
+        zip(
+            ("ns", "mu", "sigma", "nb", "lambda"),
+            W3_START_FRACTIONS * [w3a.size, 1, 1, w3a.size, 1],
+            strict=True,
+        )
+    )  # by name: ROOT orders named parameters alphabetically
     w6 = data["w6"]
     g_pol2 = rf.Graph(w6["pol2_x"], w6["pol2_y"], xerr=w6["pol2_ex"], yerr=w6["pol2_ey"])
     g_expo = rf.Graph(w6["expo_x"], w6["expo_y"], xerr=w6["expo_ex"], yerr=w6["expo_ey"])
@@ -122,7 +179,9 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         "F3 fill 1e4": scalar_fill_pythonic,
         "W1": lambda: w1.fit("gaus", "SQN"),
         "W2": lambda: w2.fit(w2_model.copy(), "LSQN"),
+        "W3a": lambda: rf.fit(w3a, w3_model, "L", extended=True, range=(0, 10), start=w3_start),
         "W4": lambda: [h.fit("gaus", "SQN") for h in w4],
+        "W5": lambda: h5.fit(fresh(bigaus, w5["p0"]), "SQN"),
         "W6a": lambda: g_pol2.fit(fresh(pol2_model, w6["pol2_p0"]), "SQN"),
         "W6b": lambda: g_expo.fit(fresh(expo_model, w6["expo_p0"]), "SQN"),
         "W6c": lambda: g_pol2.fit(fresh(pol2_model, w6["pol2_p0"]), "SQNEX0"),
@@ -154,6 +213,27 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         return migrad(LeastSquares(x[keep], counts[keep], np.sqrt(counts[keep]), gaus), start, lim)
 
     w1, w2, w4, w6 = data["w1"], data["w2"], data["w4"], data["w6"]
+    w5 = data["w5"]
+
+    def w5_fit():
+        xc = 0.5 * (w5["xedges"][1:] + w5["xedges"][:-1])
+        yc = 0.5 * (w5["yedges"][1:] + w5["yedges"][:-1])
+        gx, gy = np.meshgrid(xc, yc, indexing="ij")
+        keep = w5["counts"] > 0
+        xy = (gx[keep], gy[keep])
+        n = w5["counts"][keep]
+        return migrad(LeastSquares(xy, n, np.sqrt(n), bigaus), list(w5["p0"]))
+
+    w3a = data["w3"]["x"][:W3A_EVENTS]
+    w3_nll = fused_w3_nll(w3a)
+
+    def w3a_fit():
+        m = Minuit(w3_nll, *(W3_START_FRACTIONS * np.array([w3a.size, 1, 1, w3a.size, 1])))
+        m.errordef = 1.0
+        m.tol, m.strategy = 0.01, 1
+        m.migrad(iterate=1)
+        m.hesse()
+        return m
 
     x2 = 0.5 * (w2["edges"][1:] + w2["edges"][:-1])
 
@@ -205,7 +285,9 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
     return {
         "W1": lambda: w1_fit(w1["counts"], w1["edges"]),
         "W2": lambda: migrad(w2_nll, list(w2["p0"])),
+        "W3a": w3a_fit,
         "W4": lambda: [w1_fit(c, w4["edges"]) for c in w4["counts"]],
+        "W5": w5_fit,
         "W6a": lambda: lsq_eff(
             w6["pol2_x"], w6["pol2_y"], w6["pol2_ex"], w6["pol2_ey"], pol2, w6["pol2_p0"]
         ),
@@ -246,11 +328,22 @@ def scipy_workloads(data: dict[str, Any]) -> dict[str, Workload]:
             gaus, x[keep], counts[keep], p0=start, sigma=np.sqrt(counts[keep]), absolute_sigma=True
         )
 
-    w1, w4, w6 = data["w1"], data["w4"], data["w6"]
+    w1, w4, w6, w5 = data["w1"], data["w4"], data["w6"], data["w5"]
+
+    def w5_fit():
+        xc = 0.5 * (w5["xedges"][1:] + w5["xedges"][:-1])
+        yc = 0.5 * (w5["yedges"][1:] + w5["yedges"][:-1])
+        gx, gy = np.meshgrid(xc, yc, indexing="ij")
+        keep = w5["counts"] > 0
+        n = w5["counts"][keep]
+        return curve_fit(
+            bigaus, (gx[keep], gy[keep]), n, p0=w5["p0"], sigma=np.sqrt(n), absolute_sigma=True
+        )
 
     return {
         "W1": lambda: w1_fit(w1["counts"], w1["edges"]),
         "W4": lambda: [w1_fit(c, w4["edges"]) for c in w4["counts"]],
+        "W5": w5_fit,
         "W6c": lambda: curve_fit(
             pol2, w6["pol2_x"], w6["pol2_y"], p0=[0, 0, 0], sigma=w6["pol2_ey"], absolute_sigma=True
         ),

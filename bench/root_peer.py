@@ -57,6 +57,27 @@ def main(data_dir: str) -> None:
         f.SetParameters(A(w2["p0"]))
         return h2.Fit(f, option)
 
+    w5 = load("w5")
+    xe, ye = w5["xedges"], w5["yedges"]
+    h5 = ROOT.TH2D(
+        "h5",
+        "h5",
+        xe.size - 1,
+        float(xe[0]),
+        float(xe[-1]),
+        ye.size - 1,
+        float(ye[0]),
+        float(ye[-1]),
+    )
+    for (ix, iy), c in np.ndenumerate(w5["counts"]):
+        if c:
+            h5.SetBinContent(ix + 1, iy + 1, float(c))
+
+    def w5_fit():
+        f = ROOT.TF2("w5f", "bigaus", float(xe[0]), float(xe[-1]), float(ye[0]), float(ye[-1]))
+        f.SetParameters(A(w5["p0"]))
+        return h5.Fit(f, "SQN")
+
     w8_fit = w2_fit_option("LSQN")
     band_x = np.linspace(0, 10, 1000)
     band_ci = np.zeros(1000)
@@ -104,6 +125,7 @@ def main(data_dir: str) -> None:
         "W1": lambda: h1.Fit("gaus", "SQN"),
         "W2": w2_fit,
         "W4": lambda: [h.Fit("gaus", "SQN") for h in h4],
+        "W5": w5_fit,
         "W6a": lambda: graph_fit(g_pol2, "pol2", w6["pol2_p0"], "SQN"),
         "W6b": lambda: graph_fit(g_expo, "[0]*exp(-[1]*x)+[2]", w6["expo_p0"], "SQN"),
         "W6c": lambda: graph_fit(g_pol2, "pol2", w6["pol2_p0"], "SQNEX0"),

@@ -1,11 +1,16 @@
-"""``make bench``: rootfit against the peers that are installed, as ratios from one run.
+"""``make bench``: rootfit against the peers that are installed, as speed-ups from one run.
 
-``F2``/``F3``: 10⁴ single-value fills in a Python loop, the façade's ``TH1D.Fill`` and the
-Pythonic ``Histogram.fill`` (ROOT's and boost-histogram's scalar fill for both).
+Workloads W1–W8 are ``../shared/bench/WORKLOADS.md``'s (W3a: its first 10⁶ events);
+``F1``–``F3`` fill histograms (``F2``/``F3``: 10⁴ single-value fills in a Python loop, the
+façade's ``TH1D.Fill`` and the Pythonic ``Histogram.fill``); ``E1``–``E3`` evaluate formulas.
 
-Peers: iminuit and scipy in this environment; ROOT 6.40 in its own virtualenv
-(``--root-python``), run as a subprocess. Timings are the median of warm repeats; the first
-call (JIT compilation included) is reported separately. Ratios > 1 mean rootfit is slower.
+Peers: iminuit, scipy and boost-histogram in this environment; ROOT 6.40 in its own
+virtualenv (``--root-python``), run as a subprocess. Timings are the median of warm repeats;
+the first call (JIT compilation included) is reported separately, and the cold start — a new
+process importing the package and running its first fit — is measured for rootfit and ROOT.
+The table (bench/report.py) gives each workload's speed-up against its target peers and the
+target of the performance issue, and compares with the previous results (bench/results.json,
+rewritten with ``--save``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import coldstart
+import report
 from common import measure
 from peers_python import (
     EVAL_CASES,
@@ -30,18 +37,14 @@ from peers_python import (
 )
 
 WORKLOADS = [
-    "F1 fill 1e7", "F2 Fill 1e4", "F3 fill 1e4", *EVAL_CASES, "W1", "W2", "W4", "W6a", "W6b", "W6c", "W6d", "W7", "W8"
+    "F1 fill 1e7", "F2 Fill 1e4", "F3 fill 1e4", *EVAL_CASES,
+    "W1", "W2", "W3a", "W4", "W5", "W6a", "W6b", "W6c", "W6d", "W7", "W8",
 ]  # fmt: skip
 
 
 def load(data_dir: str) -> dict[str, dict[str, np.ndarray]]:
-    return {n: dict(np.load(os.path.join(data_dir, f"{n}.npz"))) for n in ("w1", "w2", "w4", "w6")}
-
-
-def fmt(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    return f"{seconds * 1e3:9.3f} ms" if seconds < 1 else f"{seconds:9.3f} s "
+    names = ("w1", "w2", "w3", "w4", "w5", "w6")
+    return {n: dict(np.load(os.path.join(data_dir, f"{n}.npz"))) for n in names}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -53,6 +56,12 @@ def main(argv: list[str] | None = None) -> None:
         "--events", type=int, default=10_000_000, help="events of the chunked unbinned fit"
     )
     ap.add_argument("--no-scaleout", action="store_true", help="skip the Dask benchmarks")
+    ap.add_argument(
+        "--results",
+        default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results.json"),
+        help="results of the previous run, compared with this one",
+    )
+    ap.add_argument("--save", action="store_true", help="write this run's results to --results")
     args = ap.parse_args(argv)
     data = load(args.data)
     timings: dict[str, dict[str, dict[str, float]]] = {}
@@ -85,21 +94,20 @@ def main(argv: list[str] | None = None) -> None:
             f"ROOT not found at {args.root_python} (make references installs it)", file=sys.stderr
         )
 
-    peers = [p for p in ("ROOT", "numpy", "boost-histogram", "iminuit", "scipy") if p in timings]
-    header = f"{'workload':15} {'rootfit':>12} {'(1st call)':>12} " + " ".join(
-        f"{p:>12} {'ratio':>6}" for p in peers
-    )
-    print(header)
-    print("-" * len(header))
-    for w in WORKLOADS:
-        ours = timings["rootfit"].get(w)
-        row = f"{w:15} {fmt(ours['median']) if ours else '-':>12} {fmt(ours['first']) if ours else '-':>12} "
-        for p in peers:
-            theirs = timings[p].get(w)
-            ratio = f"{ours['median'] / theirs['median']:6.2f}" if ours and theirs else "     -"
-            row += f"{fmt(theirs['median']) if theirs else '-':>12} {ratio} "
-        print(row)
-    print("ratio = rootfit time / peer time (median of warm repeats, one run, one machine)")
+    previous = report.load_results(args.results)
+    print("\n".join(report.table(WORKLOADS, timings, previous)))
+    root_python = args.root_python if os.path.exists(args.root_python) else None
+    cold = coldstart.run(os.path.join(args.data, "w1.npz"), root_python)
+    for peer, times in cold.items():
+        if times:
+            total = times["import"] + times["first_fit"]
+            print(
+                f"cold start {peer:8}: import {times['import']:.3f} s + first gaus fit "
+                f"{times['first_fit']:.3f} s = {total:.3f} s"
+            )
+    if args.save:
+        report.save_results(args.results, timings, cold)
+        print(f"results written to {args.results}")
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(timings, fh, indent=1)
