@@ -268,3 +268,49 @@ def test_free_covariance_reads_minuits_packed_layout():
     elementwise = np.array([[matrix[i, j] for j in range(3)] for i in range(3)])
     assert np.array_equal(free_covariance(matrix), elementwise)
     assert np.allclose(free_covariance(matrix), np.array(m.covariance))
+
+
+_SECOND_PROCESS = """
+import numpy as np, rootfit as rf
+from rootfit.functions.compiled import compile_fused
+h = rf.Histogram(30, -3, 3)
+h.fill(np.random.default_rng(1).normal(0, 1, 2000))
+r = rf.fit(h, "gaus", "L")
+objective, entry = compile_fused(rf.Function("gaus").model.expression, "poisson")
+print(entry.cache_hits, sum(objective.stats.cache_hits.values()), round(r.values["Sigma"], 6))
+"""
+
+
+def test_generated_kernels_are_compiled_once_per_machine(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ROOTFIT_CACHE_DIR": str(tmp_path)}
+    run = [sys.executable, "-c", _SECOND_PROCESS]
+    first = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    second = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    assert first.split()[:2] == ["0", "0"]  # compiled
+    assert second.split()[:2] == ["1", "1"] and second.split()[2] == first.split()[2]  # loaded
+    modules = list(tmp_path.glob("k*.py"))
+    assert len(modules) == 1 and "def objective" in modules[0].read_text()
+    assert list((tmp_path / "__pycache__").glob("*.nbc"))
+
+
+def test_generated_module_source_names_the_formula_and_statistic():
+    import ast
+
+    from rootfit.functions.codegen import function_definition
+    from rootfit.kernels.fused import generated_module
+
+    tree = rf.Function("[0]*exp(-x/[1])+pol1(2)").model.expression
+    module = generated_module(function_definition(tree, vectorized=False, ndim=1), 1, "chi2")
+    source = ast.unparse(ast.fix_missing_locations(module))
+    assert "def model(x0, p)" in source and "f_exp = _NAMESPACE['f_exp']" in source
+    assert "def shifted" not in source and "@numba.cfunc" in source
+    effective = generated_module(
+        function_definition(tree, vectorized=False, ndim=1), 1, "effective_chi2"
+    )
+    assert "def shifted(ctx, b, p, dx)" in ast.unparse(ast.fix_missing_locations(effective))
+    with pytest.raises(ValueError, match="no fused kernel"):
+        generated_module(function_definition(tree, vectorized=False, ndim=1), 1, "pearson")

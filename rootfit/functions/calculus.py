@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import integrate, optimize
 
 from rootfit.errors import FunctionError, RootfitWarning
 from rootfit.functions.traits import ClosedIntegral
@@ -56,6 +55,8 @@ def _bounds(
 def _integrate(f, bounds: list[tuple[float, float]], epsrel: float) -> float:
     """Adaptive quadrature; warns (RootfitWarning) only when the error estimate is poor."""
     with warnings.catch_warnings():
+        from scipy import integrate  # imported when first needed: it costs a cold start
+
         warnings.simplefilter("ignore", integrate.IntegrationWarning)
         if len(bounds) == 1:
             (a, b) = bounds[0]
@@ -190,6 +191,8 @@ def _extremum(
     def f(x: float) -> float:
         return float(sign * function.evaluator(np.array([[x]]), p)[0])
 
+    from scipy import optimize
+
     res = optimize.minimize_scalar(
         f, bounds=(a, b), method="bounded", options={"xatol": 1e-10 * max(1.0, abs(b))}
     )
@@ -246,6 +249,8 @@ def get_x(
 
     def f(x: float) -> float:
         return float(function.evaluator(np.array([[x]]), p)[0] - y)
+
+    from scipy import optimize
 
     return float(optimize.brentq(f, grid[i], grid[i + 1], xtol=1e-14, rtol=1e-14))
 

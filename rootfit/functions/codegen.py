@@ -27,7 +27,7 @@ from scipy import special
 from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var
 from rootfit.kernels.codegen import function_from_ast
 
-__all__ = ["NUMPY_NAMESPACE", "build_function", "build_vector_function"]
+__all__ = ["NUMPY_NAMESPACE", "build_function", "build_vector_function", "function_definition"]
 
 _ARITHMETIC = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div, "^": ast.Pow}
 _HELPERS = {
@@ -110,11 +110,19 @@ def build_function(
     name : str
         Name of the generated function.
     """
+    func = function_definition(tree, vectorized=vectorized, name=name, ndim=ndim)
+    return function_from_ast(func, namespace, filename=f"<rootfit formula {name}>")
+
+
+def function_definition(
+    tree: Node, *, vectorized: bool, name: str = "model", ndim: int = 1
+) -> ast.FunctionDef:
+    """The definition :func:`build_function` compiles (its globals are the namespace's
+    names), e.g. to be placed in a generated module of fused kernels."""
     body = ast.Return(value=_to_ast(tree, vectorized))
-    func = ast.FunctionDef(
+    return ast.FunctionDef(
         name=name, args=_arguments(vectorized, ndim), body=[body], decorator_list=[]
     )
-    return function_from_ast(func, namespace, filename=f"<rootfit formula {name}>")
 
 
 def build_vector_function(

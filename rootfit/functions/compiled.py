@@ -9,11 +9,22 @@ from typing import Any
 
 import numpy as np
 
-from rootfit.functions.codegen import NUMPY_NAMESPACE, build_function, build_vector_function
+from rootfit.functions.codegen import (
+    NUMPY_NAMESPACE,
+    build_function,
+    build_vector_function,
+    function_definition,
+)
 from rootfit.functions.derivative import differentiate
 from rootfit.functions.expression import Node, Param, Var, walk
 
-__all__ = ["CompiledFormula", "CompiledVector", "compile_derivatives", "compile_tree"]
+__all__ = [
+    "CompiledFormula",
+    "CompiledVector",
+    "compile_derivatives",
+    "compile_fused",
+    "compile_tree",
+]
 
 Evaluator = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
@@ -120,6 +131,16 @@ def compile_tree(tree: Node) -> CompiledFormula:
         scalar=scalar,
         ndim=ndim,
     )
+
+
+@functools.lru_cache(maxsize=512)
+def compile_fused(tree: Node, statistic: str) -> tuple[Any, Any]:
+    """``(objective, entry)`` of ``tree`` fused with a statistic
+    (:func:`rootfit.kernels.fused.fused_kernels`; kept on disk, loaded once per process)."""
+    from rootfit.kernels.fused import fused_kernels
+
+    ndim = _ndim(tree)
+    return fused_kernels(function_definition(tree, vectorized=False, ndim=ndim), ndim, statistic)
 
 
 def _ndim(tree: Node) -> int:

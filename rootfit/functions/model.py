@@ -222,10 +222,10 @@ class Model:
             return None
 
         def build() -> tuple[Any, Any]:
-            from rootfit.kernels.fused import fused_kernels
+            from rootfit.functions.compiled import compile_fused
 
-            compiled = self._compiled()
-            return fused_kernels(compiled.scalar, compiled.ndim, statistic)
+            assert self.expression is not None
+            return compile_fused(self.expression, statistic)
 
         return self._kernel(f"fused/{statistic}", build)
 

@@ -14,7 +14,13 @@ needs from one float64 *context* array built once per cost:
 then                      the statistic's columns, ``n`` values each (see :data:`COLUMNS`)
 ========================  ===============================================================
 
-For Minuit the same loop is compiled as a C function ``double fcn(uint32 n, double* p)``
+Each (model, statistic) pair is one generated module (:func:`generated_module`): the model's
+one-point function from its expression tree, adapters that read a point from the context, the
+statistic's loop and its C entry, the last two copied from
+:mod:`~rootfit.kernels.fused_templates`. It is written to disk and compiled with numba's cache
+(:mod:`~rootfit.kernels.source_cache`), so a new process loads it instead of compiling it.
+
+For Minuit the loop is compiled as a C function ``double fcn(uint32 n, double* p)``
 (iminuit calls such a function from C++ without entering Python). That signature has no room
 for data, so the context travels as one more, fixed, parameter: its address, exact as a float64
 (addresses are below 2⁵³). One compiled function thus serves every fit of a (model, statistic)
@@ -29,31 +35,36 @@ tests/test_fused.py checks them equal bit for bit.
 from __future__ import annotations
 
 import ast
-import functools
-from collections.abc import Callable, Sequence
+import copy
+import inspect
+import textwrap
+from collections.abc import Sequence
 from typing import Any
 
-import numba
 import numpy as np
 from numba import types
 from numba.extending import intrinsic
 from numpy.typing import NDArray
 
-from rootfit.kernels.codegen import function_from_ast, load
-from rootfit.kernels.costs import safe_log
-from rootfit.kernels.jit import JIT_OPTIONS, jit_generated
+from rootfit.kernels import fused_templates
+from rootfit.kernels.codegen import load
+from rootfit.kernels.formula import SCALAR_NAMESPACE
+from rootfit.kernels.source_cache import load_generated
 
 __all__ = [
     "COLUMNS",
+    "C_SIGNATURE",
     "HEADER",
     "STATISTICS",
     "FusedObjective",
+    "address_as_pointer",
     "build_context",
     "fused_kernels",
+    "generated_module",
 ]
 
 #: Length of the context header.
-HEADER = 4
+HEADER = fused_templates.HEADER
 
 #: The per-point columns each statistic reads after the points, in order.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -65,11 +76,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 #: The statistics with a fused kernel.
 STATISTICS = tuple(COLUMNS)
 
-_C_SIGNATURE = types.float64(types.uint32, types.CPointer(types.float64))
+#: The C signature iminuit calls: ``double fcn(uint32 n, double* p)``.
+C_SIGNATURE = types.float64(types.uint32, types.CPointer(types.float64))
 
 
 @intrinsic
-def _address_as_pointer(typingctx: Any, address: Any) -> Any:
+def address_as_pointer(typingctx: Any, address: Any) -> Any:
     """``(double*) address`` inside compiled code (the context's address, see the module)."""
     signature = types.CPointer(types.float64)(types.int64)
 
@@ -79,10 +91,25 @@ def _address_as_pointer(typingctx: Any, address: Any) -> Any:
     return signature, codegen
 
 
-def _row_adapter(kernel: Any, ndim: int, shifted: bool = False) -> Any:
-    """``row(ctx, b, p) = kernel(ctx[b], ..., ctx[b + ndim - 1], p)``; with ``shifted``,
-    ``row(ctx, b, p, dx)`` moves the first coordinate by ``dx`` (generated: numba cannot unpack
-    a variable number of coordinates into a call)."""
+def _function(name: str, args: list[str], body: list[ast.stmt], decorator: ast.expr) -> ast.stmt:
+    return ast.FunctionDef(
+        name=name,
+        args=ast.arguments(
+            posonlyargs=[],
+            args=[ast.arg(arg=a) for a in args],
+            kwonlyargs=[],
+            kw_defaults=[],
+            defaults=[],
+        ),
+        body=body,
+        decorator_list=[decorator],
+    )
+
+
+def _row(ndim: int, shifted: bool) -> ast.stmt:
+    """``row(ctx, b, p) = model(ctx[b], ..., ctx[b + ndim - 1], p)``; ``shifted`` moves the
+    first coordinate by ``dx`` (generated: numba cannot unpack a variable number of
+    coordinates into a call)."""
     coords: list[ast.expr] = [
         ast.Subscript(
             value=load("ctx"),
@@ -91,128 +118,96 @@ def _row_adapter(kernel: Any, ndim: int, shifted: bool = False) -> Any:
         )
         for d in range(ndim)
     ]
-    names = ["ctx", "b", "p"]
+    args = ["ctx", "b", "p"]
     if shifted:
         coords[0] = ast.BinOp(left=coords[0], op=ast.Add(), right=load("dx"))
-        names.append("dx")
-    call = ast.Call(func=load("kernel"), args=[*coords, load("p")], keywords=[])
-    args = ast.arguments(
-        posonlyargs=[],
-        args=[ast.arg(arg=name) for name in names],
-        kwonlyargs=[],
-        kw_defaults=[],
-        defaults=[],
+        args.append("dx")
+    call = ast.Call(func=load("model"), args=[*coords, load("p")], keywords=[])
+    name = "shifted" if shifted else "row"
+    return _function(name, args, [ast.Return(value=call)], load("jit"))
+
+
+def _template(function: Any, name: str, decorator: ast.expr) -> ast.stmt:
+    """A template of :mod:`~rootfit.kernels.fused_templates` as a definition of the generated
+    module (annotations dropped: the generated module does not import their names)."""
+    definition = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
+    assert isinstance(definition, ast.FunctionDef)
+    for arg in definition.args.args:
+        arg.annotation = None
+    definition.returns = None
+    definition.name = name
+    definition.decorator_list = [decorator]
+    return definition
+
+
+def _imports() -> list[ast.stmt]:
+    def names(module: str, *items: tuple[str, str | None]) -> ast.stmt:
+        aliases = [ast.alias(name=n, asname=a) for n, a in items]
+        return ast.ImportFrom(module=module, names=aliases, level=0)
+
+    return [
+        ast.Import(names=[ast.alias(name="numba", asname=None)]),
+        ast.Import(names=[ast.alias(name="numpy", asname="np")]),
+        names("rootfit.kernels.costs", ("safe_log", None)),
+        names("rootfit.kernels.formula", ("SCALAR_NAMESPACE", "_NAMESPACE")),
+        names("rootfit.kernels.fused", ("C_SIGNATURE", None), ("HEADER", None)),
+        names("rootfit.kernels.fused", ("address_as_pointer", None)),
+        names("rootfit.kernels.jit", ("JIT_OPTIONS", None), ("jit", None)),
+    ]
+
+
+def _cfunc_decorator() -> ast.expr:
+    """``numba.cfunc(C_SIGNATURE, cache=True, error_model=JIT_OPTIONS["error_model"])``."""
+    error_model = ast.Subscript(
+        value=load("JIT_OPTIONS"), slice=ast.Constant("error_model"), ctx=ast.Load()
     )
-    func = ast.FunctionDef(name="row", args=args, body=[ast.Return(value=call)], decorator_list=[])
-    return jit_generated(function_from_ast(func, {"kernel": kernel}, filename="<rootfit row>"))
+    return ast.Call(
+        func=ast.Attribute(value=load("numba"), attr="cfunc", ctx=ast.Load()),
+        args=[load("C_SIGNATURE")],
+        keywords=[
+            ast.keyword(arg="cache", value=ast.Constant(True)),
+            ast.keyword(arg="error_model", value=error_model),
+        ],
+    )
 
 
-def _chi2_loop(row: Any) -> Any:
-    @jit_generated
-    def objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
-        n = np.int64(ctx[0])
-        stride = np.int64(ctx[1])
-        cap = ctx[2]
-        y0 = HEADER + n * stride
-        w0 = y0 + n
-        total = 0.0
-        for i in range(n):
-            r = (ctx[y0 + i] - row(ctx, HEADER + i * stride, p)) * ctx[w0 + i]
-            term = r * r
-            total += term if term < cap else cap
-        return total
-
-    return objective
-
-
-def _poisson_loop(row: Any) -> Any:
-    @jit_generated
-    def objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
-        n = np.int64(ctx[0])
-        stride = np.int64(ctx[1])
-        extended = ctx[2] != 0.0
-        y0 = HEADER + n * stride
-        l0 = y0 + n
-        total = 0.0
-        for i in range(n):
-            f = row(ctx, HEADER + i * stride, p)
-            fi = f if f > 0.0 else 0.0
-            yi = ctx[y0 + i]
-            if extended:
-                total += fi - yi
-            if yi > 0:
-                total += yi * (ctx[l0 + i] - safe_log(fi))
-        return total
-
-    return objective
+def generated_module(model: ast.FunctionDef, ndim: int, statistic: str) -> ast.Module:
+    """The module of one (model, statistic) pair: the model's one-point function, the row
+    adapters, the statistic's loop (``objective``) and its C entry (``entry``)."""
+    if statistic not in fused_templates.OBJECTIVES:
+        raise ValueError(f"no fused kernel for statistic {statistic!r}; choose from {STATISTICS}")
+    used = sorted(
+        {n.id for n in ast.walk(model) if isinstance(n, ast.Name)} & set(SCALAR_NAMESPACE)
+    )
+    helpers: list[ast.stmt] = [
+        ast.Assign(
+            targets=[ast.Name(id=name, ctx=ast.Store())],
+            value=ast.Subscript(value=load("_NAMESPACE"), slice=ast.Constant(name), ctx=ast.Load()),
+        )
+        for name in used
+    ]
+    scalar = copy.deepcopy(model)
+    scalar.name = "model"
+    scalar.decorator_list = [load("jit")]
+    body: list[ast.stmt] = [*_imports(), *helpers, scalar, _row(ndim, shifted=False)]
+    if statistic == "effective_chi2":
+        body.append(_row(ndim, shifted=True))
+    body.append(_template(fused_templates.OBJECTIVES[statistic], "objective", load("jit")))
+    body.append(_template(fused_templates.entry, "entry", _cfunc_decorator()))
+    return ast.Module(body=body, type_ignores=[])
 
 
-def _effective_chi2_loop(row: Any, shifted: Any) -> Any:
-    """Effective variance with ROOT's Richardson derivative in the first coordinate (models of
-    one variable); the flag says whether any point has an x error."""
-
-    @jit_generated
-    def objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
-        n = np.int64(ctx[0])
-        stride = np.int64(ctx[1])
-        active = ctx[2] != 0.0
-        y0 = HEADER + n * stride
-        total = 0.0
-        for i in range(n):
-            b = HEADER + i * stride
-            d = ctx[y0 + i] - row(ctx, b, p)
-            ey = ctx[y0 + 2 * n + i] if d < 0 else ctx[y0 + n + i]
-            x_var = 0.0
-            if active:
-                h = ctx[y0 + 4 * n + i]
-                up = shifted(ctx, b, p, h)
-                down = shifted(ctx, b, p, -h)
-                up2 = shifted(ctx, b, p, 0.5 * h)
-                down2 = shifted(ctx, b, p, -0.5 * h)
-                d_full = (up - down) / (2 * h)
-                d_half = (up2 - down2) / h
-                ex = ctx[y0 + 3 * n + i]
-                x_var = (ex * ((4 * d_half - d_full) / 3)) ** 2
-            var = ey * ey + x_var
-            if var > 0:
-                total += d * d / var
-        return total
-
-    return objective
-
-
-_LOOPS: dict[str, Callable[..., Any]] = {
-    "chi2": _chi2_loop,
-    "poisson": _poisson_loop,
-    "effective_chi2": _effective_chi2_loop,
-}
-
-
-def _c_entry(objective: Any) -> Any:
-    """The C function ``double fcn(uint32 n, double* p)``: ``p[n-1]`` is the context's address."""
-
-    @numba.cfunc(_C_SIGNATURE, error_model=JIT_OPTIONS["error_model"])
-    def entry(n: int, values: Any) -> float:  # pragma: no cover - compiled
-        p = numba.carray(values, n)
-        address = np.int64(p[n - 1])
-        pointer: Any = _address_as_pointer(address)  # type: ignore[call-arg]
-        header = numba.carray(pointer, HEADER)
-        ctx = numba.carray(pointer, np.int64(header[3]))
-        return objective(ctx, p[: n - 1])
-
-    return entry
-
-
-@functools.lru_cache(maxsize=256)
-def fused_kernels(kernel: Any, ndim: int, statistic: str) -> tuple[Any, Any]:
-    """``(objective, entry)`` of one (model kernel, statistic) pair, compiled once per process.
+def fused_kernels(model: ast.FunctionDef, ndim: int, statistic: str) -> tuple[Any, Any]:
+    """``(objective, entry)`` of one (model, statistic) pair, compiled once per machine
+    (:mod:`rootfit.kernels.source_cache`).
 
     Parameters
     ----------
-    kernel : numba dispatcher
-        The model's one-point kernel ``kernel(x0, ..., x{ndim-1}, p)``.
+    model : ast.FunctionDef
+        The model's one-point function ``model(x0, ..., x{ndim-1}, p)`` whose globals are
+        names of :data:`~rootfit.kernels.formula.SCALAR_NAMESPACE`.
     ndim : int
-        Number of coordinates the kernel takes.
+        Number of coordinates it takes.
     statistic : {"chi2", "poisson", "effective_chi2"}
         The statistic.
 
@@ -223,13 +218,8 @@ def fused_kernels(kernel: Any, ndim: int, statistic: str) -> tuple[Any, Any]:
     entry : numba cfunc
         The same as a C function for Minuit (see the module docstring).
     """
-    loop = _LOOPS[statistic]
-    row = _row_adapter(kernel, ndim)
-    if statistic == "effective_chi2":
-        objective = loop(row, _row_adapter(kernel, ndim, shifted=True))
-    else:
-        objective = loop(row)
-    return objective, _c_entry(objective)
+    module = load_generated(generated_module(model, ndim, statistic))
+    return module.objective, module.entry
 
 
 def build_context(

@@ -6,8 +6,10 @@ options are chosen in one place:
 * :data:`jit` for kernels written in this package's source files: ``nogil`` (threads and
   Dask workers run them in parallel), numpy's floating-point error model (``1/0`` is ``inf``,
   as in the numpy twins), and ``cache=True`` (compiled once per machine, kept on disk);
-* :data:`jit_generated` for code generated at run time from formula trees: the same options
-  without the disk cache, which numba cannot key on code that has no source file.
+* :data:`jit_generated` for code generated at run time from formula trees and compiled in
+  memory: the same options without the disk cache, which numba cannot key on code that has no
+  source file. (Fused kernels are generated into files instead,
+  :mod:`rootfit.kernels.source_cache`, and use :data:`jit`.)
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import stats
 
+from rootfit._distributions import chi2_sf
 from rootfit.errors import ParameterKeyError, did_you_mean
 
 __all__ = ["FitResult", "ParameterKeyError", "ParameterView"]
@@ -259,7 +259,7 @@ class FitResult:
             return 1.0
         if self.ndf <= 0:
             return 0.0
-        return float(stats.chi2.sf(self.chi2, self.ndf))
+        return chi2_sf(self.chi2, self.ndf)
 
     @property
     def data(self) -> Any:
@@ -408,10 +408,8 @@ class FitResult:
             ("calls", self.ncalls),
         ]
         if self.chi2 >= 0 and self.ndf > 0:
-            from scipy import stats
-
             summary.append(("χ²/ndf", f"{self.chi2:.5g} / {self.ndf}"))
-            summary.append(("Prob", f"{stats.chi2.sf(self.chi2, self.ndf):.4g}"))
+            summary.append(("Prob", f"{chi2_sf(self.chi2, self.ndf):.4g}"))
         rows = []
         for i, name in enumerate(self.parameter_names):
             lower, upper = self.minos.get(name, (None, None))

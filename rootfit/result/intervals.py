@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import stats
 
 from rootfit.errors import FitOptionError
 
@@ -68,6 +67,8 @@ def delta_statistic(
     ``errordef · χ²_quantile(p, ndof)`` with ``p`` from :func:`level_probability` (1σ in one
     parameter: Δχ² = 1, Δ(−log L) = 0.5; ROOT's 2-D contour at cl = 0.683: 2.30·errordef)."""
     p = level_probability(cl, sigma)
+    from scipy import stats  # imported when first needed: it costs a cold start
+
     return float(errordef * stats.chi2.ppf(p, ndof))
 
 
@@ -311,6 +312,8 @@ class Surface(_Snapshot):
     def significance(self) -> NDArray[np.float64]:
         """The two-sided normal significance of the TS with 2 degrees of freedom (the
         grid point as a joint hypothesis of both parameters)."""
+        from scipy import stats
+
         p = stats.chi2.sf(self.ts, 2)
         return np.asarray(stats.norm.isf(p / 2.0))
 

@@ -23,8 +23,8 @@ import numpy as np
 from iminuit import Minuit, _core
 from iminuit.warnings import IMinuitWarning
 from numpy.typing import NDArray
-from scipy import stats
 
+from rootfit._distributions import chi2_cdf
 from rootfit.costs import Cost
 from rootfit.errors import FitError, FitOptionError
 from rootfit.fitter.backends.base import Backend, BackendResult, Capabilities, Minimum
@@ -358,7 +358,7 @@ def _minos_errors(m: Minuit, names: Sequence[str], factor: float = 1.0) -> dict[
     wanted = [n for n in names if not m.fixed[n]]
     if not wanted:
         return {}
-    cl = float(stats.chi2.cdf(factor, 1))  # iminuit turns a probability back into the factor
+    cl = chi2_cdf(factor, 1)  # iminuit turns a probability back into the factor
     m.minos(*wanted, cl=None if factor == 1.0 else cl)
     out = {}
     for name in wanted:
@@ -390,7 +390,7 @@ def _run_minos(
 
 
 def _contour(m: Minuit, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
-    cl = float(stats.chi2.cdf(factor, 2))
+    cl = chi2_cdf(factor, 2)
     pts = np.asarray(m.mncontour(x, y, cl=cl, size=int(size)), dtype=np.float64)
     if pts.shape[0] > 1 and np.array_equal(pts[0], pts[-1]):  # iminuit closes the curve
         pts = pts[:-1]

@@ -1,0 +1,25 @@
+"""χ² tail probabilities from ``scipy.special`` (importing ``scipy.stats`` costs a cold start
+more than a whole fit), with ``scipy.stats``' answers at the edges: ``nan`` for ndf <= 0 or a
+``nan`` argument, probability 1 (sf) / 0 (cdf) below 0."""
+
+from __future__ import annotations
+
+import math
+
+from scipy import special
+
+__all__ = ["chi2_cdf", "chi2_sf"]
+
+
+def chi2_sf(x: float, ndf: float) -> float:
+    """``P(χ²_ndf > x)`` (``scipy.stats.chi2.sf``)."""
+    if not ndf > 0 or math.isnan(x):
+        return math.nan
+    return 1.0 if x < 0 else float(special.chdtrc(ndf, x))
+
+
+def chi2_cdf(x: float, ndf: float) -> float:
+    """``P(χ²_ndf <= x)`` (``scipy.stats.chi2.cdf``)."""
+    if not ndf > 0 or math.isnan(x):
+        return math.nan
+    return 0.0 if x < 0 else float(special.chdtr(ndf, x))

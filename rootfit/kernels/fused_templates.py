@@ -1,0 +1,103 @@
+"""Templates of the fused loops (:mod:`rootfit.kernels.fused`): copied, as source, into each
+generated module, where ``row`` (the model at one point of the context), ``shifted`` (the same
+with the first coordinate moved by ``dx``) and ``objective`` are that module's functions.
+
+Nothing here is called in this module: the names below only stand for the generated ones.
+The context layout is described in :mod:`rootfit.kernels.fused`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numba
+import numpy as np
+
+from rootfit.kernels.costs import safe_log
+
+HEADER = 4
+
+row: Any = None
+shifted: Any = None
+objective: Any = None
+address_as_pointer: Any = None
+
+
+def chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
+    """Neyman χ² ``Σ ((y - f)·inverse error)²``, each term capped at the flag."""
+    n = np.int64(ctx[0])
+    stride = np.int64(ctx[1])
+    cap = ctx[2]
+    y0 = HEADER + n * stride
+    w0 = y0 + n
+    total = 0.0
+    for i in range(n):
+        r = (ctx[y0 + i] - row(ctx, HEADER + i * stride, p)) * ctx[w0 + i]
+        term = r * r
+        total += term if term < cap else cap
+    return total
+
+
+def poisson_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
+    """Poisson NLL with the saturated term; the flag says "extended"."""
+    n = np.int64(ctx[0])
+    stride = np.int64(ctx[1])
+    extended = ctx[2] != 0.0
+    y0 = HEADER + n * stride
+    l0 = y0 + n
+    total = 0.0
+    for i in range(n):
+        f = row(ctx, HEADER + i * stride, p)
+        fi = f if f > 0.0 else 0.0
+        yi = ctx[y0 + i]
+        if extended:
+            total += fi - yi
+        if yi > 0:
+            total += yi * (ctx[l0 + i] - safe_log(fi))
+    return total
+
+
+def effective_chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover
+    """Effective variance with ROOT's Richardson derivative in the first coordinate; the flag
+    says whether any point has an x error."""
+    n = np.int64(ctx[0])
+    stride = np.int64(ctx[1])
+    active = ctx[2] != 0.0
+    y0 = HEADER + n * stride
+    total = 0.0
+    for i in range(n):
+        b = HEADER + i * stride
+        d = ctx[y0 + i] - row(ctx, b, p)
+        ey = ctx[y0 + 2 * n + i] if d < 0 else ctx[y0 + n + i]
+        x_var = 0.0
+        if active:
+            h = ctx[y0 + 4 * n + i]
+            up = shifted(ctx, b, p, h)
+            down = shifted(ctx, b, p, -h)
+            up2 = shifted(ctx, b, p, 0.5 * h)
+            down2 = shifted(ctx, b, p, -0.5 * h)
+            d_full = (up - down) / (2 * h)
+            d_half = (up2 - down2) / h
+            ex = ctx[y0 + 3 * n + i]
+            x_var = (ex * ((4 * d_half - d_full) / 3)) ** 2
+        var = ey * ey + x_var
+        if var > 0:
+            total += d * d / var
+    return total
+
+
+def entry(n: int, values: Any) -> float:  # pragma: no cover - compiled
+    """The C entry ``double fcn(uint32 n, double* p)``: ``p[n-1]`` is the context's address."""
+    p = numba.carray(values, n)
+    pointer = address_as_pointer(np.int64(p[n - 1]))
+    header = numba.carray(pointer, HEADER)
+    ctx = numba.carray(pointer, int(header[3]))
+    return objective(ctx, p[: n - 1])
+
+
+#: Statistic -> its objective template.
+OBJECTIVES = {
+    "chi2": chi2_objective,
+    "poisson": poisson_objective,
+    "effective_chi2": effective_chi2_objective,
+}
