@@ -297,20 +297,56 @@ def test_generated_kernels_are_compiled_once_per_machine(tmp_path):
     assert list((tmp_path / "__pycache__").glob("*.nbc"))
 
 
+def _definitions(formula):
+    from rootfit.functions.codegen import (
+        function_definition,
+        hoisted_subtrees,
+        prepare_definition,
+    )
+
+    tree = rf.Function(formula).model.expression
+    hoisted = hoisted_subtrees(tree)
+    model = function_definition(tree, vectorized=False, ndim=1, hoisted=hoisted)
+    return model, prepare_definition(hoisted)
+
+
 def test_generated_module_source_names_the_formula_and_statistic():
     import ast
 
-    from rootfit.functions.codegen import function_definition
     from rootfit.kernels.fused import generated_module
 
-    tree = rf.Function("[0]*exp(-x/[1])+pol1(2)").model.expression
-    module = generated_module(function_definition(tree, vectorized=False, ndim=1), 1, "chi2")
-    source = ast.unparse(ast.fix_missing_locations(module))
-    assert "def model(x0, p)" in source and "f_exp = _NAMESPACE['f_exp']" in source
+    model, prepare = _definitions("[0]*exp(-x/[1])+pol1(2)")
+    source = ast.unparse(ast.fix_missing_locations(generated_module(model, prepare, 1, "chi2")))
+    assert "def model(x0, p, q)" in source and "f_exp = _NAMESPACE['f_exp']" in source
+    assert "def prepare(p)" in source and "q = prepare(p)" in source
     assert "def shifted" not in source and "@numba.cfunc" in source
-    effective = generated_module(
-        function_definition(tree, vectorized=False, ndim=1), 1, "effective_chi2"
-    )
-    assert "def shifted(ctx, b, p, dx)" in ast.unparse(ast.fix_missing_locations(effective))
+    effective = generated_module(model, prepare, 1, "effective_chi2")
+    assert "def shifted(ctx, b, p, q, dx)" in ast.unparse(ast.fix_missing_locations(effective))
     with pytest.raises(ValueError, match="no fused kernel"):
-        generated_module(function_definition(tree, vectorized=False, ndim=1), 1, "pearson")
+        generated_module(model, prepare, 1, "pearson")
+
+
+def test_parameter_only_subexpressions_are_computed_once_per_call():
+    from rootfit.functions.codegen import hoisted_subtrees
+    from rootfit.functions.expression import Param, Var, walk
+
+    formula = (
+        "[ns]*exp(-0.5*((x-[mu])/[s])^2)/(sqrt(2*pi)*[s]*(erf((10-[mu])/[s])-erf(-[mu]/[s])))"
+        "+ ([s] > 1 ? x*sqrt([s]) : x)"
+    )
+    model = rf.Function(formula).model
+    hoisted = hoisted_subtrees(model.expression)
+    assert hoisted and all(not any(isinstance(n, Var) for n in walk(h)) for h in hoisted)
+    assert not any(isinstance(h, Param) for h in hoisted)  # bare parameters stay as they are
+    assert any(isinstance(n, Var) for n in walk(model.expression))
+    # the normalisation is hoisted, the square root inside a conditional branch is not
+    texts = [repr(h) for h in hoisted]
+    assert any("erf" in t for t in texts) and not any("sqrt" in t and "Cond" in t for t in texts)
+    x = np.linspace(0.5, 9.5, 200).reshape(-1, 1)
+    assert model.parameter_names == ("mu", "ns", "s")
+    for p in ([4.0, 1000.0, 0.6], [2.0, 10.0, 1.5]):
+        p = np.array(p)
+        hoisted_values = model.evaluator(x, p)  # the loop with prepare(p)
+        per_point = np.array([model.point_kernel(xi, p) for xi in x[:, 0]])
+        assert np.array_equal(hoisted_values, per_point)  # the same arithmetic, bit for bit
+        assert np.allclose(hoisted_values, model.numpy_evaluator(x, p), rtol=1e-13)

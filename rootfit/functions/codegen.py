@@ -18,16 +18,23 @@ Two namespaces are used:
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from scipy import special
 
-from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var
+from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var, walk
 from rootfit.kernels.codegen import function_from_ast
 
-__all__ = ["NUMPY_NAMESPACE", "build_function", "build_vector_function", "function_definition"]
+__all__ = [
+    "NUMPY_NAMESPACE",
+    "build_function",
+    "build_vector_function",
+    "function_definition",
+    "hoisted_subtrees",
+    "prepare_definition",
+]
 
 _ARITHMETIC = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div, "^": ast.Pow}
 _HELPERS = {
@@ -48,7 +55,9 @@ def _subscript(array: str, index: int) -> ast.Subscript:
     return ast.Subscript(value=_name(array), slice=ast.Constant(index), ctx=ast.Load())
 
 
-def _to_ast(node: Node, vectorized: bool) -> ast.expr:
+def _to_ast(node: Node, vectorized: bool, hoisted: Mapping[Node, int] | None = None) -> ast.expr:
+    if hoisted and node in hoisted:  # computed once per call, before the loop over points
+        return ast.Subscript(value=_name("q"), slice=ast.Constant(hoisted[node]), ctx=ast.Load())
     if isinstance(node, Num):
         return ast.Constant(float(node.value))
     if isinstance(node, Var):
@@ -56,20 +65,26 @@ def _to_ast(node: Node, vectorized: bool) -> ast.expr:
     if isinstance(node, Param):
         return _subscript("p", node.index)
     if isinstance(node, Unary):
-        operand = _to_ast(node.operand, vectorized)
+        operand = _to_ast(node.operand, vectorized, hoisted)
         if node.op == "-":
             return ast.UnaryOp(op=ast.USub(), operand=operand)
         return _call("_not", [operand])
     if isinstance(node, Binary):
-        left, right = _to_ast(node.left, vectorized), _to_ast(node.right, vectorized)
+        left, right = (
+            _to_ast(node.left, vectorized, hoisted),
+            _to_ast(node.right, vectorized, hoisted),
+        )
         if node.op in _ARITHMETIC:
             return ast.BinOp(left=left, op=_ARITHMETIC[node.op](), right=right)
         return _call(_HELPERS[node.op], [left, right])
     if isinstance(node, Call):
-        return _call("f_" + node.name, [_to_ast(a, vectorized) for a in node.args])
+        return _call("f_" + node.name, [_to_ast(a, vectorized, hoisted) for a in node.args])
     if isinstance(node, Cond):
-        cond = _to_ast(node.condition, vectorized)
-        a, b = _to_ast(node.if_true, vectorized), _to_ast(node.if_false, vectorized)
+        cond = _to_ast(node.condition, vectorized, hoisted)
+        a, b = (
+            _to_ast(node.if_true, vectorized, hoisted),
+            _to_ast(node.if_false, vectorized, hoisted),
+        )
         if vectorized:
             return _call("_where", [cond, a, b])
         test = ast.Compare(left=cond, ops=[ast.NotEq()], comparators=[ast.Constant(0.0)])
@@ -115,14 +130,74 @@ def build_function(
 
 
 def function_definition(
-    tree: Node, *, vectorized: bool, name: str = "model", ndim: int = 1
+    tree: Node,
+    *,
+    vectorized: bool,
+    name: str = "model",
+    ndim: int = 1,
+    hoisted: Sequence[Node] | None = None,
 ) -> ast.FunctionDef:
     """The definition :func:`build_function` compiles (its globals are the namespace's
-    names), e.g. to be placed in a generated module of fused kernels."""
-    body = ast.Return(value=_to_ast(tree, vectorized))
+    names), e.g. to be placed in a generated module of fused kernels. With ``hoisted``
+    (:func:`hoisted_subtrees`), those subtrees are read from a last argument ``q`` (the tuple
+    :func:`prepare_definition` computes) instead of being computed at every point."""
+    index = {node: k for k, node in enumerate(hoisted or ())}
+    body = ast.Return(value=_to_ast(tree, vectorized, index))
+    extra = ("q",) if hoisted is not None else ()
     return ast.FunctionDef(
-        name=name, args=_arguments(vectorized, ndim), body=[body], decorator_list=[]
+        name=name, args=_arguments(vectorized, ndim, extra), body=[body], decorator_list=[]
     )
+
+
+def _is_hoistable(node: Node) -> bool:
+    """Worth computing once per call: no coordinate in it, and more than a literal or a
+    parameter (or the negation of one)."""
+    if any(isinstance(n, Var) for n in walk(node)):
+        return False
+    while isinstance(node, Unary) and node.op == "-":
+        node = node.operand
+    return not isinstance(node, Num | Param)
+
+
+def hoisted_subtrees(tree: Node) -> tuple[Node, ...]:
+    """The largest subtrees of ``tree`` that depend on the parameters only (each once), e.g. a
+    normalisation ``sqrt(2*pi)*[sigma]*(erf(...) - erf(...))``: a loop over points computes
+    them once per call. The arithmetic is unchanged — the same operations on the same values —
+    so the results are identical, bit for bit; only the repetition goes."""
+    found: dict[Node, None] = {}
+
+    def visit(node: Node) -> None:
+        if _is_hoistable(node):
+            found[node] = None
+            return
+        if isinstance(node, Cond):  # a branch is computed only when it is taken
+            visit(node.condition)
+            return
+        for child in _children(node):
+            visit(child)
+
+    if not _is_hoistable(tree):  # a constant model stays as it is
+        visit(tree)
+    return tuple(found)
+
+
+def _children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    if isinstance(node, Call):
+        return tuple(node.args)
+    return ()
+
+
+def prepare_definition(hoisted: Sequence[Node], name: str = "prepare") -> ast.FunctionDef:
+    """``prepare(p)``: the tuple of the hoisted subtrees' values (one-point code)."""
+    values = ast.Tuple(elts=[_to_ast(node, False) for node in hoisted], ctx=ast.Load())
+    args = ast.arguments(
+        posonlyargs=[], args=[ast.arg(arg="p")], kwonlyargs=[], kw_defaults=[], defaults=[]
+    )
+    return ast.FunctionDef(name=name, args=args, body=[ast.Return(value=values)], decorator_list=[])
 
 
 def build_vector_function(

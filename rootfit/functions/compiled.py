@@ -14,6 +14,8 @@ from rootfit.functions.codegen import (
     build_function,
     build_vector_function,
     function_definition,
+    hoisted_subtrees,
+    prepare_definition,
 )
 from rootfit.functions.derivative import differentiate
 from rootfit.functions.expression import Node, Param, Var, walk
@@ -121,12 +123,29 @@ def compile_derivatives(tree: Node, wrt: str, count: int) -> CompiledVector:
 @functools.lru_cache(maxsize=512)
 def compile_tree(tree: Node) -> CompiledFormula:
     """Compile ``tree`` (cached: the same formula is compiled once per process)."""
+    from rootfit.kernels.codegen import function_from_ast
     from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_model, jit_scalar
+    from rootfit.kernels.jit import jit_generated
 
     ndim = _ndim(tree)
     scalar = jit_scalar(build_function(tree, SCALAR_NAMESPACE, vectorized=False, ndim=ndim))
+    hoisted = hoisted_subtrees(tree)
+    if hoisted:  # the loop computes the parameter-only subexpressions once per call
+        prepare = jit_generated(
+            function_from_ast(prepare_definition(hoisted), SCALAR_NAMESPACE, filename="<prepare>")
+        )
+        inner = jit_generated(
+            function_from_ast(
+                function_definition(tree, vectorized=False, ndim=ndim, hoisted=hoisted),
+                SCALAR_NAMESPACE,
+                filename="<rootfit formula model>",
+            )
+        )
+        evaluate = jit_model(inner, ndim, prepare=prepare)
+    else:
+        evaluate = jit_model(scalar, ndim)
     return CompiledFormula(
-        evaluate=jit_model(scalar, ndim),
+        evaluate=evaluate,
         evaluate_numpy=_numpy_evaluator(tree),
         scalar=scalar,
         ndim=ndim,
@@ -140,7 +159,9 @@ def compile_fused(tree: Node, statistic: str) -> tuple[Any, Any]:
     from rootfit.kernels.fused import fused_kernels
 
     ndim = _ndim(tree)
-    return fused_kernels(function_definition(tree, vectorized=False, ndim=ndim), ndim, statistic)
+    hoisted = hoisted_subtrees(tree)
+    model = function_definition(tree, vectorized=False, ndim=ndim, hoisted=hoisted)
+    return fused_kernels(model, prepare_definition(hoisted), ndim, statistic)
 
 
 def _ndim(tree: Node) -> int:

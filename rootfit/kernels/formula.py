@@ -132,10 +132,15 @@ def _ast_call(identifier: str, args: list[ast.expr]) -> ast.Call:
 
 
 def build_point_loop(
-    kernel: Callable[..., Any], ndim: int, size: int | None = None
+    kernel: Callable[..., Any],
+    ndim: int,
+    size: int | None = None,
+    prepare: Callable[..., Any] | None = None,
 ) -> Callable[..., Any]:
     """Build ``evaluate(X, p)`` looping ``kernel(X[i, 0], ..., X[i, ndim-1], p[, out[i]])`` over
-    the rows of ``X``; ``size`` given: the kernel fills ``out[i, :size]`` (gradients).
+    the rows of ``X``; ``size`` given: the kernel fills ``out[i, :size]`` (gradients);
+    ``prepare`` given: ``q = prepare(p)`` is computed once and the kernel is
+    ``kernel(X[i, 0], ..., p, q)``.
 
     Generated (rather than written once per dimension) because numba cannot unpack a variable
     number of coordinates into a call.
@@ -156,7 +161,8 @@ def build_point_loop(
     if size is not None:
         shape = ast.Tuple(elts=[shape, ast.Constant(size)], ctx=ast.Load())
     row = ast.Subscript(value=load("out"), slice=load("i"), ctx=ast.Load())
-    call = _ast_call("kernel", [*coords, load("p")] + ([row] if size is not None else []))
+    extra: list[ast.expr] = [load("q")] if prepare is not None else []
+    call = _ast_call("kernel", [*coords, load("p"), *extra] + ([row] if size is not None else []))
     step: ast.stmt = (
         ast.Expr(value=call)
         if size is not None
@@ -171,6 +177,11 @@ def build_point_loop(
         ctx=ast.Load(),
     )
     body: list[ast.stmt] = [
+        *(
+            [ast.Assign(targets=[store("q")], value=_ast_call("prepare", [load("p")]))]
+            if prepare is not None
+            else []
+        ),
         ast.Assign(targets=[store("out")], value=_ast_call("empty", [shape])),
         ast.For(
             target=store("i"),
@@ -188,14 +199,17 @@ def build_point_loop(
         defaults=[],
     )
     func = ast.FunctionDef(name="evaluate", args=args, body=body, decorator_list=[])
-    namespace = {"kernel": kernel, "empty": np.empty, "range": range}
+    namespace = {"kernel": kernel, "empty": np.empty, "range": range, "prepare": prepare}
     return function_from_ast(func, namespace, filename="<rootfit point loop>")
 
 
-def jit_model(scalar: Any, ndim: int = 1) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+def jit_model(
+    scalar: Any, ndim: int = 1, prepare: Any = None
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     """Compiled loop ``evaluate(X, p) -> values`` over the rows of ``X`` for a jitted scalar
-    ``scalar(x0, ..., x{ndim-1}, p)``."""
-    return jit_generated(build_point_loop(scalar, ndim))
+    ``scalar(x0, ..., x{ndim-1}, p)`` (``scalar(x0, ..., p, q)`` with ``q = prepare(p)``
+    computed once per call, when ``prepare`` is given)."""
+    return jit_generated(build_point_loop(scalar, ndim, prepare=prepare))
 
 
 def jit_row_model(function: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:

@@ -107,7 +107,7 @@ def _function(name: str, args: list[str], body: list[ast.stmt], decorator: ast.e
 
 
 def _row(ndim: int, shifted: bool) -> ast.stmt:
-    """``row(ctx, b, p) = model(ctx[b], ..., ctx[b + ndim - 1], p)``; ``shifted`` moves the
+    """``row(ctx, b, p, q) = model(ctx[b], ..., ctx[b + ndim - 1], p, q)``; ``shifted`` moves the
     first coordinate by ``dx`` (generated: numba cannot unpack a variable number of
     coordinates into a call)."""
     coords: list[ast.expr] = [
@@ -118,11 +118,11 @@ def _row(ndim: int, shifted: bool) -> ast.stmt:
         )
         for d in range(ndim)
     ]
-    args = ["ctx", "b", "p"]
+    args = ["ctx", "b", "p", "q"]
     if shifted:
         coords[0] = ast.BinOp(left=coords[0], op=ast.Add(), right=load("dx"))
         args.append("dx")
-    call = ast.Call(func=load("model"), args=[*coords, load("p")], keywords=[])
+    call = ast.Call(func=load("model"), args=[*coords, load("p"), load("q")], keywords=[])
     name = "shifted" if shifted else "row"
     return _function(name, args, [ast.Return(value=call)], load("jit"))
 
@@ -171,14 +171,17 @@ def _cfunc_decorator() -> ast.expr:
     )
 
 
-def generated_module(model: ast.FunctionDef, ndim: int, statistic: str) -> ast.Module:
-    """The module of one (model, statistic) pair: the model's one-point function, the row
-    adapters, the statistic's loop (``objective``) and its C entry (``entry``)."""
+def generated_module(
+    model: ast.FunctionDef, prepare: ast.FunctionDef, ndim: int, statistic: str
+) -> ast.Module:
+    """The module of one (model, statistic) pair: the model's one-point function
+    ``model(x0, ..., p, q)`` and its ``prepare(p)`` (the parameter-only subexpressions ``q``,
+    computed once per call), the row adapters, the statistic's loop (``objective``) and its C
+    entry (``entry``)."""
     if statistic not in fused_templates.OBJECTIVES:
         raise ValueError(f"no fused kernel for statistic {statistic!r}; choose from {STATISTICS}")
-    used = sorted(
-        {n.id for n in ast.walk(model) if isinstance(n, ast.Name)} & set(SCALAR_NAMESPACE)
-    )
+    names = {n.id for d in (model, prepare) for n in ast.walk(d) if isinstance(n, ast.Name)}
+    used = sorted(names & set(SCALAR_NAMESPACE))
     helpers: list[ast.stmt] = [
         ast.Assign(
             targets=[ast.Name(id=name, ctx=ast.Store())],
@@ -186,10 +189,10 @@ def generated_module(model: ast.FunctionDef, ndim: int, statistic: str) -> ast.M
         )
         for name in used
     ]
-    scalar = copy.deepcopy(model)
-    scalar.name = "model"
-    scalar.decorator_list = [load("jit")]
-    body: list[ast.stmt] = [*_imports(), *helpers, scalar, _row(ndim, shifted=False)]
+    scalar, before = copy.deepcopy(model), copy.deepcopy(prepare)
+    scalar.name, before.name = "model", "prepare"
+    scalar.decorator_list = before.decorator_list = [load("jit")]
+    body: list[ast.stmt] = [*_imports(), *helpers, before, scalar, _row(ndim, shifted=False)]
     if statistic == "effective_chi2":
         body.append(_row(ndim, shifted=True))
     body.append(_template(fused_templates.OBJECTIVES[statistic], "objective", load("jit")))
@@ -197,15 +200,19 @@ def generated_module(model: ast.FunctionDef, ndim: int, statistic: str) -> ast.M
     return ast.Module(body=body, type_ignores=[])
 
 
-def fused_kernels(model: ast.FunctionDef, ndim: int, statistic: str) -> tuple[Any, Any]:
+def fused_kernels(
+    model: ast.FunctionDef, prepare: ast.FunctionDef, ndim: int, statistic: str
+) -> tuple[Any, Any]:
     """``(objective, entry)`` of one (model, statistic) pair, compiled once per machine
     (:mod:`rootfit.kernels.source_cache`).
 
     Parameters
     ----------
     model : ast.FunctionDef
-        The model's one-point function ``model(x0, ..., x{ndim-1}, p)`` whose globals are
+        The model's one-point function ``model(x0, ..., x{ndim-1}, p, q)`` whose globals are
         names of :data:`~rootfit.kernels.formula.SCALAR_NAMESPACE`.
+    prepare : ast.FunctionDef
+        ``prepare(p) -> q``: the model's parameter-only subexpressions (a tuple, maybe empty).
     ndim : int
         Number of coordinates it takes.
     statistic : {"chi2", "poisson", "effective_chi2"}
@@ -218,7 +225,7 @@ def fused_kernels(model: ast.FunctionDef, ndim: int, statistic: str) -> tuple[An
     entry : numba cfunc
         The same as a C function for Minuit (see the module docstring).
     """
-    module = load_generated(generated_module(model, ndim, statistic))
+    module = load_generated(generated_module(model, prepare, ndim, statistic))
     return module.objective, module.entry
 
 

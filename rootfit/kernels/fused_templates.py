@@ -1,6 +1,7 @@
 """Templates of the fused loops (:mod:`rootfit.kernels.fused`): copied, as source, into each
-generated module, where ``row`` (the model at one point of the context), ``shifted`` (the same
-with the first coordinate moved by ``dx``) and ``objective`` are that module's functions.
+generated module, where ``prepare`` (the model's parameter-only subexpressions, once per
+call), ``row`` (the model at one point of the context), ``shifted`` (the same with the first
+coordinate moved by ``dx``) and ``objective`` are that module's functions.
 
 Nothing here is called in this module: the names below only stand for the generated ones.
 The context layout is described in :mod:`rootfit.kernels.fused`.
@@ -17,6 +18,7 @@ from rootfit.kernels.costs import safe_log
 
 HEADER = 4
 
+prepare: Any = None
 row: Any = None
 shifted: Any = None
 objective: Any = None
@@ -30,9 +32,10 @@ def chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover
     cap = ctx[2]
     y0 = HEADER + n * stride
     w0 = y0 + n
+    q = prepare(p)
     total = 0.0
     for i in range(n):
-        r = (ctx[y0 + i] - row(ctx, HEADER + i * stride, p)) * ctx[w0 + i]
+        r = (ctx[y0 + i] - row(ctx, HEADER + i * stride, p, q)) * ctx[w0 + i]
         term = r * r
         total += term if term < cap else cap
     return total
@@ -45,9 +48,10 @@ def poisson_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no co
     extended = ctx[2] != 0.0
     y0 = HEADER + n * stride
     l0 = y0 + n
+    q = prepare(p)
     total = 0.0
     for i in range(n):
-        f = row(ctx, HEADER + i * stride, p)
+        f = row(ctx, HEADER + i * stride, p, q)
         fi = f if f > 0.0 else 0.0
         yi = ctx[y0 + i]
         if extended:
@@ -64,18 +68,19 @@ def effective_chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma
     stride = np.int64(ctx[1])
     active = ctx[2] != 0.0
     y0 = HEADER + n * stride
+    q = prepare(p)
     total = 0.0
     for i in range(n):
         b = HEADER + i * stride
-        d = ctx[y0 + i] - row(ctx, b, p)
+        d = ctx[y0 + i] - row(ctx, b, p, q)
         ey = ctx[y0 + 2 * n + i] if d < 0 else ctx[y0 + n + i]
         x_var = 0.0
         if active:
             h = ctx[y0 + 4 * n + i]
-            up = shifted(ctx, b, p, h)
-            down = shifted(ctx, b, p, -h)
-            up2 = shifted(ctx, b, p, 0.5 * h)
-            down2 = shifted(ctx, b, p, -0.5 * h)
+            up = shifted(ctx, b, p, q, h)
+            down = shifted(ctx, b, p, q, -h)
+            up2 = shifted(ctx, b, p, q, 0.5 * h)
+            down2 = shifted(ctx, b, p, q, -0.5 * h)
             d_full = (up - down) / (2 * h)
             d_half = (up2 - down2) / h
             ex = ctx[y0 + 3 * n + i]
