@@ -350,3 +350,33 @@ def test_parameter_only_subexpressions_are_computed_once_per_call():
         per_point = np.array([model.point_kernel(xi, p) for xi in x[:, 0]])
         assert np.array_equal(hoisted_values, per_point)  # the same arithmetic, bit for bit
         assert np.allclose(hoisted_values, model.numpy_evaluator(x, p), rtol=1e-13)
+
+
+def test_fused_unbinned_sum_equals_the_plain_path():
+    from rootfit.costs.unbinned import event_sums
+
+    model = rf.Function("[n]*exp(-0.5*((x-[m])/[s])^2)/(sqrt(2*pi)*[s])+[b]").model
+    x = np.random.default_rng(3).normal(1.0, 2.0, 5000).reshape(-1, 1)
+    w = np.random.default_rng(4).uniform(0.5, 1.5, 5000)
+    p = np.array([0.1, 1.1, 1000.0, 1.9])  # b, m, n, s
+    fused = event_sums((x, w), model, p, 0)[0]
+    plain = float(numba_kernels.unbinned_nll(model.evaluator(x, p), w))
+    assert fused == plain
+    assert fused == pytest.approx(-np.sum(w * np.log(model.numpy_evaluator(x, p))), rel=1e-12)
+
+
+def test_large_event_sums_run_in_fixed_parts_on_threads(monkeypatch):
+    from rootfit.costs.unbinned import event_sums
+    from rootfit.fitdata import UnBinData, unbindata
+
+    monkeypatch.setattr(unbindata, "THREAD_PART", 1000)
+    model = rf.Function("gausn").model
+    events = UnBinData(np.random.default_rng(5).normal(0.0, 1.0, 5500))
+    p = np.array([1.0, 0.1, 0.9])
+    threaded = events.map_reduce(event_sums, model, p, 1)
+    monkeypatch.setattr(unbindata, "local_workers", lambda: 1)
+    serial = events.map_reduce(event_sums, model, p, 1)
+    assert threaded[0] == serial[0] and np.array_equal(threaded[1], serial[1])  # same parts
+    whole = event_sums((events.coords, events.event_weights), model, p, 1)
+    assert threaded[0] == pytest.approx(whole[0], rel=1e-14)
+    assert np.allclose(threaded[1], whole[1], rtol=1e-12)

@@ -51,6 +51,11 @@ def event_sums(
     also ``Σ w·s sᵀ`` — the same compiled kernels in memory and on every Dask worker. The
     chunk carries exactly the model's coordinates (:meth:`~rootfit.fitdata.Events.columns`), contiguous."""
     x, weights = chunk
+    if order == 0:
+        fused = model.fused_kernels("unbinned")
+        if fused is not None:  # model and log-likelihood in one loop, no array of densities
+            flat = np.ascontiguousarray(x).reshape(-1)
+            return (float(fused[0](flat, np.ascontiguousarray(weights), parameters)),)
     f = model.evaluator(x, parameters)
     value = float(kernels.unbinned_nll(f, weights))
     if order == 0:

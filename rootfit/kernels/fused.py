@@ -73,8 +73,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "effective_chi2": ("y", "lower y error", "upper y error", "x error", "derivative step"),
 }
 
-#: The statistics with a fused kernel.
-STATISTICS = tuple(COLUMNS)
+#: The statistics with a fused kernel (``"unbinned"`` works on arrays, without a context).
+STATISTICS = (*COLUMNS, "unbinned")
 
 #: The C signature iminuit calls: ``double fcn(uint32 n, double* p)``.
 C_SIGNATURE = types.float64(types.uint32, types.CPointer(types.float64))
@@ -178,7 +178,8 @@ def generated_module(
     ``model(x0, ..., p, q)`` and its ``prepare(p)`` (the parameter-only subexpressions ``q``,
     computed once per call), the row adapters, the statistic's loop (``objective``) and its C
     entry (``entry``)."""
-    if statistic not in fused_templates.OBJECTIVES:
+    templates = {**fused_templates.OBJECTIVES, **fused_templates.ARRAY_OBJECTIVES}
+    if statistic not in templates:
         raise ValueError(f"no fused kernel for statistic {statistic!r}; choose from {STATISTICS}")
     names = {n.id for d in (model, prepare) for n in ast.walk(d) if isinstance(n, ast.Name)}
     used = sorted(names & set(SCALAR_NAMESPACE))
@@ -195,8 +196,9 @@ def generated_module(
     body: list[ast.stmt] = [*_imports(), *helpers, before, scalar, _row(ndim, shifted=False)]
     if statistic == "effective_chi2":
         body.append(_row(ndim, shifted=True))
-    body.append(_template(fused_templates.OBJECTIVES[statistic], "objective", load("jit")))
-    body.append(_template(fused_templates.entry, "entry", _cfunc_decorator()))
+    body.append(_template(templates[statistic], "objective", load("jit")))
+    if statistic in fused_templates.OBJECTIVES:
+        body.append(_template(fused_templates.entry, "entry", _cfunc_decorator()))
     return ast.Module(body=body, type_ignores=[])
 
 
@@ -215,18 +217,20 @@ def fused_kernels(
         ``prepare(p) -> q``: the model's parameter-only subexpressions (a tuple, maybe empty).
     ndim : int
         Number of coordinates it takes.
-    statistic : {"chi2", "poisson", "effective_chi2"}
+    statistic : {"chi2", "poisson", "effective_chi2", "unbinned"}
         The statistic.
 
     Returns
     -------
     objective : numba dispatcher
-        ``objective(ctx, p) -> float``.
-    entry : numba cfunc
-        The same as a C function for Minuit (see the module docstring).
+        ``objective(ctx, p) -> float`` (``objective(x, w, p)`` on the flat event coordinates
+        and their weights for ``"unbinned"``).
+    entry : numba cfunc or None
+        The same as a C function for Minuit (see the module docstring); None for
+        ``"unbinned"``, whose cost adds its normalisation in Python.
     """
     module = load_generated(generated_module(model, prepare, ndim, statistic))
-    return module.objective, module.entry
+    return module.objective, getattr(module, "entry", None)
 
 
 def build_context(

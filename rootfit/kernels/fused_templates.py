@@ -91,6 +91,27 @@ def effective_chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma
     return total
 
 
+def unbinned_objective(x: np.ndarray, w: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover
+    """``-Σ w·log f`` over events (ROOT's safe log), summed with Neumaier's compensation as
+    :func:`rootfit.kernels.costs.unbinned_nll`; ``x`` holds the events' coordinates flat."""
+    n = w.shape[0]
+    if n == 0:
+        return 0.0
+    stride = x.shape[0] // n
+    q = prepare(p)
+    total = 0.0
+    compensation = 0.0
+    for i in range(n):
+        term = -w[i] * safe_log(row(x, i * stride, p, q))
+        t = total + term
+        if abs(total) >= abs(term):
+            compensation += (total - t) + term
+        else:
+            compensation += (term - t) + total
+        total = t
+    return total + compensation
+
+
 def entry(n: int, values: Any) -> float:  # pragma: no cover - compiled
     """The C entry ``double fcn(uint32 n, double* p)``: ``p[n-1]`` is the context's address."""
     p = numba.carray(values, n)
@@ -100,9 +121,12 @@ def entry(n: int, values: Any) -> float:  # pragma: no cover - compiled
     return objective(ctx, p[: n - 1])
 
 
-#: Statistic -> its objective template.
+#: Statistic -> its objective template: ``objective(ctx, p)``, with a C entry for Minuit.
 OBJECTIVES = {
     "chi2": chi2_objective,
     "poisson": poisson_objective,
     "effective_chi2": effective_chi2_objective,
 }
+
+#: Statistic -> its objective template on arrays (no context, no C entry).
+ARRAY_OBJECTIVES = {"unbinned": unbinned_objective}
