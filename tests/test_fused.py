@@ -380,3 +380,17 @@ def test_large_event_sums_run_in_fixed_parts_on_threads(monkeypatch):
     whole = event_sums((events.coords, events.event_weights), model, p, 1)
     assert threaded[0] == pytest.approx(whole[0], rel=1e-14)
     assert np.allclose(threaded[1], whole[1], rtol=1e-12)
+
+
+def test_an_unwritable_kernel_cache_falls_back_to_the_plain_path(monkeypatch):
+    from rootfit.functions import compiled
+
+    def refuse(tree, statistic):
+        raise PermissionError("read-only cache")
+
+    monkeypatch.setattr(compiled, "compile_fused", refuse)
+    model = rf.Function("pol2").model.renamed(["a0", "a1", "a2"])  # a model not compiled yet
+    assert model.fused_kernels("chi2") is None
+    g = rf.Graph([1.0, 2, 3, 4], [1.1, 3.9, 9.2, 15.8], yerr=[0.2] * 4)
+    r = rf.fit(g, model, "")
+    assert r.valid and r.cost.fused is None

@@ -221,13 +221,16 @@ class Model:
         if self.expression is None:
             return None
 
-        def build() -> tuple[Any, Any]:
+        def build() -> tuple[Any, Any] | bool:
             from rootfit.functions.compiled import compile_fused
 
             assert self.expression is not None
-            return compile_fused(self.expression, statistic)
+            try:
+                return compile_fused(self.expression, statistic)
+            except OSError:  # the kernel cache cannot be written: the plain path serves
+                return False
 
-        return self._kernel(f"fused/{statistic}", build)
+        return self._kernel(f"fused/{statistic}", build) or None
 
     def _derivatives(self, wrt: str, count: int) -> Any:
         """Compiled symbolic derivatives, or None (callables, functions without a rule)."""

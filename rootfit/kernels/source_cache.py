@@ -65,7 +65,8 @@ def cache_directory() -> Path:
     for path in candidates:
         if _writable(path):
             return path
-    fallback = Path(tempfile.gettempdir()) / f"rootfit-kernels-{os.getuid()}"
+    user = getattr(os, "getuid", lambda: "user")()
+    fallback = Path(tempfile.gettempdir()) / f"rootfit-kernels-{user}"
     fallback.mkdir(parents=True, exist_ok=True)
     return fallback
 
