@@ -95,6 +95,25 @@ def table(
     return rows
 
 
+def cold_start_rows(cold: dict[str, dict[str, float] | None]) -> list[str]:
+    """Cold-start lines, and the speed-up against ROOT (target: > 1, faster than ROOT)."""
+    rows = []
+    totals = {}
+    for peer, times in cold.items():
+        if times:
+            totals[peer] = times["import"] + times["first_fit"]
+            rows.append(
+                f"cold start {peer:8}: import {times['import']:.3f} s + first gaus fit "
+                f"{times['first_fit']:.3f} s = {totals[peer]:.3f} s"
+            )
+    if "rootfit" in totals and "ROOT" in totals:
+        ratio = totals["ROOT"] / totals["rootfit"]
+        rows.append(
+            f"cold start speed-up vs ROOT {ratio:.2f} (target > 1: {'met' if ratio > 1 else 'no'})"
+        )
+    return rows
+
+
 def machine() -> dict[str, Any]:
     return {
         "python": platform.python_version(),

@@ -98,13 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     print("\n".join(report.table(WORKLOADS, timings, previous)))
     root_python = args.root_python if os.path.exists(args.root_python) else None
     cold = coldstart.run(os.path.join(args.data, "w1.npz"), root_python)
-    for peer, times in cold.items():
-        if times:
-            total = times["import"] + times["first_fit"]
-            print(
-                f"cold start {peer:8}: import {times['import']:.3f} s + first gaus fit "
-                f"{times['first_fit']:.3f} s = {total:.3f} s"
-            )
+    print("\n".join(report.cold_start_rows(cold)))
     if args.save:
         report.save_results(args.results, timings, cold)
         print(f"results written to {args.results}")
