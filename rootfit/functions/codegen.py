@@ -34,6 +34,7 @@ __all__ = [
     "function_definition",
     "hoisted_subtrees",
     "prepare_definition",
+    "vector_definition",
 ]
 
 _ARITHMETIC = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div, "^": ast.Pow}
@@ -214,6 +215,14 @@ def build_vector_function(
     Used for gradients: one compiled function computes every partial derivative of a point
     (numba then shares common subexpressions such as the exponential of a Gaussian).
     """
+    func = vector_definition(trees, vectorized=vectorized, name=name, ndim=ndim)
+    return function_from_ast(func, namespace, filename=f"<rootfit formula {name}>")
+
+
+def vector_definition(
+    trees: tuple[Node, ...], *, vectorized: bool, name: str = "vector", ndim: int = 1
+) -> ast.FunctionDef:
+    """The definition :func:`build_vector_function` compiles."""
     body: list[ast.stmt] = []
     for j, tree in enumerate(trees):
         target = ast.Subscript(value=_name("out"), slice=ast.Constant(j), ctx=ast.Store())
@@ -225,10 +234,9 @@ def build_vector_function(
             )
         body.append(ast.Assign(targets=[target], value=_to_ast(tree, vectorized)))
     body.append(ast.Return(value=ast.Constant(None)))
-    func = ast.FunctionDef(
+    return ast.FunctionDef(
         name=name, args=_arguments(vectorized, ndim, ("out",)), body=body, decorator_list=[]
     )
-    return function_from_ast(func, namespace, filename=f"<rootfit formula {name}>")
 
 
 def _np_landau_density(v: Any) -> Any:

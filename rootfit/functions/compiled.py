@@ -16,6 +16,7 @@ from rootfit.functions.codegen import (
     function_definition,
     hoisted_subtrees,
     prepare_definition,
+    vector_definition,
 )
 from rootfit.functions.derivative import differentiate
 from rootfit.functions.expression import Node, Param, Var, walk
@@ -105,16 +106,14 @@ def compile_derivatives(tree: Node, wrt: str, count: int) -> CompiledVector:
     NotDifferentiable
         If the tree uses a function without a symbolic derivative.
     """
-    from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_vector_model
+    from rootfit.kernels.generated import vector_module
 
     make = Param if wrt == "parameters" else Var
     trees = tuple(differentiate(tree, make(j)) for j in range(count))
     ndim = max(_ndim(tree), *(_ndim(t) for t in trees))
-    vector = build_vector_function(
-        trees, SCALAR_NAMESPACE, vectorized=False, name="derivatives", ndim=ndim
-    )
+    vector = vector_definition(trees, vectorized=False, name="derivatives", ndim=ndim)
     return CompiledVector(
-        evaluate=jit_vector_model(vector, count, ndim),
+        evaluate=vector_module(vector, count, ndim).evaluate,
         evaluate_numpy=_numpy_vector_evaluator(trees),
         trees=trees,
     )
@@ -122,32 +121,22 @@ def compile_derivatives(tree: Node, wrt: str, count: int) -> CompiledVector:
 
 @functools.lru_cache(maxsize=512)
 def compile_tree(tree: Node) -> CompiledFormula:
-    """Compile ``tree`` (cached: the same formula is compiled once per process)."""
-    from rootfit.kernels.codegen import function_from_ast
-    from rootfit.kernels.formula import SCALAR_NAMESPACE, jit_model, jit_scalar
-    from rootfit.kernels.jit import jit_generated
+    """Compile ``tree`` (once per machine: the kernels are kept on disk,
+    :mod:`rootfit.kernels.generated`; loaded once per process)."""
+    from rootfit.kernels.generated import formula_module
 
     ndim = _ndim(tree)
-    scalar = jit_scalar(build_function(tree, SCALAR_NAMESPACE, vectorized=False, ndim=ndim))
-    hoisted = hoisted_subtrees(tree)
-    if hoisted:  # the loop computes the parameter-only subexpressions once per call
-        prepare = jit_generated(
-            function_from_ast(prepare_definition(hoisted), SCALAR_NAMESPACE, filename="<prepare>")
-        )
-        inner = jit_generated(
-            function_from_ast(
-                function_definition(tree, vectorized=False, ndim=ndim, hoisted=hoisted),
-                SCALAR_NAMESPACE,
-                filename="<rootfit formula model>",
-            )
-        )
-        evaluate = jit_model(inner, ndim, prepare=prepare)
-    else:
-        evaluate = jit_model(scalar, ndim)
+    hoisted = hoisted_subtrees(tree)  # computed once per call by the loop over points
+    module = formula_module(
+        function_definition(tree, vectorized=False, ndim=ndim),
+        function_definition(tree, vectorized=False, ndim=ndim, hoisted=hoisted),
+        prepare_definition(hoisted),
+        ndim,
+    )
     return CompiledFormula(
-        evaluate=evaluate,
+        evaluate=module.evaluate,
         evaluate_numpy=_numpy_evaluator(tree),
-        scalar=scalar,
+        scalar=module.scalar,
         ndim=ndim,
     )
 

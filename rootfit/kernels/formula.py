@@ -1,8 +1,9 @@
 """numba side of formula evaluation: scalar math helpers and the point loops.
 
-:func:`jit_model` takes a one-point ``model(x0, ..., p)`` generated from a formula tree and
-returns ``evaluate(X, p)`` that loops over the rows of ``X`` (shape ``(n, ndim)``) in compiled
-code; :func:`jit_row_model` does the same for a user's numba function ``f(x, p)``.
+:data:`SCALAR_NAMESPACE` holds the numba implementation of every formula library name;
+:func:`point_loop_definition` is the loop ``evaluate(X, p)`` over the rows of ``X`` (shape
+``(n, ndim)``) that a formula's generated module compiles (:mod:`rootfit.kernels.generated`);
+:func:`jit_row_model` loops a user's numba function ``f(x, p)`` in compiled code.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import numba
 import numpy as np
 
-from rootfit.kernels.codegen import function_from_ast, load, store
+from rootfit.kernels.codegen import load, store
 from rootfit.kernels.jit import jit as _jit
 from rootfit.kernels.jit import jit_generated
 from rootfit.kernels.special import (
@@ -26,7 +27,7 @@ from rootfit.kernels.special import (
     landau_density_derivative,
 )
 
-__all__ = ["SCALAR_NAMESPACE", "jit_model", "jit_row_model", "jit_scalar", "jit_vector_model"]
+__all__ = ["SCALAR_NAMESPACE", "is_numba_function", "jit_row_model", "point_loop_definition"]
 
 
 @_jit
@@ -120,27 +121,18 @@ SCALAR_NAMESPACE: dict[str, Any] = {
 }  # fmt: skip
 
 
-def jit_scalar(model: Callable[..., float]) -> Any:
-    """numba-compile a one-point model function."""
-    if isinstance(model, numba.core.dispatcher.Dispatcher):
-        return model
-    return jit_generated(model)
-
-
 def _ast_call(identifier: str, args: list[ast.expr]) -> ast.Call:
     return ast.Call(func=load(identifier), args=args, keywords=[])
 
 
-def build_point_loop(
-    kernel: Callable[..., Any],
-    ndim: int,
-    size: int | None = None,
-    prepare: Callable[..., Any] | None = None,
-) -> Callable[..., Any]:
-    """Build ``evaluate(X, p)`` looping ``kernel(X[i, 0], ..., X[i, ndim-1], p[, out[i]])`` over
+def point_loop_definition(
+    ndim: int, size: int | None = None, *, prepared: bool = False
+) -> ast.FunctionDef:
+    """``evaluate(X, p)`` looping ``kernel(X[i, 0], ..., X[i, ndim-1], p[, out[i]])`` over
     the rows of ``X``; ``size`` given: the kernel fills ``out[i, :size]`` (gradients);
-    ``prepare`` given: ``q = prepare(p)`` is computed once and the kernel is
-    ``kernel(X[i, 0], ..., p, q)``.
+    ``prepared``: ``q = prepare(p)`` is computed once and the kernel is
+    ``kernel(X[i, 0], ..., p, q)``. The globals ``kernel``, ``prepare`` and ``empty``
+    (``numpy.empty``) are those of the namespace or module the definition is compiled in.
 
     Generated (rather than written once per dimension) because numba cannot unpack a variable
     number of coordinates into a call.
@@ -161,7 +153,7 @@ def build_point_loop(
     if size is not None:
         shape = ast.Tuple(elts=[shape, ast.Constant(size)], ctx=ast.Load())
     row = ast.Subscript(value=load("out"), slice=load("i"), ctx=ast.Load())
-    extra: list[ast.expr] = [load("q")] if prepare is not None else []
+    extra: list[ast.expr] = [load("q")] if prepared else []
     call = _ast_call("kernel", [*coords, load("p"), *extra] + ([row] if size is not None else []))
     step: ast.stmt = (
         ast.Expr(value=call)
@@ -179,7 +171,7 @@ def build_point_loop(
     body: list[ast.stmt] = [
         *(
             [ast.Assign(targets=[store("q")], value=_ast_call("prepare", [load("p")]))]
-            if prepare is not None
+            if prepared
             else []
         ),
         ast.Assign(targets=[store("out")], value=_ast_call("empty", [shape])),
@@ -198,18 +190,7 @@ def build_point_loop(
         kw_defaults=[],
         defaults=[],
     )
-    func = ast.FunctionDef(name="evaluate", args=args, body=body, decorator_list=[])
-    namespace = {"kernel": kernel, "empty": np.empty, "range": range, "prepare": prepare}
-    return function_from_ast(func, namespace, filename="<rootfit point loop>")
-
-
-def jit_model(
-    scalar: Any, ndim: int = 1, prepare: Any = None
-) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    """Compiled loop ``evaluate(X, p) -> values`` over the rows of ``X`` for a jitted scalar
-    ``scalar(x0, ..., x{ndim-1}, p)`` (``scalar(x0, ..., p, q)`` with ``q = prepare(p)``
-    computed once per call, when ``prepare`` is given)."""
-    return jit_generated(build_point_loop(scalar, ndim, prepare=prepare))
+    return ast.FunctionDef(name="evaluate", args=args, body=body, decorator_list=[])
 
 
 def jit_row_model(function: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
@@ -223,13 +204,6 @@ def jit_row_model(function: Any) -> Callable[[np.ndarray, np.ndarray], np.ndarra
         return out
 
     return evaluate
-
-
-def jit_vector_model(
-    vector: Callable[..., None], size: int, ndim: int = 1
-) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    """Compiled loop ``evaluate(X, p) -> (n, size)`` for ``vector(x0, ..., p, out)``."""
-    return jit_generated(build_point_loop(jit_generated(vector), ndim, size))
 
 
 def is_numba_function(obj: object) -> bool:

@@ -35,7 +35,6 @@ tests/test_fused.py checks them equal bit for bit.
 from __future__ import annotations
 
 import ast
-import copy
 import inspect
 import textwrap
 from collections.abc import Sequence
@@ -48,7 +47,7 @@ from numpy.typing import NDArray
 
 from rootfit.kernels import fused_templates
 from rootfit.kernels.codegen import load
-from rootfit.kernels.formula import SCALAR_NAMESPACE
+from rootfit.kernels.generated import decorated, preamble
 from rootfit.kernels.source_cache import load_generated
 
 __all__ = [
@@ -140,22 +139,6 @@ def _template(function: Any, name: str, decorator: ast.expr) -> ast.stmt:
     return definition
 
 
-def _imports() -> list[ast.stmt]:
-    def names(module: str, *items: tuple[str, str | None]) -> ast.stmt:
-        aliases = [ast.alias(name=n, asname=a) for n, a in items]
-        return ast.ImportFrom(module=module, names=aliases, level=0)
-
-    return [
-        ast.Import(names=[ast.alias(name="numba", asname=None)]),
-        ast.Import(names=[ast.alias(name="numpy", asname="np")]),
-        names("rootfit.kernels.costs", ("safe_log", None)),
-        names("rootfit.kernels.formula", ("SCALAR_NAMESPACE", "_NAMESPACE")),
-        names("rootfit.kernels.fused", ("C_SIGNATURE", None), ("HEADER", None)),
-        names("rootfit.kernels.fused", ("address_as_pointer", None)),
-        names("rootfit.kernels.jit", ("JIT_OPTIONS", None), ("jit", None)),
-    ]
-
-
 def _cfunc_decorator() -> ast.expr:
     """``numba.cfunc(C_SIGNATURE, cache=True, error_model=JIT_OPTIONS["error_model"])``."""
     error_model = ast.Subscript(
@@ -181,19 +164,12 @@ def generated_module(
     templates = {**fused_templates.OBJECTIVES, **fused_templates.ARRAY_OBJECTIVES}
     if statistic not in templates:
         raise ValueError(f"no fused kernel for statistic {statistic!r}; choose from {STATISTICS}")
-    names = {n.id for d in (model, prepare) for n in ast.walk(d) if isinstance(n, ast.Name)}
-    used = sorted(names & set(SCALAR_NAMESPACE))
-    helpers: list[ast.stmt] = [
-        ast.Assign(
-            targets=[ast.Name(id=name, ctx=ast.Store())],
-            value=ast.Subscript(value=load("_NAMESPACE"), slice=ast.Constant(name), ctx=ast.Load()),
-        )
-        for name in used
+    body: list[ast.stmt] = [
+        *preamble([model, prepare]),
+        decorated(prepare, "prepare"),
+        decorated(model, "model"),
+        _row(ndim, shifted=False),
     ]
-    scalar, before = copy.deepcopy(model), copy.deepcopy(prepare)
-    scalar.name, before.name = "model", "prepare"
-    scalar.decorator_list = before.decorator_list = [load("jit")]
-    body: list[ast.stmt] = [*_imports(), *helpers, before, scalar, _row(ndim, shifted=False)]
     if statistic == "effective_chi2":
         body.append(_row(ndim, shifted=True))
     body.append(_template(templates[statistic], "objective", load("jit")))
