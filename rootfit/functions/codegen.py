@@ -24,7 +24,18 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from rootfit.functions.expression import Binary, Call, Cond, Node, Num, Param, Unary, Var, walk
+from rootfit.functions.expression import (
+    Binary,
+    Call,
+    Cond,
+    Node,
+    Num,
+    Param,
+    Unary,
+    Var,
+    children,
+    walk,
+)
 from rootfit.kernels.codegen import function_from_ast
 
 __all__ = [
@@ -174,22 +185,12 @@ def hoisted_subtrees(tree: Node) -> tuple[Node, ...]:
         if isinstance(node, Cond):  # a branch is computed only when it is taken
             visit(node.condition)
             return
-        for child in _children(node):
+        for child in children(node):
             visit(child)
 
     if not _is_hoistable(tree):  # a constant model stays as it is
         visit(tree)
     return tuple(found)
-
-
-def _children(node: Node) -> tuple[Node, ...]:
-    if isinstance(node, Unary):
-        return (node.operand,)
-    if isinstance(node, Binary):
-        return (node.left, node.right)
-    if isinstance(node, Call):
-        return tuple(node.args)
-    return ()
 
 
 def prepare_definition(hoisted: Sequence[Node], name: str = "prepare") -> ast.FunctionDef:

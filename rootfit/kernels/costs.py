@@ -17,6 +17,7 @@ __all__ = [
     "effective_chi2",
     "gauss_newton_terms",
     "logs",
+    "neumaier_add",
     "pearson_chi2",
     "poisson_nll",
     "safe_log",
@@ -134,14 +135,19 @@ def unbinned_nll(f: np.ndarray, w: np.ndarray) -> float:
     total = 0.0
     compensation = 0.0
     for i in range(f.shape[0]):
-        term = -w[i] * safe_log(f[i])
-        t = total + term
-        if abs(total) >= abs(term):
-            compensation += (total - t) + term
-        else:
-            compensation += (term - t) + total
-        total = t
+        total, compensation = neumaier_add(total, compensation, -w[i] * safe_log(f[i]))
     return total + compensation
+
+
+@_jit
+def neumaier_add(total: float, compensation: float, term: float) -> tuple[float, float]:
+    """One step of Neumaier's compensated sum: ``(total + term, compensation)`` updated."""
+    t = total + term
+    if abs(total) >= abs(term):
+        compensation += (total - t) + term
+    else:
+        compensation += (term - t) + total
+    return t, compensation
 
 
 @_jit

@@ -14,7 +14,7 @@ from typing import Any
 import numba
 import numpy as np
 
-from rootfit.kernels.costs import safe_log
+from rootfit.kernels.costs import neumaier_add, safe_log
 
 HEADER = 4
 
@@ -103,12 +103,7 @@ def unbinned_objective(x: np.ndarray, w: np.ndarray, p: np.ndarray) -> float:  #
     compensation = 0.0
     for i in range(n):
         term = -w[i] * safe_log(row(x, i * stride, p, q))
-        t = total + term
-        if abs(total) >= abs(term):
-            compensation += (total - t) + term
-        else:
-            compensation += (term - t) + total
-        total = t
+        total, compensation = neumaier_add(total, compensation, term)
     return total + compensation
 
 

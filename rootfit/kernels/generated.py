@@ -30,7 +30,7 @@ def _imports() -> list[ast.stmt]:
     return [
         ast.Import(names=[ast.alias(name="numba", asname=None)]),
         ast.Import(names=[ast.alias(name="numpy", asname="np")]),
-        names("rootfit.kernels.costs", ("safe_log", None)),
+        names("rootfit.kernels.costs", ("neumaier_add", None), ("safe_log", None)),
         names("rootfit.kernels.formula", ("SCALAR_NAMESPACE", "_NAMESPACE")),
         names("rootfit.kernels.fused", ("C_SIGNATURE", None), ("HEADER", None)),
         names("rootfit.kernels.fused", ("address_as_pointer", None)),
