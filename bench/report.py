@@ -32,7 +32,7 @@ TARGETS: dict[str, tuple[float, tuple[str, ...] | None]] = {
 #: noisy: ±30 % between runs is common).
 REGRESSION = 1.5
 
-PEERS = ("ROOT", "numpy", "boost-histogram", "iminuit", "scipy")
+PEERS = ("ROOT", "numpy", "boost-histogram", "iminuit", "scipy", "lmfit")
 
 
 def fmt(seconds: float | None) -> str:

@@ -4,7 +4,7 @@ Workloads W1–W8 are ``../shared/bench/WORKLOADS.md``'s (W3a: its first 10⁶ e
 ``F1``–``F3`` fill histograms (``F2``/``F3``: 10⁴ single-value fills in a Python loop, the
 façade's ``TH1D.Fill`` and the Pythonic ``Histogram.fill``); ``E1``–``E3`` evaluate formulas.
 
-Peers: iminuit, scipy and boost-histogram in this environment; ROOT 6.40 in its own
+Peers: iminuit, scipy, lmfit and boost-histogram in this environment; ROOT 6.40 in its own
 virtualenv (``--root-python``), run as a subprocess. Timings are the median of warm repeats;
 the first call (JIT compilation included) is reported separately, and the cold start — a new
 process importing the package and running its first fit — is measured for rootfit and ROOT.
@@ -27,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import coldstart
 import report
 from common import measure
+from peers_lmfit import lmfit_workloads
 from peers_python import (
     EVAL_CASES,
     boost_workloads,
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> None:
         ("numpy", numpy_workloads),
         ("iminuit", iminuit_workloads),
         ("scipy", scipy_workloads),
+        ("lmfit", lmfit_workloads),
         ("boost-histogram", boost_workloads),
     ):
         try:

@@ -10,6 +10,7 @@ a prediction strategy (:mod:`rootfit.costs.prediction`); each statistic is one n
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any
 
 import numpy as np
@@ -149,7 +150,7 @@ class BinnedCost(Cost):
         raise FitError(f"{type(self).__name__} cannot simulate its data (parametric bootstrap)")
 
     def __getstate__(self) -> dict[str, Any]:
-        compiled = ("_evaluate", "_predict", "_fused")
+        compiled = ("_evaluate", "_predict", "_fused", "_shifted")
         return {k: v for k, v in self.__dict__.items() if k not in compiled}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -294,15 +295,25 @@ class EffectiveChi2(BinnedCost):
         x = points[:, : model.ndim]
         self._ex = ex
         self._active = [d for d in range(model.ndim) if np.any(ex[:, d] > 0)]
-        self._shifted: list[tuple[int, NDArray[np.float64], tuple[NDArray[np.float64], ...]]] = []
-        for d in self._active:
-            h = np.maximum(0.01 * ex[:, d], 8e-8 * (np.abs(x[:, d]) + 1e-8))
+        #: The derivative step of each active coordinate.
+        self._steps = {
+            d: np.maximum(0.01 * ex[:, d], 8e-8 * (np.abs(x[:, d]) + 1e-8)) for d in self._active
+        }
+
+    @functools.cached_property
+    def _shifted(self) -> list[tuple[int, NDArray[np.float64], tuple[NDArray[np.float64], ...]]]:
+        """The points moved by ``±h`` and ``±h/2`` in each active coordinate (the plain path;
+        the fused kernel moves them as it goes)."""
+        points = self.prediction.points
+        out = []
+        for d, h in self._steps.items():
             shifted = []
             for step in (h, -h, 0.5 * h, -0.5 * h):
                 xs = points.copy()
                 xs[:, d] += step
                 shifted.append(np.ascontiguousarray(xs))
-            self._shifted.append((d, h, tuple(shifted)))
+            out.append((d, h, tuple(shifted)))
+        return out
 
     def x_variance(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``Σ_d (ex_d·∂f/∂x_d)²`` per point at ``parameters``."""
@@ -330,9 +341,9 @@ class EffectiveChi2(BinnedCost):
         if self.model.ndim != 1:  # the fused kernel differentiates in one variable
             return None
         ex = np.ascontiguousarray(self._ex[:, 0])
-        step = self._shifted[0][1] if self._shifted else np.ones(self.ndata)
+        step = self._steps.get(0, np.ones(self.ndata))
         columns = (self._y, self._ey_low, self._ey_high, ex, np.ascontiguousarray(step))
-        return "effective_chi2", float(bool(self._shifted)), columns
+        return "effective_chi2", float(bool(self._steps)), columns
 
 
 class PoissonLikelihood(BinnedCost):
