@@ -35,6 +35,7 @@ from rootfit.fitter.backends.minuit import (
     cov_status,
     covariance_change,
     free_covariance,
+    hesse_status,
     migrad_status,
     run_algorithm,
 )
@@ -119,10 +120,8 @@ class CoreMigradMinimum(Minimum):
             return
         core_hesse(self._fcn, fm, self._options, self._errordef)
         self._hessed = True
-        code = 100 if fm.hesse_failed else (300 if fm.has_made_posdef_covar else 0)
-        self.outcome = replace(
-            self._outcome(self.outcome.status + code, cov_status(fm)), minos=self.outcome.minos
-        )
+        status = self.outcome.status + hesse_status(fm)
+        self.outcome = replace(self._outcome(status, cov_status(fm)), minos=self.outcome.minos)
 
     def _minuit_minimum(self) -> MinuitMinimum:
         """The same minimum in an ``iminuit.Minuit`` (Migrad, and Hesse if it ran, again)."""

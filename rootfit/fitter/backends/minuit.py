@@ -45,6 +45,7 @@ __all__ = [
     "cov_status",
     "covariance_change",
     "free_covariance",
+    "hesse_status",
     "migrad_status",
     "run_algorithm",
 ]
@@ -70,6 +71,14 @@ def migrad_status(fmin: Any) -> int:
     if not (fmin.is_valid and fmin.edm >= 0) and status == 0:
         status = 5
     return status
+
+
+def hesse_status(fmin: Any) -> int:
+    """What Minuit2's Hesse adds to ROOT's status: 100 when it failed, 300 when it had to make
+    the matrix positive-definite."""
+    if fmin.hesse_failed:
+        return 100
+    return 300 if fmin.has_made_posdef_covar else 0
 
 
 def cov_status(fmin: Any) -> int:
@@ -283,9 +292,7 @@ class MinuitMinimum(Minimum):
 
     def _hesse_status(self, fmin: Any) -> int:
         """What a Hesse step adds to the status (Minuit2: 100·code)."""
-        if fmin.hesse_failed:
-            return 100
-        return 300 if fmin.has_made_posdef_covar else 0
+        return hesse_status(fmin)
 
     def _minos_status(self, bits: int) -> int:
         """What Minos adds to the status (Minuit2: 10·bits)."""
