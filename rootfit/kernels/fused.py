@@ -1,8 +1,8 @@
 """Fused model-and-statistic kernels, and the C entry point Minuit calls without Python.
 
-A fit statistic of a formula model is one compiled loop over the fit points: the model's
-one-point kernel (:attr:`rootfit.functions.Model.point_kernel`) and the statistic's term are
-evaluated together, with no array of model values in between. The loop reads everything it
+A fit statistic of a formula model is one compiled loop over the fit points: the model at
+one point (generated from its expression tree, :meth:`rootfit.functions.Model.fused_kernels`)
+and the statistic's term are evaluated together, with no array of model values in between. The loop reads everything it
 needs from one float64 *context* array built once per cost:
 
 ========================  ===============================================================
