@@ -260,7 +260,7 @@ def test_precomputed_logs_equal_their_twin():
 def test_free_covariance_reads_minuits_packed_layout():
     from iminuit import Minuit
 
-    from rootfit.fitter.backends.minuit import free_covariance
+    from rootfit.fitter.backends.minuit_state import free_covariance
 
     m = Minuit(lambda a, b, c: (a - 1) ** 2 + (a + b) ** 2 + 3 * (b - c) ** 2 + c**2, 0, 0, 0)
     m.migrad()
@@ -395,3 +395,26 @@ def test_an_unwritable_kernel_cache_falls_back_to_the_plain_path(monkeypatch):
     g = rf.Graph([1.0, 2, 3, 4], [1.1, 3.9, 9.2, 15.8], yerr=[0.2] * 4)
     r = rf.fit(g, model, "")
     assert r.valid and r.cost.fused is None
+
+
+def test_threads_making_the_same_kernel_module_at_once(tmp_path, monkeypatch):
+    import ast
+
+    from rootfit.kernels import source_cache
+
+    monkeypatch.setattr(source_cache, "cache_directory", lambda: tmp_path)
+    marker = float(np.random.default_rng().integers(1 << 40))  # a source no test made before
+    definition = ast.parse(f"def marker():\n    return {marker!r}\n").body
+    module = ast.Module(body=definition, type_ignores=[])
+    loaded = []
+    threads = [
+        threading.Thread(target=lambda: loaded.append(source_cache.load_generated(module)))
+        for _ in range(6)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loaded) == 6 and len({id(m) for m in loaded}) == 1
+    assert loaded[0].marker() == marker
+    assert len(list(tmp_path.glob("k*.py"))) == 1 and not list(tmp_path.glob("*.tmp"))

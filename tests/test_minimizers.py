@@ -315,7 +315,7 @@ def test_levenberg_marquardt_restarts_off_a_plateau():
 def test_migrad_covariance_change_is_read_from_iminuit():
     """ROOT's option E reruns Hesse only when Migrad did not end with its own (Dcovar != 0);
     rootfit reads Dcovar from iminuit's state: a change of iminuit's layout fails here."""
-    from rootfit.fitter.backends.minuit import covariance_change
+    from rootfit.fitter.backends.minuit_state import covariance_change
 
     h = _histogram("G")
     r = rf.fit(h, "gaus")

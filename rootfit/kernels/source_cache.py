@@ -23,6 +23,7 @@ import importlib.util
 import os
 import sys
 import tempfile
+import threading
 import types
 from pathlib import Path
 
@@ -71,13 +72,24 @@ def cache_directory() -> Path:
     return fallback
 
 
-@functools.lru_cache(maxsize=512)
+#: One generated module is made at a time in a process (threads fitting at once would
+#: otherwise write and import the same module twice).
+_LOADING = threading.RLock()
+
+
 def _load(source: str) -> types.ModuleType:
+    with _LOADING:
+        return _load_once(source)
+
+
+@functools.lru_cache(maxsize=512)
+def _load_once(source: str) -> types.ModuleType:
     digest = hashlib.sha256((_support_digest() + source).encode()).hexdigest()[:32]
     path = cache_directory() / f"k{digest}.py"
     if not path.exists():
-        scratch = path.with_suffix(f".{os.getpid()}.tmp")
-        scratch.write_text(source)
+        handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
+        with os.fdopen(handle, "w") as out:
+            out.write(source)
         os.replace(scratch, path)  # atomic: a concurrent process sees all of it or nothing
     name = f"rootfit_generated_k{digest}"
     spec = importlib.util.spec_from_file_location(name, path)

@@ -32,12 +32,14 @@ from rootfit.fitter.backends.minuit import (
     configured_minuit,
     core_hesse,
     core_migrad,
+    run_algorithm,
+)
+from rootfit.fitter.backends.minuit_state import (
     cov_status,
     covariance_change,
     free_covariance,
     hesse_status,
     migrad_status,
-    run_algorithm,
 )
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.kernels.fused import FusedObjective
