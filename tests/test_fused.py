@@ -418,3 +418,19 @@ def test_threads_making_the_same_kernel_module_at_once(tmp_path, monkeypatch):
     assert len(loaded) == 6 and len({id(m) for m in loaded}) == 1
     assert loaded[0].marker() == marker
     assert len(list(tmp_path.glob("k*.py"))) == 1 and not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_parameter_vector_of_the_wrong_length_is_refused():
+    from rootfit.errors import FitError
+
+    cost = rf.prepare_fit(_histogram(), "gaus", "L").cost
+    for wrong in ([1.0], [1.0, 2.0, 3.0, 4.0], [[1.0, 2.0, 3.0]]):
+        with pytest.raises(FitError, match="takes 3 parameters"):
+            cost(wrong)
+    with pytest.raises(FitError, match="takes 3 parameters"):
+        cost.model_values([1.0])
+    with pytest.raises(ValueError, match="3 parameters expected"):
+        cost.fused(np.ones(2))
+    events = rf.prepare_fit(np.random.default_rng(1).normal(0, 1, 100), "gausn", "").cost
+    with pytest.raises(FitError, match="takes"):
+        events([0.0])

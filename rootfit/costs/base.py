@@ -95,6 +95,25 @@ class Cost:
         """Value of the statistic at ``parameters``."""
         raise NotImplementedError
 
+    def parameter_array(self, parameters: ArrayLike) -> NDArray[np.float64]:
+        """``parameters`` as a contiguous float64 vector, checked to have this cost's length
+        (compiled kernels index it without bounds checks).
+
+        Raises
+        ------
+        FitError
+            A vector of another length.
+        """
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        if p.shape != (len(self._parameters),):
+            from rootfit.errors import FitError
+
+            raise FitError(
+                f"{type(self).__name__} takes {len(self._parameters)} parameters "
+                f"{list(self._parameters)}, got an array of shape {p.shape}"
+            )
+        return p
+
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """Gradient of the statistic with respect to the parameters."""
         raise NotImplementedError(f"{type(self).__name__} has no gradient")

@@ -106,7 +106,7 @@ class BinnedCost(Cost):
         if compiled is None:
             return None
         context = build_context(prediction.points, layout[1], layout[2])
-        return FusedObjective(compiled, context, self.errordef)
+        return FusedObjective(compiled, context, self.errordef, self.npar)
 
     @property
     def linear(self) -> bool:
@@ -119,11 +119,11 @@ class BinnedCost(Cost):
 
     def model_values(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """Model prediction per point (times bin volume for ``WIDTH``)."""
-        return self._predict(np.ascontiguousarray(parameters, dtype=np.float64))
+        return self._predict(self.parameter_array(parameters))
 
     def model_gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``∂f_i/∂p_j`` per point, shape ``(n, npar)`` (times bin volume for ``WIDTH``)."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         return self.prediction.jacobian(self.model.gradient, p)
 
     def simulated(
@@ -175,7 +175,7 @@ class Chi2(BinnedCost):
         self._inv = data.inv_errors
 
     def __call__(self, parameters: ArrayLike) -> float:
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         fused = self.fused
         if fused is not None:
             return fused(p)
@@ -202,7 +202,7 @@ class Chi2(BinnedCost):
         self, parameters: ArrayLike
     ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
         """χ², its gradient and ``2·JᵀWJ`` (exact for models linear in the parameters)."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         f = self._predict(p)
         inv2 = self._inv**2
         g, h = kernels.gauss_newton_terms(
@@ -317,7 +317,7 @@ class EffectiveChi2(BinnedCost):
 
     def x_variance(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``Σ_d (ex_d·∂f/∂x_d)²`` per point at ``parameters``."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         total = np.zeros(self.ndata)
         for d, h, (xp, xm, xp2, xm2) in self._shifted:
             d_full = (self._evaluate(xp, p) - self._evaluate(xm, p)) / (2 * h)
@@ -329,7 +329,7 @@ class EffectiveChi2(BinnedCost):
     def __call__(self, parameters: ArrayLike) -> float:
         fused = self.fused
         if fused is not None:
-            return fused(np.ascontiguousarray(parameters, dtype=np.float64))
+            return fused(self.parameter_array(parameters))
         f = self.model_values(parameters)
         return float(
             kernels.effective_chi2(
@@ -370,7 +370,7 @@ class PoissonLikelihood(BinnedCost):
         self.extended = bool(extended)
 
     def __call__(self, parameters: ArrayLike) -> float:
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         fused = self.fused
         if fused is not None:
             return fused(p)
@@ -398,7 +398,7 @@ class PoissonLikelihood(BinnedCost):
     ) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
         """NLL, gradient ``Σ (1 - y/f) ∂f`` and Fumili's Hessian ``Σ y/f² ∂f ∂fᵀ``; a bin with
         ``f <= 0`` and ``y > 0`` gets ROOT's large finite coefficients (√DBL_MAX)."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         f = self._predict(p)
         y = self._y
         positive = f > 0

@@ -171,10 +171,10 @@ class UnbinnedNLL(Cost):
         """The model's integral over the data range (needs ``extended`` or ``normalize``)."""
         if self._integral is None:
             raise FitError("the integral is computed for extended or normalised fits only")
-        return self._integral(np.ascontiguousarray(parameters, dtype=np.float64))
+        return self._integral(self.parameter_array(parameters))
 
     def __call__(self, parameters: ArrayLike) -> float:
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         nll = float(self._sums(p, 0)[0])
         if self._integral is None:
             return nll
@@ -198,7 +198,7 @@ class UnbinnedNLL(Cost):
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:
         """``-Σ w·∂log(f/I)/∂p`` (+ ``∂ν/∂p`` when extended)."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         _, score = self._sums(p, 1)
         g = -np.asarray(score, dtype=np.float64)
         norm = self._normalisation(p)
@@ -213,7 +213,7 @@ class UnbinnedNLL(Cost):
         """NLL, gradient and Fumili's Hessian ``Σ w·s sᵀ`` of the per-event scores ``s`` of
         ``log(f/I)`` (the extended term adds to the gradient; its curvature is left out, as
         ROOT's)."""
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         value, score, outer = self._sums(p, 2)
         s1 = np.asarray(score, dtype=np.float64)  # Σ w·s
         g, h = -s1, np.asarray(outer, dtype=np.float64)
@@ -248,7 +248,7 @@ class UnbinnedNLL(Cost):
             raise FitError("toys of event data are drawn for 1-D models only")
         if self.data.weighted:
             raise FitError("toys of weighted events are not drawn (the weights have no model)")
-        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        p = self.parameter_array(parameters)
         intervals = self.data.range.intervals(0) or (self.data.extent(0),)
         n = int(rng.poisson(self.integral(p))) if self.extended else self.data.size
         events = sample_intervals(

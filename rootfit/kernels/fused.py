@@ -240,17 +240,20 @@ class FusedObjective:
         From :func:`build_context`.
     errordef : float
         The cost's errordef.
+    npar : int
+        The number of parameters (checked at every call from Python).
     """
 
-    __slots__ = ("_objective", "context", "ctypes", "errordef")
+    __slots__ = ("_objective", "context", "ctypes", "errordef", "npar")
 
     def __init__(
-        self, kernels: tuple[Any, Any], context: NDArray[np.float64], errordef: float
+        self, kernels: tuple[Any, Any], context: NDArray[np.float64], errordef: float, npar: int
     ) -> None:
         self._objective = kernels[0]
         self.ctypes = kernels[1].ctypes
         self.context = context
         self.errordef = float(errordef)
+        self.npar = int(npar)
 
     @property
     def address(self) -> float:
@@ -258,4 +261,7 @@ class FusedObjective:
         return float(self.context.ctypes.data)
 
     def __call__(self, parameters: NDArray[np.float64]) -> float:
-        return float(self._objective(self.context, parameters))
+        p = np.ascontiguousarray(parameters, dtype=np.float64)
+        if p.shape != (self.npar,):  # the compiled loop indexes it without bounds checks
+            raise ValueError(f"{self.npar} parameters expected, got an array of shape {p.shape}")
+        return float(self._objective(self.context, p))
