@@ -91,6 +91,19 @@ class BinnedCost(Cost):
             self._fused: FusedObjective | None = self._make_fused()
             return self._fused
 
+    def __call__(self, parameters: ArrayLike) -> float:
+        """The statistic at ``parameters``: the fused kernel when there is one, else the
+        model's evaluator and the statistic's kernel (:meth:`_statistic`)."""
+        p = self.parameter_array(parameters)
+        fused = self.fused
+        if fused is not None:
+            return fused.value(p)
+        return self._statistic(p)
+
+    def _statistic(self, p: NDArray[np.float64]) -> float:
+        """The statistic on the plain path (``p`` checked by :meth:`parameter_array`)."""
+        raise NotImplementedError
+
     def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
         """``(statistic, flag, columns)`` of the fused kernel (:mod:`rootfit.kernels.fused`)."""
         return None
@@ -174,11 +187,7 @@ class Chi2(BinnedCost):
         self._y = data.values
         self._inv = data.inv_errors
 
-    def __call__(self, parameters: ArrayLike) -> float:
-        p = self.parameter_array(parameters)
-        fused = self.fused
-        if fused is not None:
-            return fused(p)
+    def _statistic(self, p: NDArray[np.float64]) -> float:
         return float(kernels.chi2(self._y, self._inv, self._predict(p)))
 
     def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]]:
@@ -249,8 +258,8 @@ class PearsonChi2(BinnedCost):
                 w = np.where((self._y != 0) & (e2 > 0), self._y / e2, global_w)
         self._w = np.ascontiguousarray(w)
 
-    def __call__(self, parameters: ArrayLike) -> float:
-        return float(kernels.pearson_chi2(self._y, self._w, self.model_values(parameters)))
+    def _statistic(self, p: NDArray[np.float64]) -> float:
+        return float(kernels.pearson_chi2(self._y, self._w, self._predict(p)))
 
     def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
         if self.weighted:
@@ -326,15 +335,10 @@ class EffectiveChi2(BinnedCost):
             total += (self._ex[:, d] * deriv) ** 2
         return total
 
-    def __call__(self, parameters: ArrayLike) -> float:
-        fused = self.fused
-        if fused is not None:
-            return fused(self.parameter_array(parameters))
-        f = self.model_values(parameters)
+    def _statistic(self, p: NDArray[np.float64]) -> float:
+        f = self._predict(p)
         return float(
-            kernels.effective_chi2(
-                self._y, f, self._ey_low, self._ey_high, self.x_variance(parameters)
-            )
+            kernels.effective_chi2(self._y, f, self._ey_low, self._ey_high, self.x_variance(p))
         )
 
     def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
@@ -369,11 +373,7 @@ class PoissonLikelihood(BinnedCost):
         self._y = data.values
         self.extended = bool(extended)
 
-    def __call__(self, parameters: ArrayLike) -> float:
-        p = self.parameter_array(parameters)
-        fused = self.fused
-        if fused is not None:
-            return fused(p)
+    def _statistic(self, p: NDArray[np.float64]) -> float:
         return float(kernels.poisson_nll(self._y, self._predict(p), self.extended))
 
     def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
@@ -440,11 +440,9 @@ class SquaredWeightPoissonLikelihood(PoissonLikelihood):
                 np.where(y != 0, e2 / np.where(y != 0, y, 1.0), global_weight)
             )
 
-    def __call__(self, parameters: ArrayLike) -> float:
+    def _statistic(self, p: NDArray[np.float64]) -> float:
         return float(
-            kernels.weighted_poisson_nll(
-                self._y, self.model_values(parameters), self._w, self.extended
-            )
+            kernels.weighted_poisson_nll(self._y, self._predict(p), self._w, self.extended)
         )
 
     def gradient(self, parameters: ArrayLike) -> NDArray[np.float64]:

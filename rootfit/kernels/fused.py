@@ -264,4 +264,9 @@ class FusedObjective:
         p = np.ascontiguousarray(parameters, dtype=np.float64)
         if p.shape != (self.npar,):  # the compiled loop indexes it without bounds checks
             raise ValueError(f"{self.npar} parameters expected, got an array of shape {p.shape}")
+        return self.value(p)
+
+    def value(self, p: NDArray[np.float64]) -> float:
+        """The objective at ``p``, a contiguous float64 vector of ``npar`` values that the
+        caller has checked (costs do, :meth:`~rootfit.costs.Cost.parameter_array`)."""
         return float(self._objective(self.context, p))
