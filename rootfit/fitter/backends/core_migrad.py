@@ -28,11 +28,9 @@ from rootfit.costs import Cost
 from rootfit.fitter.backends.base import BackendResult, Minimum
 from rootfit.fitter.backends.minuit import (
     MinuitMinimum,
-    MinuitSteps,
-    configured_minuit,
     core_hesse,
     core_migrad,
-    run_algorithm,
+    minuit_minimum,
 )
 from rootfit.fitter.backends.minuit_state import (
     cov_status,
@@ -128,20 +126,11 @@ class CoreMigradMinimum(Minimum):
     def _minuit_minimum(self) -> MinuitMinimum:
         """The same minimum in an ``iminuit.Minuit`` (Migrad, and Hesse if it ran, again)."""
         if self._steps is None:
-            settings, options = self._settings, self._options
-            m = configured_minuit(
-                self._cost, settings, options, self._errordef, False, compiled=True
-            )
-            run_algorithm(m, "Migrad", options, len(settings))
-            steps = MinuitMinimum(m, settings, "Migrad", rebuild=self._rebuild)
+            steps = minuit_minimum(self._cost, self._settings, self._options, self._errordef)
             if self._hessed:
                 steps.hesse()
             self._steps = steps
         return self._steps
-
-    def _rebuild(self, outcome: BackendResult) -> Any:
-        steps = MinuitSteps(self._cost, self._settings, self._options, self._errordef, outcome)
-        return steps.to_minuit()
 
     def minos(self, names: Sequence[str]) -> None:
         steps = self._minuit_minimum()

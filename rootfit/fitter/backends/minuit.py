@@ -48,6 +48,7 @@ __all__ = [
     "configured_minuit",
     "core_hesse",
     "core_migrad",
+    "minuit_minimum",
     "run_algorithm",
 ]
 
@@ -411,6 +412,24 @@ class MinuitSteps(Minimum):
         return self._confirmed(compiled=False)
 
 
+def minuit_minimum(
+    cost: Cost,
+    settings: Sequence[ParameterSettings],
+    options: MinimizerOptions,
+    errordef: float,
+    gradient: bool = False,
+) -> MinuitMinimum:
+    """The options' algorithm run in an ``iminuit.Minuit`` (on the cost's fused C entry when
+    it has one); its iminuit bridge is a Minuit on the cost itself."""
+    m = configured_minuit(cost, settings, options, errordef, gradient, compiled=True)
+    run_algorithm(m, options.algorithm, options, len(settings))
+
+    def rebuild(outcome: BackendResult) -> Minuit:
+        return MinuitSteps(cost, settings, options, errordef, outcome).to_minuit()
+
+    return MinuitMinimum(m, settings, options.algorithm, rebuild=rebuild)
+
+
 class Minuit2(Backend):
     """ROOT's default minimizer: Minuit2 with Migrad, Simplex or Combined."""
 
@@ -438,13 +457,7 @@ class Minuit2(Backend):
             from rootfit.fitter.backends.core_migrad import CoreMigradMinimum
 
             return CoreMigradMinimum(cost, fused, settings, options, errordef)
-        m = configured_minuit(cost, settings, options, errordef, gradient, compiled=True)
-        run_algorithm(m, options.algorithm, options, len(settings))
-
-        def rebuild(outcome: BackendResult) -> Minuit:
-            return MinuitSteps(cost, settings, options, errordef, outcome).to_minuit()
-
-        return MinuitMinimum(m, settings, options.algorithm, rebuild=rebuild)
+        return minuit_minimum(cost, settings, options, errordef, gradient)
 
     def hesse_covariance(
         self,
