@@ -108,7 +108,16 @@ def test_import_rootfit_is_light():
 BACKEND_IMPLEMENTATIONS = {
     f"rootfit.fitter.backends.{path.stem}"
     for path in (PACKAGE / "fitter" / "backends").glob("*.py")
-    if path.stem not in ("__init__", "base", "registry", "transform", "core_migrad", "minuit_state")
+    if path.stem
+    not in (
+        "__init__",
+        "base",
+        "registry",
+        "transform",
+        "core_migrad",
+        "compiled_migrad",
+        "minuit_state",
+    )
 }
 
 

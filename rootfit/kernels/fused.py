@@ -229,7 +229,8 @@ def build_context(
 
 class FusedObjective:
     """A fused statistic bound to its context: callable from Python (``f(p)``), and what
-    iminuit calls from C++ (``ctypes`` is the C entry, ``errordef`` the cost's; the object
+    iminuit calls from C++ (``entry`` is the C entry, ``ctypes`` its address for iminuit,
+    ``errordef`` the cost's; the object
     keeps the context alive while Minuit holds it).
 
     Parameters
@@ -244,12 +245,13 @@ class FusedObjective:
         The number of parameters (checked at every call from Python).
     """
 
-    __slots__ = ("_objective", "context", "ctypes", "errordef", "npar")
+    __slots__ = ("_objective", "context", "ctypes", "entry", "errordef", "npar")
 
     def __init__(
         self, kernels: tuple[Any, Any], context: NDArray[np.float64], errordef: float, npar: int
     ) -> None:
         self._objective = kernels[0]
+        self.entry = kernels[1]
         self.ctypes = kernels[1].ctypes
         self.context = context
         self.errordef = float(errordef)

@@ -454,6 +454,13 @@ class Minuit2(Backend):
     ) -> Minimum:
         fused = None if gradient else getattr(cost, "fused", None)
         if fused is not None and options.algorithm == "Migrad":
+            from rootfit.fitter.backends.compiled_migrad import (
+                CompiledMigradMinimum,
+                compiled_migrad_applies,
+            )
+
+            if compiled_migrad_applies(settings, options):
+                return CompiledMigradMinimum(cost, fused, settings, options, errordef)
             from rootfit.fitter.backends.core_migrad import CoreMigradMinimum
 
             return CoreMigradMinimum(cost, fused, settings, options, errordef)

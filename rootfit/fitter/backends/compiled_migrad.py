@@ -1,0 +1,279 @@
+"""Migrad compiled together with the objective (:mod:`rootfit.kernels.migrad`): the per-fit
+path of fits whose cost has a fused C entry and that ask nothing of Minuit but its minimum.
+
+The whole minimisation is one compiled call: no Python between function calls and no C++
+objects to build or read, so a small fit costs its function calls and little more. The
+settings are read exactly as :func:`~rootfit.fitter.backends.minuit.configured_minuit` gives
+them to iminuit (same steps, limits, fixed flags, strategy, tolerance, precision, call limit),
+and the outcome as Minuit2 reports it (values and errors through the limit transformations,
+covariance, EDM, status flags), so the minimum and call count are those of the C++ Migrad
+(tests/test_compiled_migrad.py). It runs where that holds bit for bit
+(:func:`compiled_migrad_applies`: free parameters without limits); a fit that does not end
+cleanly (status ≠ 0) is run again on the C++ core, whose report is given, so failure modes are
+Minuit2's own. Hesse on request, Minos, contours and the iminuit bridge run on the C++ core (:class:`~rootfit.fitter.backends.core_migrad.CoreMigradMinimum`), built the
+first time one is asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from rootfit.costs import Cost
+from rootfit.fitter.backends.base import BackendResult, Minimum
+from rootfit.fitter.parameters import ParameterSettings
+from rootfit.kernels.fused import FusedObjective
+from rootfit.kernels.migrad import OUTCOME_FIELDS, migrad
+from rootfit.kernels.minuit_core import (
+    BOTH,
+    LOWER,
+    MADE_POSDEF,
+    NONE,
+    POSDEF,
+    UPPER,
+    dint2ext,
+    int2ext,
+)
+from rootfit.options import MinimizerOptions
+from rootfit.result.intervals import MinosError
+
+__all__ = ["CompiledMigradMinimum", "MigradSetup", "compiled_migrad_applies", "strategy_vector"]
+
+#: Minuit2's machine precision: 4 × the float64 epsilon (pinned against iminuit by a test).
+DEFAULT_EPS = 4.0 * float(np.finfo(np.float64).eps)
+
+_STRATEGIES = {
+    0: (0, 2, 0.5, 0.1, 3, 0.5, 0.1, 1, 1),
+    1: (1, 3, 0.3, 0.05, 5, 0.3, 0.05, 2, 1),
+    2: (2, 5, 0.1, 0.02, 7, 0.1, 0.02, 6, 1),
+}
+
+
+def compiled_migrad_applies(
+    settings: Sequence[ParameterSettings], options: MinimizerOptions
+) -> bool:
+    """Whether the compiled Migrad reproduces Minuit2 bit for bit on these settings: at least
+    one free parameter and none with limits (Minuit2 computes the limit transformations in
+    ``long double``, which compiled double code cannot; on a long, ill-conditioned fit the
+    last-bit differences grow to 10⁻³ of an error), strategy 0–2, no printing."""
+    free = [s for s in settings if not s.fixed]
+    return (
+        bool(free)
+        and all(s.lower == -math.inf and s.upper == math.inf for s in free)
+        and options.strategy in (0, 1, 2)
+        and options.print_level <= 0
+    )
+
+
+def strategy_vector(strategy: int) -> NDArray[np.float64]:
+    """Minuit2's settings of a strategy (0, 1, 2), in :mod:`rootfit.kernels.minuit_core`'s
+    layout; None for the others (strategy 3 uses central mixed derivatives, not compiled)."""
+    return np.array(_STRATEGIES[strategy], dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class MigradSetup:
+    """The compiled Migrad's inputs for one set of parameter settings (what iminuit's
+    parameter state would hold): free parameters, their limits, start values and steps."""
+
+    free: NDArray[np.intp]
+    bounds: NDArray[np.float64]
+    start: NDArray[np.float64]
+    steps: NDArray[np.float64]
+    values: NDArray[np.float64]
+    limited_at: NDArray[np.bool_]
+
+    @classmethod
+    def from_settings(cls, settings: Sequence[ParameterSettings]) -> MigradSetup:
+        """As :func:`~rootfit.fitter.backends.minuit.configured_minuit`: a step of 0 becomes
+        0.1; equal limits fix; a start value outside its limits is clamped."""
+        rows, free, start, steps, values, limited = [], [], [], [], [], []
+        for i, s in enumerate(settings):
+            step = s.step if s.step > 0 else 0.1
+            low, high = s.lower, s.upper
+            value = min(max(s.value, low), high)
+            values.append(value)
+            has_low, has_high = low != -math.inf, high != math.inf
+            kind = (
+                BOTH if has_low and has_high else LOWER if has_low else UPPER if has_high else NONE
+            )
+            limited.append(kind != NONE)
+            if s.fixed or (kind == BOTH and low == high):
+                continue
+            free.append(i)
+            rows.append((kind, low if has_low else 0.0, high if has_high else 0.0))
+            start.append(value)
+            steps.append(step)
+        return cls(
+            free=np.array(free, dtype=np.intp),
+            bounds=np.array(rows, dtype=np.float64).reshape(len(free), 3),
+            start=np.array(start, dtype=np.float64),
+            steps=np.array(steps, dtype=np.float64),
+            values=np.array(values, dtype=np.float64),
+            limited_at=np.array(limited, dtype=np.bool_),
+        )
+
+    def external(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        """All parameter values for internal free values ``x``."""
+        out = self.values.copy()
+        for k, (i, row) in enumerate(zip(self.free, self.bounds, strict=True)):
+            out[i] = int2ext(int(row[0]), row[1], row[2], x[k])
+        return out
+
+    def outcome(
+        self, x: NDArray[np.float64], v: NDArray[np.float64], info: NDArray[np.float64], up: float
+    ) -> BackendResult:
+        """Minuit2's user state of a compiled Migrad result (``x``, ``v``, ``info``)."""
+        fields = dict(zip(OUTCOME_FIELDS, info.tolist(), strict=True))  # corrected: unused
+        status_code = int(fields["status"])
+        valid_matrix = status_code in (POSDEF, MADE_POSDEF)
+        n = len(self.values)
+        values = self.external(x)
+        errors = np.zeros(n)
+        cov = np.zeros((n, n))
+        if valid_matrix:
+            jac = np.array(
+                [dint2ext(int(r[0]), r[1], r[2], xi) for r, xi in zip(self.bounds, x, strict=True)]
+            )
+            inner = np.sqrt(2.0 * up * np.diag(v))
+            for k, (i, row) in enumerate(zip(self.free, self.bounds, strict=True)):
+                errors[i] = _external_error(row, x[k], inner[k])
+            cov[np.ix_(self.free, self.free)] = 2.0 * up * (jac[:, None] * v * jac[None, :])
+        above, limit = bool(fields["above_max_edm"]), bool(fields["call_limit"])
+        edm = float(fields["edm"])
+        valid = valid_matrix and not above and not limit
+        made = status_code == MADE_POSDEF
+        status = 1 if made else 0
+        if status_code == 4:  # Hesse failed
+            status = 2
+        if above:
+            status = 3
+        if limit:
+            status = 4
+        if not (valid and edm >= 0) and status == 0:
+            status = 5
+        accurate = status_code == POSDEF and fields["dcovar"] < 0.1
+        cov_status = 3 if accurate else 2 if made else 1 if valid_matrix else 0
+        return BackendResult(
+            values=values,
+            errors=errors,
+            covariance=cov,
+            min_fcn=float(fields["fval"]),
+            edm=edm,
+            ncalls=int(fields["ncalls"]),
+            status=status,
+            cov_status=cov_status,
+            valid=bool(valid and edm >= 0),
+            minimizer="Minuit2 / Migrad",
+        )
+
+
+def _external_error(row: NDArray[np.float64], x: float, err: float) -> float:
+    """Minuit2's external error of a limited parameter: the mean of the two half-intervals
+    (for two limits, the whole range when the internal error exceeds 1)."""
+    kind, low, high = int(row[0]), row[1], row[2]
+    if kind == NONE:
+        return err
+    centre = int2ext(kind, low, high, x)
+    du1 = int2ext(kind, low, high, x + err) - centre
+    du2 = int2ext(kind, low, high, x - err) - centre
+    if kind == BOTH and err > 1.0:
+        du1 = high - low
+    return 0.5 * (abs(du1) + abs(du2))
+
+
+def run_migrad(
+    fused: FusedObjective,
+    setup: MigradSetup,
+    options: MinimizerOptions,
+    errordef: float,
+) -> tuple[BackendResult, bool]:
+    """One compiled Migrad on a fused objective with ROOT's options: its outcome, and whether
+    a matrix was made positive-definite on the way (then the last bits can differ from
+    Minuit2's, whose eigenvalue routine is not LAPACK's)."""
+    ext = np.append(setup.values, fused.address)
+    calls = np.zeros(1, dtype=np.int64)
+    eps = options.precision if options.precision > 0 else DEFAULT_EPS
+    x, v, info = migrad(
+        fused.entry.address,
+        ext,
+        setup.free,
+        setup.bounds,
+        calls,
+        setup.start,
+        setup.steps,
+        setup.limited_at,
+        float(errordef),
+        float(eps),
+        strategy_vector(options.strategy),
+        float(options.tolerance),
+        int(options.call_limit(len(setup.values))),
+    )
+    return setup.outcome(x, v, info, float(errordef)), bool(info[OUTCOME_FIELDS.index("corrected")])
+
+
+class CompiledMigradMinimum(Minimum):
+    """Migrad's minimum of a fused objective from the compiled Migrad; Hesse, Minos, contours
+    and the iminuit bridge on the C++ core (the same Migrad, run when first asked for).
+
+    Parameters
+    ----------
+    cost : Cost
+        The cost (its ``fused`` objective is minimised).
+    fused : FusedObjective
+        ``cost.fused``.
+    settings : sequence of ParameterSettings
+        Start values, steps, limits, fixed flags.
+    options : MinimizerOptions
+        Strategy 0–2, tolerance, precision, call limit (algorithm Migrad).
+    errordef : float
+        Up value.
+    """
+
+    def __init__(
+        self,
+        cost: Cost,
+        fused: FusedObjective,
+        settings: Sequence[ParameterSettings],
+        options: MinimizerOptions,
+        errordef: float,
+    ) -> None:
+        self._args = (cost, fused, tuple(settings), options, errordef)
+        self._core: Minimum | None = None
+        setup = MigradSetup.from_settings(settings)
+        self.outcome, corrected = run_migrad(fused, setup, options, errordef)
+        if self.outcome.status != 0 or not self.outcome.valid or corrected:
+            # a fit in trouble (non-finite values, a matrix forced positive-definite, call
+            # limit...): Minuit2's own report, on the C++ core, is the one given
+            self.outcome = self._core_minimum().outcome
+
+    def _core_minimum(self) -> Minimum:
+        if self._core is None:
+            from rootfit.fitter.backends.core_migrad import CoreMigradMinimum
+
+            self._core = CoreMigradMinimum(*self._args)
+        return self._core
+
+    def hesse(self) -> None:
+        core = self._core_minimum()
+        core.hesse()
+        self.outcome = core.outcome
+
+    def minos(self, names: Sequence[str]) -> None:
+        core = self._core_minimum()
+        core.minos(names)
+        self.outcome = core.outcome
+
+    def minos_errors(self, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
+        return self._core_minimum().minos_errors(names, factor)
+
+    def contour(self, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
+        return self._core_minimum().contour(x, y, size, factor)
+
+    def to_minuit(self) -> Any:
+        return self._core_minimum().to_minuit()
