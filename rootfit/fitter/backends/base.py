@@ -30,6 +30,7 @@ __all__ = [
     "Backend",
     "BackendResult",
     "Capabilities",
+    "DelegatingMinimum",
     "Minimum",
     "Request",
     "is_weighted_least_squares",
@@ -125,6 +126,29 @@ class Minimum(abc.ABC):
         """An ``iminuit.Minuit`` at this minimum (same cost, limits, fixed parameters and
         errordef), for iminuit's own tools."""
         raise FitOptionError(f"{type(self).__name__} has no iminuit state")
+
+
+class DelegatingMinimum(Minimum):
+    """A minimum whose Minos, contours and iminuit bridge are those of another minimum of the
+    same fit, built the first time one is asked for (:meth:`_delegate`)."""
+
+    @abc.abstractmethod
+    def _delegate(self) -> Minimum:
+        """The minimum the steps run on."""
+
+    def minos(self, names: Sequence[str]) -> None:
+        steps = self._delegate()
+        steps.minos(names)
+        self.outcome = steps.outcome
+
+    def minos_errors(self, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
+        return self._delegate().minos_errors(names, factor)
+
+    def contour(self, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
+        return self._delegate().contour(x, y, size, factor)
+
+    def to_minuit(self) -> Any:
+        return self._delegate().to_minuit()
 
 
 class Backend(abc.ABC):

@@ -19,13 +19,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.costs import Cost
-from rootfit.fitter.backends.base import BackendResult, Minimum
+from rootfit.fitter.backends.base import BackendResult, DelegatingMinimum, Minimum
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.kernels.fused import FusedObjective
 from rootfit.kernels.migrad import OUTCOME_FIELDS, migrad
@@ -40,7 +39,6 @@ from rootfit.kernels.minuit_core import (
     int2ext,
 )
 from rootfit.options import MinimizerOptions
-from rootfit.result.intervals import MinosError
 
 __all__ = ["CompiledMigradMinimum", "MigradSetup", "compiled_migrad_applies", "strategy_vector"]
 
@@ -217,7 +215,7 @@ def run_migrad(
     return setup.outcome(x, v, info, float(errordef)), bool(info[OUTCOME_FIELDS.index("corrected")])
 
 
-class CompiledMigradMinimum(Minimum):
+class CompiledMigradMinimum(DelegatingMinimum):
     """Migrad's minimum of a fused objective from the compiled Migrad; Hesse, Minos, contours
     and the iminuit bridge on the C++ core (the same Migrad, run when first asked for).
 
@@ -250,9 +248,9 @@ class CompiledMigradMinimum(Minimum):
         if self.outcome.status != 0 or not self.outcome.valid or corrected:
             # a fit in trouble (non-finite values, a matrix forced positive-definite, call
             # limit...): Minuit2's own report, on the C++ core, is the one given
-            self.outcome = self._core_minimum().outcome
+            self.outcome = self._delegate().outcome
 
-    def _core_minimum(self) -> Minimum:
+    def _delegate(self) -> Minimum:
         if self._core is None:
             from rootfit.fitter.backends.core_migrad import CoreMigradMinimum
 
@@ -260,20 +258,6 @@ class CompiledMigradMinimum(Minimum):
         return self._core
 
     def hesse(self) -> None:
-        core = self._core_minimum()
+        core = self._delegate()
         core.hesse()
         self.outcome = core.outcome
-
-    def minos(self, names: Sequence[str]) -> None:
-        core = self._core_minimum()
-        core.minos(names)
-        self.outcome = core.outcome
-
-    def minos_errors(self, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
-        return self._core_minimum().minos_errors(names, factor)
-
-    def contour(self, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
-        return self._core_minimum().contour(x, y, size, factor)
-
-    def to_minuit(self) -> Any:
-        return self._core_minimum().to_minuit()

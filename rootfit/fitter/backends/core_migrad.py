@@ -19,13 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from rootfit.costs import Cost
-from rootfit.fitter.backends.base import BackendResult, Minimum
+from rootfit.fitter.backends.base import BackendResult, DelegatingMinimum
 from rootfit.fitter.backends.minuit import (
     MinuitMinimum,
     core_hesse,
@@ -42,12 +40,11 @@ from rootfit.fitter.backends.minuit_state import (
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.kernels.fused import FusedObjective
 from rootfit.options import MinimizerOptions
-from rootfit.result.intervals import MinosError
 
 __all__ = ["CoreMigradMinimum"]
 
 
-class CoreMigradMinimum(Minimum):
+class CoreMigradMinimum(DelegatingMinimum):
     """Migrad's minimum of a fused objective, reached without an ``iminuit.Minuit``.
 
     Parameters
@@ -123,7 +120,7 @@ class CoreMigradMinimum(Minimum):
         status = self.outcome.status + hesse_status(fm)
         self.outcome = replace(self._outcome(status, cov_status(fm)), minos=self.outcome.minos)
 
-    def _minuit_minimum(self) -> MinuitMinimum:
+    def _delegate(self) -> MinuitMinimum:
         """The same minimum in an ``iminuit.Minuit`` (Migrad, and Hesse if it ran, again)."""
         if self._steps is None:
             steps = minuit_minimum(self._cost, self._settings, self._options, self._errordef)
@@ -131,17 +128,3 @@ class CoreMigradMinimum(Minimum):
                 steps.hesse()
             self._steps = steps
         return self._steps
-
-    def minos(self, names: Sequence[str]) -> None:
-        steps = self._minuit_minimum()
-        steps.minos(names)
-        self.outcome = steps.outcome
-
-    def minos_errors(self, names: Sequence[str], factor: float = 1.0) -> dict[str, MinosError]:
-        return self._minuit_minimum().minos_errors(names, factor)
-
-    def contour(self, x: str, y: str, size: int, factor: float) -> NDArray[np.float64]:
-        return self._minuit_minimum().contour(x, y, size, factor)
-
-    def to_minuit(self) -> Any:
-        return self._minuit_minimum().to_minuit()
