@@ -191,8 +191,7 @@ def hesse(
         if calls[0] > maxcalls:
             return _diagonal(g2, eps2), CALL_LIMIT, 1.0, grd0, g20, gstep0, edm0
     if strategy[S_LEVEL] > 0:
-        fval = amin
-        _refine_gradient(problem, x, fval, grd, g2, gst, up, eps, eps2, strategy)
+        _refine_gradient(problem, x, amin, grd, g2, gst, up, eps, eps2, strategy)
     for i in range(n):
         x[i] += dirin[i]
         for j in range(i + 1, n):

@@ -19,21 +19,25 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.costs import Cost
 from rootfit.fitter.backends.base import BackendResult, DelegatingMinimum, Minimum
+from rootfit.fitter.backends.minuit_state import cov_status, migrad_status
 from rootfit.fitter.parameters import ParameterSettings
 from rootfit.kernels.fused import FusedObjective
 from rootfit.kernels.migrad import OUTCOME_FIELDS, migrad
 from rootfit.kernels.minuit_core import (
     BOTH,
+    HESSE_FAILED,
     LOWER,
     MADE_POSDEF,
     NONE,
     POSDEF,
+    UNSET,
     UPPER,
     dint2ext,
     int2ext,
@@ -127,7 +131,7 @@ class MigradSetup:
         self, x: NDArray[np.float64], v: NDArray[np.float64], info: NDArray[np.float64], up: float
     ) -> BackendResult:
         """Minuit2's user state of a compiled Migrad result (``x``, ``v``, ``info``)."""
-        fields = dict(zip(OUTCOME_FIELDS, info.tolist(), strict=True))  # corrected: unused
+        fields = dict(zip(OUTCOME_FIELDS, info.tolist(), strict=True))
         status_code = int(fields["status"])
         valid_matrix = status_code in (POSDEF, MADE_POSDEF)
         n = len(self.values)
@@ -144,19 +148,17 @@ class MigradSetup:
             cov[np.ix_(self.free, self.free)] = 2.0 * up * (jac[:, None] * v * jac[None, :])
         above, limit = bool(fields["above_max_edm"]), bool(fields["call_limit"])
         edm = float(fields["edm"])
-        valid = valid_matrix and not above and not limit
-        made = status_code == MADE_POSDEF
-        status = 1 if made else 0
-        if status_code == 4:  # Hesse failed
-            status = 2
-        if above:
-            status = 3
-        if limit:
-            status = 4
-        if not (valid and edm >= 0) and status == 0:
-            status = 5
-        accurate = status_code == POSDEF and fields["dcovar"] < 0.1
-        cov_status = 3 if accurate else 2 if made else 1 if valid_matrix else 0
+        flags = SimpleNamespace(  # read as a FunctionMinimum by minuit_state's readers
+            is_valid=valid_matrix and not above and not limit,
+            edm=edm,
+            has_covariance=status_code != UNSET,
+            has_posdef_covar=status_code == POSDEF,
+            has_made_posdef_covar=status_code == MADE_POSDEF,
+            has_accurate_covar=status_code == POSDEF and fields["dcovar"] < 0.1,
+            hesse_failed=status_code == HESSE_FAILED,
+            is_above_max_edm=above,
+            has_reached_call_limit=limit,
+        )
         return BackendResult(
             values=values,
             errors=errors,
@@ -164,9 +166,9 @@ class MigradSetup:
             min_fcn=float(fields["fval"]),
             edm=edm,
             ncalls=int(fields["ncalls"]),
-            status=status,
-            cov_status=cov_status,
-            valid=bool(valid and edm >= 0),
+            status=migrad_status(flags),
+            cov_status=cov_status(flags),
+            valid=bool(flags.is_valid and edm >= 0),
             minimizer="Minuit2 / Migrad",
         )
 

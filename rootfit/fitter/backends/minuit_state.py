@@ -21,8 +21,9 @@ __all__ = [
 
 
 def migrad_status(fmin: Any) -> int:
-    """ROOT's Minuit2 status of a minimum (iminuit's ``FMin`` or the C++ ``FunctionMinimum``):
-    later conditions override earlier ones; 5 = unknown failure."""
+    """ROOT's Minuit2 status of a minimum (iminuit's ``FMin``, the C++ ``FunctionMinimum`` or
+    the compiled Migrad's flags of the same names): later conditions override earlier ones;
+    5 = unknown failure."""
     status = 0
     if fmin.has_made_posdef_covar:
         status = 1
