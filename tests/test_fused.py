@@ -20,6 +20,7 @@ from rootfit.costs import Chi2, EffectiveChi2, PoissonLikelihood
 from rootfit.costs.tracing import TracedCost
 from rootfit.fitdata import BinData, ErrorType
 from rootfit.fitter import Fitter
+from rootfit.fitter.backends.compiled_migrad import CompiledMigradMinimum
 from rootfit.fitter.backends.core_migrad import CoreMigradMinimum
 from rootfit.fitter.backends.minuit import CONTEXT_PARAMETER
 from rootfit.kernels import costs as numba_kernels
@@ -193,10 +194,10 @@ def test_core_migrad_gives_the_minuit_path_result(option, kwargs):
     _compare(core, unfused.solve())
 
 
-def test_core_migrad_is_the_path_taken_and_minos_follows_it():
+def test_a_fused_migrad_is_the_path_taken_and_minos_follows_it():
     problem = rf.prepare_fit(_histogram(), "gaus", "L")
     minimum = Fitter().backend.minimize(problem.cost, problem.settings, Fitter().options, 0.5)
-    assert isinstance(minimum, CoreMigradMinimum)
+    assert isinstance(minimum, (CoreMigradMinimum, CompiledMigradMinimum))
     r = problem.solve()
     with_minos = rf.prepare_fit(_histogram(), "gaus", "LE").solve()
     plain = type(problem)(

@@ -6,8 +6,8 @@ Written from Minuit2's documented algorithm (the ``SinParameterTransformation``,
 ``Numerical2PGradientCalculator``, ``VariableMetricEDMEstimator``, ``MnPosDef`` and the
 scaled Gauss–Jordan inverse), step for step, so that the compiled Migrad of
 :mod:`rootfit.kernels.migrad` makes the same function calls as ROOT's and reaches the same
-minimum. Minuit2 computes the limit transformations in ``long double``; here they are
-``double``, so a bounded parameter can differ from Minuit2's in its last bit.
+minimum. The limit transformations are Minuit2's ``long double`` arithmetic
+(:mod:`rootfit.kernels.extended`), so bounded parameters take Minuit2's values too.
 
 The *problem* tuple every function takes is ``(entry, ext, free, bounds, calls)``:
 
@@ -34,6 +34,14 @@ from llvmlite import ir
 from numba import types
 from numba.extending import intrinsic
 
+from rootfit.kernels.extended import (
+    sin_dint2ext,
+    sin_ext2int,
+    sin_int2ext,
+    sqrt_dint2ext,
+    sqrt_ext2int,
+    sqrt_int2ext,
+)
 from rootfit.kernels.jit import jit
 
 __all__ = [
@@ -47,6 +55,8 @@ __all__ = [
     "edm",
     "evaluate",
     "ext2int",
+    "external_error",
+    "external_state",
     "int2ext",
     "invert",
     "numerical_gradient",
@@ -104,11 +114,11 @@ def _call_entry(typingctx: Any, address: Any, n: Any, pointer: Any) -> Any:
 def int2ext(kind: int, low: float, high: float, value: float) -> float:
     """External value of an internal one (sine for two limits, square roots for one)."""
     if kind == BOTH:
-        return low + 0.5 * (high - low) * (math.sin(value) + 1.0)
+        return sin_int2ext(value, low, high)
     if kind == LOWER:
-        return low - 1.0 + math.sqrt(value * value + 1.0)
+        return sqrt_int2ext(value, low, 1.0)
     if kind == UPPER:
-        return high + 1.0 - math.sqrt(value * value + 1.0)
+        return sqrt_int2ext(value, high, -1.0)
     return value
 
 
@@ -118,14 +128,11 @@ def ext2int(kind: int, low: float, high: float, value: float, eps2: float) -> fl
     if kind == BOTH:
         piby2 = 2.0 * math.atan(1.0)
         distnn = 8.0 * math.sqrt(eps2)
-        yy = 2.0 * (value - low) / (high - low) - 1.0
-        if yy * yy > 1.0 - eps2:
-            return -piby2 + distnn if yy < 0.0 else piby2 - distnn
-        return math.asin(yy)
-    if kind == LOWER or kind == UPPER:
-        yy = value - low + 1.0 if kind == LOWER else high - value + 1.0
-        yy2 = yy * yy
-        return 0.0 if yy2 < 1.0 else math.sqrt(yy2 - 1.0)
+        return sin_ext2int(value, low, high, piby2, distnn, 1.0 - eps2)
+    if kind == LOWER:
+        return sqrt_ext2int(value, low, 1.0)
+    if kind == UPPER:
+        return sqrt_ext2int(value, high, -1.0)
     return value
 
 
@@ -133,12 +140,60 @@ def ext2int(kind: int, low: float, high: float, value: float, eps2: float) -> fl
 def dint2ext(kind: int, low: float, high: float, value: float) -> float:
     """d external / d internal."""
     if kind == BOTH:
-        return 0.5 * ((high - low) * math.cos(value))
+        return sin_dint2ext(value, low, high)
     if kind == LOWER:
-        return value / math.sqrt(value * value + 1.0)
+        return sqrt_dint2ext(value, 1.0)
     if kind == UPPER:
-        return -value / math.sqrt(value * value + 1.0)
+        return sqrt_dint2ext(value, -1.0)
     return 1.0
+
+
+@jit
+def external_error(kind: int, low: float, high: float, x: float, err: float) -> float:
+    """Minuit2's external error of internal error ``err`` at ``x``: the mean of the two
+    half-intervals through the transformation (for two limits, the whole range when ``err``
+    exceeds 1)."""
+    if kind == NONE:
+        return err
+    centre = int2ext(kind, low, high, x)
+    du1 = int2ext(kind, low, high, x + err) - centre
+    du2 = int2ext(kind, low, high, x - err) - centre
+    if kind == BOTH and err > 1.0:
+        du1 = high - low
+    return 0.5 * (abs(du1) + abs(du2))
+
+
+@jit
+def external_state(
+    values: np.ndarray,
+    free: np.ndarray,
+    bounds: np.ndarray,
+    x: np.ndarray,
+    v: np.ndarray,
+    up: float,
+    with_errors: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Minuit2's user state of internal values ``x`` and inverse Hessian ``v``: all external
+    values (``values`` holds the fixed ones), errors and covariance (zero rows for fixed
+    parameters; zeros everywhere unless ``with_errors``), in Minuit2's order of arithmetic."""
+    n = values.size
+    out = values.copy()
+    errors = np.zeros(n)
+    cov = np.zeros((n, n))
+    jac = np.empty(x.size)
+    for k in range(x.size):
+        kind, low, high = int(bounds[k, 0]), bounds[k, 1], bounds[k, 2]
+        out[free[k]] = int2ext(kind, low, high, x[k])
+        jac[k] = dint2ext(kind, low, high, x[k])
+    if with_errors:
+        scale = 2.0 * up
+        for k in range(x.size):
+            kind, low, high = int(bounds[k, 0]), bounds[k, 1], bounds[k, 2]
+            errors[free[k]] = external_error(kind, low, high, x[k], math.sqrt(scale * v[k, k]))
+            for m in range(k, x.size):  # the upper triangle, mirrored (Minuit2's order)
+                cov[free[k], free[m]] = scale * (jac[k] * v[k, m] * jac[m])
+                cov[free[m], free[k]] = cov[free[k], free[m]]
+    return out, errors, cov
 
 
 @jit

@@ -8,7 +8,8 @@ them to iminuit (same steps, limits, fixed flags, strategy, tolerance, precision
 and the outcome as Minuit2 reports it (values and errors through the limit transformations,
 covariance, EDM, status flags), so the minimum and call count are those of the C++ Migrad
 (tests/test_compiled_migrad.py). It runs where that holds bit for bit
-(:func:`compiled_migrad_applies`: free parameters without limits); a fit that does not end
+(:func:`compiled_migrad_applies`: limits need the platform's ``long double``,
+:mod:`rootfit.kernels.extended`); a fit that does not end
 cleanly (status ≠ 0) is run again on the C++ core, whose report is given, so failure modes are
 Minuit2's own. Hesse on request, Minos, contours and the iminuit bridge run on the C++ core (:class:`~rootfit.fitter.backends.core_migrad.CoreMigradMinimum`), built the
 first time one is asked for.
@@ -28,6 +29,7 @@ from rootfit.costs import Cost
 from rootfit.fitter.backends.base import BackendResult, DelegatingMinimum, Minimum
 from rootfit.fitter.backends.minuit_state import cov_status, migrad_status
 from rootfit.fitter.parameters import ParameterSettings
+from rootfit.kernels import extended
 from rootfit.kernels.fused import FusedObjective
 from rootfit.kernels.migrad import OUTCOME_FIELDS, migrad
 from rootfit.kernels.minuit_core import (
@@ -39,8 +41,7 @@ from rootfit.kernels.minuit_core import (
     POSDEF,
     UNSET,
     UPPER,
-    dint2ext,
-    int2ext,
+    external_state,
 )
 from rootfit.options import MinimizerOptions
 
@@ -60,13 +61,15 @@ def compiled_migrad_applies(
     settings: Sequence[ParameterSettings], options: MinimizerOptions
 ) -> bool:
     """Whether the compiled Migrad reproduces Minuit2 bit for bit on these settings: at least
-    one free parameter and none with limits (Minuit2 computes the limit transformations in
-    ``long double``, which compiled double code cannot; on a long, ill-conditioned fit the
-    last-bit differences grow to 10⁻³ of an error), strategy 0–2, no printing."""
+    one free parameter, strategy 0–2, no printing, and — for parameters with limits — a
+    platform whose ``long double`` arithmetic :mod:`rootfit.kernels.extended` reproduces
+    (Minuit2 computes the limit transformations in it; in double, the last-bit differences
+    grow to 10⁻³ of an error on a long ill-conditioned fit)."""
     free = [s for s in settings if not s.fixed]
+    limited = any(s.lower != -math.inf or s.upper != math.inf for s in free)
     return (
         bool(free)
-        and all(s.lower == -math.inf and s.upper == math.inf for s in free)
+        and (extended.EXACT or not limited)
         and options.strategy in (0, 1, 2)
         and options.print_level <= 0
     )
@@ -122,10 +125,10 @@ class MigradSetup:
 
     def external(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         """All parameter values for internal free values ``x``."""
-        out = self.values.copy()
-        for k, (i, row) in enumerate(zip(self.free, self.bounds, strict=True)):
-            out[i] = int2ext(int(row[0]), row[1], row[2], x[k])
-        return out
+        values, _, _ = external_state(
+            self.values, self.free, self.bounds, x, np.zeros((x.size, x.size)), 1.0, False
+        )
+        return values
 
     def outcome(
         self, x: NDArray[np.float64], v: NDArray[np.float64], info: NDArray[np.float64], up: float
@@ -134,18 +137,9 @@ class MigradSetup:
         fields = dict(zip(OUTCOME_FIELDS, info.tolist(), strict=True))
         status_code = int(fields["status"])
         valid_matrix = status_code in (POSDEF, MADE_POSDEF)
-        n = len(self.values)
-        values = self.external(x)
-        errors = np.zeros(n)
-        cov = np.zeros((n, n))
-        if valid_matrix:
-            jac = np.array(
-                [dint2ext(int(r[0]), r[1], r[2], xi) for r, xi in zip(self.bounds, x, strict=True)]
-            )
-            inner = np.sqrt(2.0 * up * np.diag(v))
-            for k, (i, row) in enumerate(zip(self.free, self.bounds, strict=True)):
-                errors[i] = _external_error(row, x[k], inner[k])
-            cov[np.ix_(self.free, self.free)] = 2.0 * up * (jac[:, None] * v * jac[None, :])
+        values, errors, cov = external_state(
+            self.values, self.free, self.bounds, x, v, up, valid_matrix
+        )
         above, limit = bool(fields["above_max_edm"]), bool(fields["call_limit"])
         edm = float(fields["edm"])
         flags = SimpleNamespace(  # read as a FunctionMinimum by minuit_state's readers
@@ -171,20 +165,6 @@ class MigradSetup:
             valid=bool(flags.is_valid and edm >= 0),
             minimizer="Minuit2 / Migrad",
         )
-
-
-def _external_error(row: NDArray[np.float64], x: float, err: float) -> float:
-    """Minuit2's external error of a limited parameter: the mean of the two half-intervals
-    (for two limits, the whole range when the internal error exceeds 1)."""
-    kind, low, high = int(row[0]), row[1], row[2]
-    if kind == NONE:
-        return err
-    centre = int2ext(kind, low, high, x)
-    du1 = int2ext(kind, low, high, x + err) - centre
-    du2 = int2ext(kind, low, high, x - err) - centre
-    if kind == BOTH and err > 1.0:
-        du1 = high - low
-    return 0.5 * (abs(du1) + abs(du2))
 
 
 def run_migrad(
