@@ -33,6 +33,7 @@ from rootfit.fitdata.filling import (
     graph_error_type,
     histogram_error_type,
 )
+from rootfit.fitdata.points_cache import cached_points
 from rootfit.fitdata.unbindata import UnBinData
 from rootfit.hist import Graph, Graph2D, Histogram, MultiGraph, Profile
 from rootfit.hist.uhi import from_uhi, is_uhi_histogram
@@ -118,7 +119,14 @@ class HistogramTarget:
     def fit_data(
         self, options: DataOptions, data_range: DataRange, nan_policy: NanPolicy
     ) -> BinData:
-        data = bin_data_from_histogram(self.hist, options, data_range, nan_policy=nan_policy)
+        def build() -> BinData:
+            return bin_data_from_histogram(self.hist, options, data_range, nan_policy=nan_policy)
+
+        if isinstance(self.hist, Histogram) and not data_range.axes and nan_policy == "raise":
+            zoom = tuple((a.first, a.last) for a in self.hist.axes)
+            data = cached_points(self.hist, (options, zoom), build)
+        else:
+            data = build()
         return _nonempty(data, self)
 
     def window(self) -> tuple[Interval, ...]:
