@@ -139,6 +139,10 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
     expo_model = rf.Function("[0]*exp(-[1]*x)+[2]")
     pol2_model = rf.Function("pol2")
 
+    def w4_batch(hists):  # the batch API: one stacked batch; the workload's outputs
+        batch = rf.fit_many(hists, "gaus", "SQN")
+        return batch.values(), batch.parameter_errors(), float(batch.table()["chi2"].sum())
+
     def fresh(model, start):
         f = model.copy()
         f.set_parameters(start)
@@ -180,7 +184,8 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         "W1": lambda: w1.fit("gaus", "SQN"),
         "W2": lambda: w2.fit(w2_model.copy(), "LSQN"),
         "W3a": lambda: rf.fit(w3a, w3_model, "L", extended=True, range=(0, 10), start=w3_start),
-        "W4": lambda: [h.fit("gaus", "SQN") for h in w4],
+        "W4": lambda: w4_batch(w4),
+        "W4 loop": lambda: [h.fit("gaus", "SQN") for h in w4],
         "W5": lambda: h5.fit(fresh(bigaus, w5["p0"]), "SQN"),
         "W6a": lambda: g_pol2.fit(fresh(pol2_model, w6["pol2_p0"]), "SQN"),
         "W6b": lambda: g_expo.fit(fresh(expo_model, w6["expo_p0"]), "SQN"),

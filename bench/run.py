@@ -39,7 +39,7 @@ from peers_python import (
 
 WORKLOADS = [
     "F1 fill 1e7", "F2 Fill 1e4", "F3 fill 1e4", *EVAL_CASES,
-    "W1", "W2", "W3a", "W4", "W5", "W6a", "W6b", "W6c", "W6d", "W7", "W8",
+    "W1", "W2", "W3a", "W4", "W4 loop", "W5", "W6a", "W6b", "W6c", "W6d", "W7", "W8",
 ]  # fmt: skip
 
 

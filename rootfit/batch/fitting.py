@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rootfit.batch.result import BatchResult, reraise_first
+from rootfit.batch.stacked import fit_stacked
 from rootfit.executors import ExecutorSpec, run_tasks
 from rootfit.fitting.problem import fit
 from rootfit.result import FitResult
 
-__all__ = ["FitTask", "fit_many"]
+__all__ = ["FitTask", "fit_many", "run_fits"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,13 @@ def fit_many(
     chunksize : int, optional
         Fits per unit of work sent to a worker.
 
+    Notes
+    -----
+    Histograms with the same axes fitted in this process (``executor`` None, ``"auto"``,
+    ``"serial"``, ``"threads"``) with no keywords are fitted as one *stacked* batch when the
+    fit qualifies (:mod:`rootfit.batch.stacked`: one compiled loop on all cores, the same
+    results bit for bit, each FitResult built when it is read).
+
     Returns
     -------
     BatchResult
@@ -72,11 +80,58 @@ def fit_many(
     >>> [round(r.values["Mean"], 1) for r in batch.results]
     [-0.5, 0.0, 0.5]
     """
-    items = list(targets)
-    task = FitTask(function, option, kwargs)
-    outcomes = run_tasks(task, items, executor=executor, progress=progress, chunksize=chunksize)
-    batch = BatchResult.from_outcomes(outcomes)
+    batch = run_fits(
+        list(targets), FitTask(function, option, kwargs), executor, progress, chunksize=chunksize
+    )
     if stop_on_error:
         reraise_first(batch.errors)
     batch.warn_if_failed("fit_many")
     return batch
+
+
+def run_fits(
+    items: Sequence[Any],
+    task: FitTask,
+    executor: ExecutorSpec,
+    progress: bool | None,
+    *,
+    chunksize: int | None = None,
+    description: str = "fits",
+) -> BatchResult:
+    """``task`` on every item: as one stacked batch where it qualifies
+    (:func:`~rootfit.batch.stacked.fit_stacked`, in this process, no keywords), the fits it
+    hands back and all others through :func:`~rootfit.executors.run_tasks`."""
+    option = task.option
+    stacked = None
+    if not task.keywords and isinstance(option, str) and _in_process(executor):
+        threads = 1 if executor == "serial" else None
+        stacked = fit_stacked(items, task.function, option, threads=threads)
+    if stacked is None:
+        outcomes = run_tasks(
+            task,
+            items,
+            executor=executor,
+            progress=progress,
+            chunksize=chunksize,
+            description=description,
+        )
+        return BatchResult.from_outcomes(outcomes)
+    rest = [items[i] for i in stacked.fallback]
+    outcomes = []
+    if rest:
+        outcomes = run_tasks(
+            task,
+            rest,
+            executor=executor,
+            progress=progress,
+            chunksize=chunksize,
+            description=description,
+        )
+    return BatchResult.from_stacked(stacked.rows, stacked.fallback, outcomes)
+
+
+def _in_process(executor: ExecutorSpec) -> bool:
+    """Whether ``executor`` runs the batch in this process (where a stacked batch runs)."""
+    return executor is None or (
+        isinstance(executor, str) and executor in ("auto", "serial", "threads")
+    )

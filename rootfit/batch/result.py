@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rootfit._optional import require
+from rootfit.batch.rows import ResultColumns, ResultRows
 from rootfit.errors import ConvergenceWarning, warn
 from rootfit.executors import ItemOutcome
 from rootfit.result import FitResult
@@ -33,8 +34,9 @@ class BatchResult:
 
     Attributes
     ----------
-    results : tuple of FitResult or None
-        One per item, None where the fit raised.
+    results : sequence of FitResult or None
+        One per item, None where the fit raised (a tuple, or for a stacked batch a
+        :class:`~rootfit.batch.rows.ResultRows` that builds each result when it is read).
     errors : dict of int to Exception
         The exception of each fit that could not run, by index (a
         :class:`~rootfit.errors.WorkerError` when its worker died).
@@ -52,7 +54,7 @@ class BatchResult:
     ('3 of 3 fits valid, 0 invalid, 0 could not run', (3,))
     """
 
-    results: tuple[FitResult | None, ...]
+    results: Sequence[FitResult | None]
     errors: dict[int, BaseException] = field(default_factory=dict)
     warnings: dict[int, list[tuple[type[Warning], str]]] = field(default_factory=dict)
 
@@ -65,10 +67,49 @@ class BatchResult:
             {i: list(o.warnings) for i, o in enumerate(outcomes) if o.warnings},
         )
 
+    @classmethod
+    def from_stacked(
+        cls, rows: ResultRows, fallback: Sequence[int], outcomes: Sequence[ItemOutcome]
+    ) -> BatchResult:
+        """A stacked batch's rows with the outcomes of the fits it handed back (``fallback``,
+        in order) filled in."""
+        errors: dict[int, BaseException] = {}
+        warned: dict[int, list[tuple[type[Warning], str]]] = {}
+        for i, outcome in zip(fallback, outcomes, strict=True):
+            if outcome.error is not None:
+                errors[i] = outcome.error
+                rows.set_ready(i, None)
+            else:
+                rows.set_ready(i, outcome.value)
+            if outcome.warnings:
+                warned[i] = list(outcome.warnings)
+        return cls(rows, errors, warned)
+
+    @property
+    def columns(self) -> ResultColumns:
+        """Every fit's values, errors, χ², ndf, minimum, status and verdict as arrays (read
+        from the results, or given by a stacked batch without building them)."""
+        if isinstance(self.results, ResultRows):
+            return self.results.columns
+        names: tuple[str, ...] = ()
+        for r in self.results:
+            if r is not None:
+                names = tuple(r.parameter_names)
+                break
+        columns = ResultColumns.empty(len(self.results), names)
+        for i, r in enumerate(self.results):
+            if r is not None:
+                if tuple(r.parameter_names) == names:
+                    columns.fill_from(i, r)
+                else:  # another model: only the summary columns
+                    columns.fill_summary(i, r)
+        return columns
+
     @property
     def invalid(self) -> tuple[int, ...]:
         """Indices of fits that ran but are ``valid=False``."""
-        return tuple(i for i, r in enumerate(self.results) if r is not None and not r.valid)
+        columns = self.columns
+        return tuple(int(i) for i in np.flatnonzero(columns.present & ~columns.valid))
 
     @property
     def failed(self) -> tuple[int, ...]:
@@ -106,40 +147,29 @@ class BatchResult:
 
     def _failure(self, i: int) -> str:
         """``"3: status 4"`` for an invalid fit, ``"5: EmptyFitDataError"`` for one that raised."""
-        result = self.results[i]
-        if result is None:
+        if i in self.errors:
             return f"{i}: {type(self.errors[i]).__name__}"
-        return f"{i}: status {result.status}"
+        return f"{i}: status {self.columns.status[i]}"
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
         """Parameter names of the first fit that ran (empty if none did)."""
-        for r in self.results:
-            if r is not None:
-                return tuple(r.parameter_names)
-        return ()
+        return self.columns.parameter_names
 
     def values(self) -> NDArray[np.float64]:
         """Fitted values, shape ``(n, npar)`` (NaN rows where a fit raised)."""
-        return self._matrix("values")
+        return self.columns.values.copy()
 
     def parameter_errors(self) -> NDArray[np.float64]:
         """Parabolic errors, shape ``(n, npar)`` (NaN rows where a fit raised)."""
-        return self._matrix("errors")
-
-    def _matrix(self, attribute: str) -> NDArray[np.float64]:
-        names = self.parameter_names
-        out = np.full((len(self.results), len(names)), np.nan)
-        for i, r in enumerate(self.results):
-            if r is not None and tuple(r.parameter_names) == names:
-                out[i] = getattr(r, attribute).to_numpy()
-        return out
+        return self.columns.errors.copy()
 
     def table(self) -> NDArray[Any]:
         """One row per fit: a column per parameter value and ``<name>_error``, then ``chi2``,
         ``ndf``, ``min_fcn``, ``status``, ``valid`` and ``error`` (the exception text, empty
         when the fit ran). Rows of fits that raised hold NaN and status -1."""
-        names = self.parameter_names
+        data = self.columns
+        names = data.parameter_names
         columns = [n if n not in _FIXED_COLUMNS else f"par_{n}" for n in names]
         width = max([1] + [len(_error_text(e)) for e in self.errors.values()])
         dtype = (
@@ -149,22 +179,13 @@ class BatchResult:
             + [("valid", "?"), ("error", f"U{width}")]
         )
         table = np.zeros(len(self.results), dtype=dtype)
-        values, errors = self.values(), self.parameter_errors()
         for k, c in enumerate(columns):
-            table[c] = values[:, k]
-            table[f"{c}_error"] = errors[:, k]
-        for i, r in enumerate(self.results):
-            if r is None:
-                table["chi2"][i] = table["min_fcn"][i] = np.nan
-                table["status"][i] = -1
-                table["error"][i] = _error_text(self.errors.get(i))
-            else:
-                table["chi2"][i], table["ndf"][i] = r.chi2, r.ndf
-                table["min_fcn"][i], table["status"][i], table["valid"][i] = (
-                    r.min_fcn,
-                    r.status,
-                    r.valid,
-                )
+            table[c] = data.values[:, k]
+            table[f"{c}_error"] = data.errors[:, k]
+        for name in ("chi2", "ndf", "min_fcn", "status", "valid"):
+            table[name] = getattr(data, name)
+        for i, error in self.errors.items():
+            table["error"][i] = _error_text(error)
         return table
 
     def to_pandas(self) -> Any:

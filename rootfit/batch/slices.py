@@ -27,10 +27,10 @@ from typing import Any
 
 import numpy as np
 
-from rootfit.batch.fitting import FitTask
+from rootfit.batch.fitting import FitTask, run_fits
 from rootfit.batch.result import BatchResult
 from rootfit.errors import DataError, FitOptionError
-from rootfit.executors import ExecutorSpec, run_tasks
+from rootfit.executors import ExecutorSpec
 from rootfit.functions import Function
 from rootfit.hist import Axis, Histogram
 
@@ -165,32 +165,29 @@ def fit_slices(
             projections.append(p)
     centres = [float(cut_axis.bin_center(lo + int(group) // 2)) for lo, _ in windows]
     out_bins = tuple(int(out_axis.find_bin(c)) for c in centres)
-    outcomes = run_tasks(
-        FitTask(model, option, kwargs),
-        projections,
-        executor=executor,
-        progress=progress,
-        description="slice fits",
+    batch = run_fits(
+        projections, FitTask(model, option, kwargs), executor, progress, description="slice fits"
     )
-    batch = BatchResult.from_outcomes(outcomes)
     base = name if name is not None else (h.name or "h")
     names = tuple(model.parameter_names)
     hists = _output_histograms(h, out_axis, base, names)
     chi2 = hists[f"{base}_chi2"]
-    results = iter(batch.results)
+    columns = batch.columns  # read without building every FitResult of a stacked batch
+    fitted_rows = iter(range(len(projections)))
     for ok, b in zip(fitted, out_bins, strict=True):
-        r = next(results) if ok else None
-        if r is None:
+        i = next(fitted_rows) if ok else None
+        if i is None or not columns.present[i]:
             continue
         for k in range(npar):
             hk = hists[f"{base}_{k}"]
-            hk.set_value(b, r.values[k], flow=True)
-            hk.set_error(b, r.errors[k], flow=True)
-        per_ndf = r.chi2 / r.ndf if r.ndf > 0 else 0.0
+            hk.set_value(b, float(columns.values[i, k]), flow=True)
+            hk.set_error(b, float(columns.errors[i, k]), flow=True)
+        ndf = int(columns.ndf[i])
+        per_ndf = float(columns.chi2[i]) / ndf if ndf > 0 else 0.0
         chi2.set_value(b, per_ndf, flow=True)
         chi2.set_error(b, float(np.sqrt(max(per_ndf, 0.0))), flow=True)
     for hk in hists.values():
-        hk.entries = float(sum(r is not None for r in batch.results))
+        hk.entries = float(np.count_nonzero(columns.present))
     batch.warn_if_failed("fit_slices")
     return SliceFits(tuple(windows), out_bins, tuple(fitted), batch, hists, names)
 

@@ -108,13 +108,20 @@ class BinnedCost(Cost):
         """``(statistic, flag, columns)`` of the fused kernel (:mod:`rootfit.kernels.fused`)."""
         return None
 
-    def _make_fused(self) -> FusedObjective | None:
+    def fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
+        """``(statistic, flag, columns)`` of the fused kernel at the points (the prediction is
+        the model at the points), or None when this cost has no fused kernel."""
         prediction = self.prediction
         if not isinstance(prediction, AtCentre) or prediction.scale is not None:
             return None
-        layout = self._fused_layout()
+        return self._fused_layout()
+
+    def _make_fused(self) -> FusedObjective | None:
+        layout = self.fused_layout()
         if layout is None:
             return None
+        prediction = self.prediction
+        assert isinstance(prediction, AtCentre)
         compiled = self.model.fused_kernels(layout[0])
         if compiled is None:
             return None
@@ -191,7 +198,12 @@ class Chi2(BinnedCost):
         return float(kernels.chi2(self._y, self._inv, self._predict(p)))
 
     def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]]:
-        return "chi2", _DBL_MAX / max(self.ndata, 1), (self._y, self._inv)
+        return "chi2", self.context_flag(self.ndata), (self._y, self._inv)
+
+    def context_flag(self, ndata: int) -> float:
+        """The fused context's flag for ``ndata`` points: the cap of one χ² term (ROOT caps
+        each term at DBL_MAX / n so that the sum stays finite)."""
+        return _DBL_MAX / max(ndata, 1)
 
     def least_squares_targets(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(y, 1/e)`` of the weighted least-squares problem."""
@@ -379,7 +391,11 @@ class PoissonLikelihood(BinnedCost):
     def _fused_layout(self) -> tuple[str, float, tuple[NDArray[np.float64], ...]] | None:
         if type(self) is not PoissonLikelihood:  # other weights: no fused kernel
             return None
-        return "poisson", float(self.extended), (self._y, kernels.logs(self._y))
+        return "poisson", self.context_flag(self.ndata), (self._y, kernels.logs(self._y))
+
+    def context_flag(self, ndata: int) -> float:
+        """The fused context's flag: 1 for the extended likelihood (any ``ndata``)."""
+        return float(self.extended)
 
     def _draw(self, f: NDArray[np.float64], rng: np.random.Generator, scale: float) -> Any:
         if type(self) is not PoissonLikelihood:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -25,12 +26,15 @@ from rootfit.hist import Axis, Graph, Graph2D, Histogram, Profile
 
 __all__ = [
     "DataOptions",
+    "adjust_errors",
+    "bin_centres",
     "bin_data_from_graph",
     "bin_data_from_graph2d",
     "bin_data_from_histogram",
     "graph2d_error_type",
     "graph_error_type",
     "histogram_error_type",
+    "histogram_window",
 ]
 
 
@@ -71,10 +75,11 @@ class DataOptions:
     last_axis_is_value: bool = False
 
 
-def _adjust_errors(
+def adjust_errors(
     errors: NDArray[np.float64], values: NDArray[np.float64], opts: DataOptions
 ) -> tuple[NDArray[np.bool_], NDArray[np.float64]]:
-    """ROOT's AdjustError on arrays: returns (keep mask, adjusted errors)."""
+    """ROOT's AdjustError on arrays (elementwise, any shape): returns (keep mask, adjusted
+    errors)."""
     nonpositive = errors <= 0
     keep = ~nonpositive | opts.use_empty | (opts.unit_errors & (np.abs(values) > 0))
     adjusted = np.where(nonpositive, 1.0, errors)
@@ -118,6 +123,25 @@ def histogram_error_type(opts: DataOptions) -> ErrorType:
     return ErrorType.NONE if (opts.unit_errors or opts.expected_errors) else ErrorType.VALUE
 
 
+def histogram_window(
+    hist: Histogram | Profile, ranges: DataRange
+) -> tuple[list[NDArray[np.intp]], tuple[Any, ...]]:
+    """The ROOT bins a fit of ``hist`` in ``ranges`` visits, in fit order (x outermost): the
+    bin numbers per axis, and the index of those bins into the arrays with flow bins."""
+    windows = [axis_window(a, ranges.axis(i)) for i, a in enumerate(hist.axes)]
+    if len(windows) == 1:  # one axis: a slice, no index grid
+        lo, hi = windows[0]
+        return [np.arange(lo, hi + 1)], (slice(lo, hi + 1),)
+    grids = np.meshgrid(*[np.arange(lo, hi + 1) for lo, hi in windows], indexing="ij")
+    bins = [g.ravel() for g in grids]
+    return bins, tuple(bins)
+
+
+def bin_centres(hist: Histogram | Profile, bins: Sequence[NDArray[np.intp]]) -> NDArray[np.float64]:
+    """Centres of the given bins as an ``(n, ndim)`` array."""
+    return _columns([a.bin_center(b) for a, b in zip(hist.axes, bins, strict=True)])
+
+
 def bin_data_from_histogram(
     hist: Histogram | Profile,
     opts: DataOptions = DataOptions(),
@@ -139,23 +163,14 @@ def bin_data_from_histogram(
         Non-finite contents or errors.
     """
     ranges = DataRange.from_user(fit_range, hist.ndim)
-    windows = [axis_window(a, ranges.axis(i)) for i, a in enumerate(hist.axes)]
-    index: tuple[Any, ...]
-    if len(windows) == 1:  # one axis: a slice, no index grid
-        lo, hi = windows[0]
-        bins = [np.arange(lo, hi + 1)]
-        index = (slice(lo, hi + 1),)
-    else:
-        grids = np.meshgrid(*[np.arange(lo, hi + 1) for lo, hi in windows], indexing="ij")
-        bins = [g.ravel() for g in grids]
-        index = tuple(bins)
+    bins, index = histogram_window(hist, ranges)
     values = np.asarray(hist.values(flow=True))[index]
     errors = np.asarray(hist.errors(flow=True))[index]
     if opts.expected_errors:
         keep = np.ones(values.size, dtype=bool)
         adjusted = errors  # kept for the bin weights of "PW"; not used as fit errors
     else:
-        keep, adjusted = _adjust_errors(errors, values, opts)
+        keep, adjusted = adjust_errors(errors, values, opts)
     bins = [b[keep] for b in bins]
     values, adjusted = values[keep], adjusted[keep]
     if opts.last_axis_is_value:
@@ -186,7 +201,7 @@ def bin_data_from_histogram(
             ]
         )
     else:
-        coords = _columns([a.bin_center(b) for a, b in zip(hist.axes, bins, strict=True)])
+        coords = bin_centres(hist, bins)
         up = None
     return BinData(
         coords=coords,

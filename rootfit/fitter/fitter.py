@@ -156,6 +156,20 @@ class Fitter:
             result = result.replaced(trace=trace)
         return result
 
+    def result_of(
+        self,
+        cost: Cost,
+        settings: Sequence[ParameterSettings],
+        raw: BackendResult,
+        *,
+        normalize_errors: bool = False,
+    ) -> FitResult:
+        """The FitResult :meth:`fit` makes of a minimizer outcome ``raw`` of ``cost`` from
+        ``settings`` (verdict, warnings, χ², ndf, scaled errors): for outcomes computed
+        elsewhere, e.g. by a stacked batch's compiled loop."""
+        errordef = self.options.error_def or cost.errordef
+        return self._result(cost, settings, raw, normalize_errors, errordef)
+
     # -- ROOT::Fit::Fitter's entry points on data and a model ----------------------------------
     def least_squares_fit(
         self, data: BinData, model: Model | Function, parameters: Parameters = None, **steps: Any

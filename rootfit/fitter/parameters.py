@@ -7,11 +7,20 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
+
 from rootfit.errors import FitError
 from rootfit.functions import ParameterState
 from rootfit.result import FitResult
 
-__all__ = ["ParameterSettings", "default_step", "result_settings", "settings_from_state"]
+__all__ = [
+    "ParameterSettings",
+    "default_step",
+    "result_settings",
+    "settings_from_state",
+    "step_rule",
+]
 
 
 def default_step(value: float) -> float:
@@ -75,31 +84,50 @@ def settings_from_state(
     """
     if len(names) != len(state):
         raise FitError(f"{len(names)} parameter names for a state of {len(state)} parameters")
+    steps, outside = step_rule(
+        state.values, state.errors, state.steps, state.lower, state.upper, state.fixed
+    )
     out = []
     for i, name in enumerate(names):
-        value = float(state.values[i])
-        limits = state.limits(i)
-        lower, upper = limits if limits is not None else (-math.inf, math.inf)
-        step = default_step(value)
-        if state.steps[i] > 0:
-            step = float(state.steps[i])
-        elif state.errors[i] > 0:
-            step = float(state.errors[i])
-        elif math.isfinite(lower) and math.isfinite(upper):
-            step = 0.1 * (upper - lower)
-            if value < upper and upper - value < 2 * step:
-                step = (upper - value) / 2
-            elif value > lower and value - lower < 2 * step:
-                step = (value - lower) / 2
-        fixed = bool(state.fixed[i])
-        if not fixed and limits is not None and not lower <= value <= upper:
+        value, lower, upper = float(state.values[i]), float(state.lower[i]), float(state.upper[i])
+        if outside[i]:
             raise FitError(
                 f"start value {value} of parameter {name!r} lies outside its limits ({lower}, {upper})"
             )
-        if not fixed and not step > 0:
-            step = default_step(value)
-        out.append(ParameterSettings(name, value, step, lower, upper, fixed))
+        out.append(
+            ParameterSettings(name, value, float(steps[i]), lower, upper, bool(state.fixed[i]))
+        )
     return tuple(out)
+
+
+def step_rule(
+    values: NDArray[np.float64],
+    errors: NDArray[np.float64],
+    steps: NDArray[np.float64],
+    lower: NDArray[np.float64],
+    upper: NDArray[np.float64],
+    fixed: NDArray[np.bool_],
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """ROOT's step sizes (:func:`settings_from_state`) and which free start values lie outside
+    their limits, elementwise on arrays of any shape (one fit, or many stacked)."""
+    values, lower, upper = (np.asarray(a, dtype=np.float64) for a in (values, lower, upper))
+    default = np.where(values != 0, 0.3 * np.abs(values), 0.3)
+    with np.errstate(invalid="ignore", over="ignore"):
+        bounded = np.isfinite(lower) & np.isfinite(upper)
+        tenth = np.where(bounded, 0.1 * (upper - lower), 0.0)
+        trimmed = np.where(
+            (values < upper) & (upper - values < 2 * tenth),
+            (upper - values) / 2,
+            np.where((values > lower) & (values - lower < 2 * tenth), (values - lower) / 2, tenth),
+        )
+    step = np.where(
+        steps > 0, steps, np.where(errors > 0, errors, np.where(bounded, trimmed, default))
+    )
+    free = ~np.asarray(fixed, dtype=bool)
+    step = np.where(free & ~(step > 0), default, step)
+    limited = np.isfinite(lower) | np.isfinite(upper)
+    outside = free & limited & ~((lower <= values) & (values <= upper))
+    return step, outside
 
 
 def result_settings(

@@ -45,6 +45,7 @@ from rootfit.errors import (
 from rootfit.fitdata import BinData, DataRange, Events, as_fit_target
 from rootfit.fitdata.targets import NanPolicy
 from rootfit.fitter import Fitter, ParameterSettings, settings_from_state
+from rootfit.fitter.backends import BackendResult
 from rootfit.fitting.events import event_start_state, fix_scale_parameters
 from rootfit.fitting.plan import CostChoice, ErrorScaling, FitPlan, plan_fit
 from rootfit.functions import Function, Model, ParameterState, apply_start_rule
@@ -189,15 +190,36 @@ class FitProblem:
             weight_correction=plan.weight_correction,
             store_trace=store_trace,
         )
-        result = result.with_context(options=plan.options, fit_range=self.fit_range)
-        if result.model is None and self.model is not None:
-            result = result.replaced(model=self.model)
+        result = self._in_context(result)
         if strict and not result.valid:
             raise FitError(
                 f"the fit of {self.function_name!r} is not valid (status {result.status}, "
                 f"{result.minimizer}); strict=True turns that into an error",
                 result,
             )
+        return result
+
+    def result_of(self, raw: BackendResult) -> FitResult:
+        """What :meth:`solve` returns when the minimizer's outcome is ``raw`` (an outcome
+        computed elsewhere: a stacked batch runs the minimisations of many problems in one
+        compiled loop, :mod:`rootfit.batch.stacked`). Only for plans without Hesse, Minos,
+        gradient or weight correction, whose result is the outcome itself."""
+        plan = self.plan
+        if plan.hesse or plan.minos or plan.gradient or plan.weight_correction:
+            raise FitError("result_of needs a plan whose result is the minimizer's outcome")
+        result = Fitter(plan.minimizer).result_of(
+            self.cost,
+            self.settings,
+            raw,
+            normalize_errors=plan.error_scaling is ErrorScaling.CHI2_PER_NDF,
+        )
+        return self._in_context(result)
+
+    def _in_context(self, result: FitResult) -> FitResult:
+        """The result with the plan's options, the fit range and the model."""
+        result = result.with_context(options=self.plan.options, fit_range=self.fit_range)
+        if result.model is None and self.model is not None:
+            result = result.replaced(model=self.model)
         return result
 
 

@@ -58,6 +58,7 @@ __all__ = [
     "FusedObjective",
     "address_as_pointer",
     "build_context",
+    "build_contexts",
     "fused_kernels",
     "generated_module",
 ]
@@ -225,6 +226,42 @@ def build_context(
         start = HEADER + n * stride + k * n
         ctx[start : start + n] = column
     return ctx
+
+
+def build_contexts(
+    points: NDArray[np.float64],
+    flags: NDArray[np.float64],
+    columns: Sequence[NDArray[np.float64]],
+    offsets: NDArray[np.intp],
+) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+    """The contexts of many fits in one array: fit ``r`` has the points
+    ``offsets[r]:offsets[r + 1]`` of ``points`` and of each column, and the flag ``flags[r]``.
+
+    Returns
+    -------
+    contexts : ndarray
+        The contexts one after the other, each laid out as :func:`build_context` lays it out.
+    starts : ndarray
+        Where each fit's context starts in ``contexts``.
+    """
+    total, stride = points.shape
+    counts = np.diff(offsets)
+    if any(np.shape(c) != (total,) for c in columns) or offsets[-1] != total:
+        raise ValueError(f"every column needs {total} values and the offsets must end there")
+    lengths = HEADER + counts * (stride + len(columns))
+    starts = np.zeros(counts.size, dtype=np.intp)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    contexts = np.empty(int(lengths.sum()))
+    header = np.stack([counts, np.full(counts.size, stride), flags, lengths], axis=1)
+    contexts[starts[:, None] + np.arange(HEADER)] = header
+    fit_of_point = np.repeat(np.arange(counts.size), counts)
+    local = np.arange(total) - offsets[:-1][fit_of_point]
+    first = starts[fit_of_point] + HEADER  # where each point's fit keeps its point block
+    contexts[(first + local * stride)[:, None] + np.arange(stride)] = points
+    after = first + counts[fit_of_point] * stride
+    for k, column in enumerate(columns):
+        contexts[after + k * counts[fit_of_point] + local] = column
+    return contexts, starts
 
 
 class FusedObjective:

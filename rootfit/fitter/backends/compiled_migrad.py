@@ -45,7 +45,13 @@ from rootfit.kernels.minuit_core import (
 )
 from rootfit.options import MinimizerOptions
 
-__all__ = ["CompiledMigradMinimum", "MigradSetup", "compiled_migrad_applies", "strategy_vector"]
+__all__ = [
+    "CompiledMigradMinimum",
+    "MigradSetup",
+    "compiled_migrad_applies",
+    "setup_rows",
+    "strategy_vector",
+]
 
 #: Minuit2's machine precision: 4 × the float64 epsilon (pinned against iminuit by a test).
 DEFAULT_EPS = 4.0 * float(np.finfo(np.float64).eps)
@@ -97,31 +103,16 @@ class MigradSetup:
     def from_settings(cls, settings: Sequence[ParameterSettings]) -> MigradSetup:
         """As :func:`~rootfit.fitter.backends.minuit.configured_minuit`: a step of 0 becomes
         0.1; equal limits fix; a start value outside its limits is clamped."""
-        rows, free, start, steps, values, limited = [], [], [], [], [], []
-        for i, s in enumerate(settings):
-            step = s.step if s.step > 0 else 0.1
-            low, high = s.lower, s.upper
-            value = min(max(s.value, low), high)
-            values.append(value)
-            has_low, has_high = low != -math.inf, high != math.inf
-            kind = (
-                BOTH if has_low and has_high else LOWER if has_low else UPPER if has_high else NONE
-            )
-            limited.append(kind != NONE)
-            if s.fixed or (kind == BOTH and low == high):
-                continue
-            free.append(i)
-            rows.append((kind, low if has_low else 0.0, high if has_high else 0.0))
-            start.append(value)
-            steps.append(step)
-        return cls(
-            free=np.array(free, dtype=np.intp),
-            bounds=np.array(rows, dtype=np.float64).reshape(len(free), 3),
-            start=np.array(start, dtype=np.float64),
-            steps=np.array(steps, dtype=np.float64),
-            values=np.array(values, dtype=np.float64),
-            limited_at=np.array(limited, dtype=np.bool_),
+        rows = setup_rows(
+            np.array([[s.value for s in settings]]),
+            np.array([[s.step for s in settings]]),
+            np.array([[s.lower for s in settings]]),
+            np.array([[s.upper for s in settings]]),
+            np.array([s.fixed for s in settings], dtype=bool),
         )
+        assert rows is not None  # one row always agrees with itself
+        free, bounds, start, steps, values, limited_at = rows
+        return cls(free, bounds[0], start[0], steps[0], values[0], limited_at)
 
     def external(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         """All parameter values for internal free values ``x``."""
@@ -165,6 +156,51 @@ class MigradSetup:
             valid=bool(flags.is_valid and edm >= 0),
             minimizer="Minuit2 / Migrad",
         )
+
+
+def setup_rows(
+    values: NDArray[np.float64],
+    steps: NDArray[np.float64],
+    lower: NDArray[np.float64],
+    upper: NDArray[np.float64],
+    fixed: NDArray[np.bool_],
+) -> (
+    tuple[
+        NDArray[np.intp],
+        NDArray[np.float64],
+        NDArray[np.float64],
+        NDArray[np.float64],
+        NDArray[np.float64],
+        NDArray[np.bool_],
+    ]
+    | None
+):
+    """:class:`MigradSetup`'s arrays for many fits of the same parameters at once (arrays of
+    shape ``(nfit, npar)``; ``fixed`` shape ``(npar,)``): ``(free, bounds, start, steps,
+    values, limited_at)`` with ``bounds`` of shape ``(nfit, nfree, 3)``, ``start`` and
+    ``steps`` ``(nfit, nfree)``, ``values`` ``(nfit, npar)``; None when the fits do not share
+    their free parameters and kinds of limits (one compiled loop runs them all)."""
+    has_low, has_high = lower != -math.inf, upper != math.inf
+    kinds = np.where(
+        has_low & has_high, BOTH, np.where(has_low, LOWER, np.where(has_high, UPPER, NONE))
+    )
+    limited = kinds != NONE
+    free_mask = ~fixed[None, :] & ~((kinds == BOTH) & (lower == upper))
+    if not (np.all(kinds == kinds[:1]) and np.all(free_mask == free_mask[:1])):
+        return None
+    free = np.flatnonzero(free_mask[0]).astype(np.intp)
+    clamped = np.minimum(np.maximum(values, lower), upper)
+    bounds = np.stack(
+        [
+            kinds[:, free].astype(np.float64),
+            np.where(has_low, lower, 0.0)[:, free],
+            np.where(has_high, upper, 0.0)[:, free],
+        ],
+        axis=-1,
+    )
+    start = np.ascontiguousarray(clamped[:, free])
+    step = np.ascontiguousarray(np.where(steps > 0, steps, 0.1)[:, free])
+    return free, bounds, start, step, clamped, np.ascontiguousarray(limited[0])
 
 
 def run_migrad(

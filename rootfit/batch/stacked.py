@@ -1,0 +1,422 @@
+"""Stacked batches: the same fit of many histograms with one binning, in one compiled loop.
+
+Fitting a thousand small histograms one by one spends most of its time in per-fit Python
+(options, data selection, start values, settings, result objects), not in Migrad. When every
+histogram has the same axes and the fit qualifies (:func:`stacked_plan`: a χ² or Poisson
+likelihood with a fused kernel, Migrad alone, automatic start values that are none or
+InitGaus, no range, no options that change the points' meaning), :func:`fit_stacked` does
+each step once for the whole batch:
+
+1. the plan is made once (the first histogram's: the same for all, they differ only in
+   contents);
+2. the points of all histograms are selected at once — the same window, ROOT's empty-bin rule
+   applied elementwise (:func:`~rootfit.fitdata.filling.adjust_errors`) — into one array;
+3. start values for all fits in one compiled loop (:func:`rootfit.kernels.starts.gaus_starts`,
+   InitGaus bit for bit), steps by ROOT's rule on arrays
+   (:func:`~rootfit.fitter.parameters.step_rule`), Migrad's settings on arrays
+   (:func:`~rootfit.fitter.backends.compiled_migrad.setup_rows`);
+4. one cost on all points gives every fit's fused context (:func:`build_contexts`);
+5. the compiled Migrads run on the CPU's cores (:func:`rootfit.kernels.migrad_batch.migrad_rows`
+   releases the GIL; one thread per core, disjoint rows);
+6. results are columns at once; each FitResult is built when read
+   (:class:`~rootfit.batch.rows.ResultRows`), through the ordinary
+   :meth:`~rootfit.fitting.problem.FitProblem.result_of`.
+
+Every fit gives the result the ordinary path gives, bit for bit (tests/test_stacked.py): the
+same points, start values, settings, the same compiled Migrad. A fit that would not end
+cleanly and silently there — a histogram with non-finite or negative contents (for a
+likelihood), too few points, InitGaus finding nothing, a Migrad that did not converge or
+whose matrix was forced positive-definite, a minimum next to a limit or a parameter that did
+not move (which the verdict may warn about) — is handed back (:class:`Stacked.fallback`) and
+fitted by the ordinary path, with its warnings and errors recorded as usual. The first
+qualifying histogram is also prepared the ordinary way, and the batch is abandoned (all
+fitted the ordinary way) if its settings differ from the stacked ones in any bit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from rootfit.batch.rows import ResultColumns, ResultRows
+from rootfit.batch.stacked_data import same_binning, stack_points, start_state
+from rootfit.costs import Chi2, PoissonLikelihood
+from rootfit.fitdata import BinData, as_fit_target
+from rootfit.fitdata.filling import (
+    histogram_error_type,
+)
+from rootfit.fitter import Fitter
+from rootfit.fitter.backends import BackendResult
+from rootfit.fitter.backends.compiled_migrad import (
+    DEFAULT_EPS,
+    MigradSetup,
+    compiled_migrad_applies,
+    setup_rows,
+    strategy_vector,
+)
+from rootfit.fitter.backends.minuit_state import cov_status, migrad_status
+from rootfit.fitter.parameters import step_rule
+from rootfit.fitting.plan import CostChoice, ErrorScaling, FitPlan, SolverPath, plan_fit
+from rootfit.fitting.problem import COSTS, FitProblem, ResolvedModel, prepare_fit, resolve_model
+from rootfit.functions import StartRule
+from rootfit.hist import Histogram
+from rootfit.kernels.fused import build_contexts
+from rootfit.kernels.migrad import OUTCOME_FIELDS
+from rootfit.kernels.migrad_batch import migrad_rows
+from rootfit.kernels.minuit_core import POSDEF
+from rootfit.options import parse_fit_options
+from rootfit.result import FitResult
+
+__all__ = ["MIN_FITS", "Stacked", "fit_stacked", "stacked_plan"]
+
+#: Fewer fits than this are not worth stacking.
+MIN_FITS = 8
+
+#: Rows per thread below which one thread runs them all.
+_ROWS_PER_THREAD = 64
+
+_FIELD = {name: k for k, name in enumerate(OUTCOME_FIELDS)}
+
+
+@dataclass(frozen=True)
+class Stacked:
+    """The outcome of :func:`fit_stacked`.
+
+    Attributes
+    ----------
+    rows : ResultRows
+        Every fit: built lazily where the stack ran it, None where it is in ``fallback``.
+    fallback : tuple of int
+        Fits the stack handed back, to be run by the ordinary path (their rows are to be
+        replaced by its results).
+    """
+
+    rows: ResultRows
+    fallback: tuple[int, ...]
+
+
+def stacked_plan(
+    target: Histogram, function: Any, option: str
+) -> tuple[FitPlan, ResolvedModel] | None:
+    """The plan of fitting ``function`` to ``target`` with ``option``, if a stack can run it
+    (see the module docstring), else None. Never warns: a plan with notes is not stacked."""
+    fit_target = as_fit_target(target)
+    try:
+        options = parse_fit_options(option, fit_target.kind)
+        resolved = resolve_model(function, fit_target.ndim)
+        plan = plan_fit(options, resolved.model, fit_target)
+    except Exception:  # the ordinary path raises it, per fit
+        return None
+    data = plan.data_options
+    if (
+        plan.notes
+        or plan.path is not SolverPath.MINIMIZER
+        or plan.cost not in (CostChoice.CHI2, CostChoice.POISSON)
+        or plan.hesse
+        or plan.minos
+        or plan.gradient
+        or plan.weight_correction
+        or plan.error_scaling is ErrorScaling.CHI2_PER_NDF
+        or plan.use_function_range
+        or plan.start_rule not in (StartRule.NONE, StartRule.GAUS)
+        or data.expected_errors
+        or data.last_axis_is_value
+        or data.integral
+        or data.bin_volume
+        or Fitter(plan.minimizer).backend.name != "Minuit2"
+        or plan.minimizer.algorithm != "Migrad"
+    ):
+        return None
+    return plan, resolved
+
+
+def _run(
+    entry: int,
+    contexts: NDArray[np.float64],
+    starts: NDArray[np.intp],
+    setup: tuple[Any, ...],
+    plan: FitPlan,
+    errordef: float,
+    threads: int,
+) -> tuple[NDArray[np.float64], ...]:
+    free, bounds, start, steps, values, limited_at = setup
+    nfit, npar = values.shape
+    options = plan.minimizer
+    out = (
+        np.zeros((nfit, npar)),
+        np.zeros((nfit, npar)),
+        np.zeros((nfit, npar, npar)),
+        np.zeros((nfit, len(OUTCOME_FIELDS))),
+        np.zeros(nfit),
+    )
+    eps = options.precision if options.precision > 0 else DEFAULT_EPS
+    shared = (
+        entry,
+        contexts,
+        starts,
+        values,
+        free,
+        bounds,
+        start,
+        steps,
+        limited_at,
+        float(errordef),
+        float(eps),
+        strategy_vector(options.strategy),
+        float(options.tolerance),
+        int(options.call_limit(npar)),
+    )
+    n = max(1, min(threads, nfit // _ROWS_PER_THREAD))
+    edges = np.linspace(0, nfit, n + 1).astype(int)
+    if n == 1:
+        migrad_rows(*shared, 0, nfit, *out)
+    else:
+
+        def run(lo: int, hi: int) -> None:
+            migrad_rows(*shared, lo, hi, *out)
+
+        with ThreadPoolExecutor(n) as pool:
+            jobs = [pool.submit(run, int(lo), int(hi)) for lo, hi in itertools.pairwise(edges)]
+            for job in jobs:
+                job.result()
+    return out
+
+
+def _clean(
+    info: NDArray[np.float64],
+    start_fval: NDArray[np.float64],
+    values: NDArray[np.float64],
+    errors: NDArray[np.float64],
+    setup: tuple[Any, ...],
+    lower: NDArray[np.float64],
+    upper: NDArray[np.float64],
+    counts: NDArray[np.intp],
+) -> NDArray[np.bool_]:
+    """Fits whose outcome the ordinary path reports with no warning and no rerun: Migrad
+    ended cleanly (no correction, no call limit, EDM below its target), the start value of the
+    cost was finite, there are more points than free parameters, no free parameter stayed at
+    its start value, and none ended within 10⁻³ of its range of a limit (the verdict's own
+    thresholds, :func:`rootfit.fitter.verdict.assess`, are inside these)."""
+    free, _, start, _, _, _ = setup
+    ok = (
+        (info[:, _FIELD["status"]] == POSDEF)
+        & (info[:, _FIELD["above_max_edm"]] == 0)
+        & (info[:, _FIELD["call_limit"]] == 0)
+        & (info[:, _FIELD["corrected"]] == 0)
+        & (info[:, _FIELD["edm"]] >= 0)
+        & np.isfinite(start_fval)
+        & np.isfinite(values).all(axis=1)
+        & np.isfinite(errors).all(axis=1)
+        & (counts > free.size)
+    )
+    fitted = values[:, free]
+    ok &= ~(fitted == start).any(axis=1)
+    low, high = lower[:, free], upper[:, free]
+    with np.errstate(invalid="ignore", over="ignore"):
+        span = np.where(np.isfinite(high - low), high - low, np.maximum(np.abs(fitted), 1.0))
+        near = 1e-3 * span
+        at_limit = (np.isfinite(low) & (fitted - low <= near)) | (
+            np.isfinite(high) & (high - fitted <= near)
+        )
+    return ok & ~at_limit.any(axis=1)
+
+
+def _statuses(dcovar: NDArray[np.float64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """ROOT's status and covariance status of clean outcomes (read by minuit_state's readers
+    for each of the two flag sets a clean outcome can have)."""
+    status = np.zeros(dcovar.size, dtype=np.int64)
+    cov = np.zeros(dcovar.size, dtype=np.int64)
+    for accurate in (True, False):
+        flags = SimpleNamespace(
+            is_valid=True,
+            edm=0.0,
+            has_covariance=True,
+            has_posdef_covar=True,
+            has_made_posdef_covar=False,
+            has_accurate_covar=accurate,
+            hesse_failed=False,
+            is_above_max_edm=False,
+            has_reached_call_limit=False,
+        )
+        rows = (dcovar < 0.1) == accurate
+        status[rows], cov[rows] = migrad_status(flags), cov_status(flags)
+    return status, cov
+
+
+def fit_stacked(
+    targets: Sequence[Any], function: Any, option: str, *, threads: int | None = None
+) -> Stacked | None:
+    """Run the fits of a stackable batch (module docstring); None when it is not one.
+
+    Parameters
+    ----------
+    targets : sequence
+        The fit targets (all :class:`~rootfit.Histogram` with the same axes, or not stacked).
+    function, option
+        As for :func:`rootfit.fit` (no other keywords).
+    threads : int, optional
+        Threads running the compiled loop (default: the CPU count).
+    """
+    if len(targets) < MIN_FITS or not all(type(t) is Histogram for t in targets):
+        return None
+    hists: Sequence[Histogram] = targets
+    if not same_binning(hists):
+        return None
+    planned = stacked_plan(hists[0], function, option)
+    if planned is None:
+        return None
+    plan, resolved = planned
+    points = stack_points(hists, plan)
+    values, lower, upper, found = start_state(plan, resolved, points)
+    state = resolved.state
+    steps, outside = step_rule(values, state.errors, state.steps, lower, upper, state.fixed)
+    rows = np.flatnonzero(points.usable & found & ~outside.any(axis=1))
+    if rows.size == 0:
+        return None
+    setup = setup_rows(values[rows], steps[rows], lower[rows], upper[rows], state.fixed)
+    if setup is None:
+        return None
+    reference = _reference(hists[int(rows[0])], function, option, setup, plan)
+    if reference is None:
+        return None
+    data = BinData(
+        coords=points.coords,
+        values=points.values,
+        errors=points.errors,
+        error_type=histogram_error_type(plan.data_options),
+    )
+    cost = COSTS[plan.cost](data, resolved.model, plan)
+    if not isinstance(cost, Chi2 | PoissonLikelihood):
+        return None
+    layout = cost.fused_layout()
+    kernels = None if layout is None else resolved.model.fused_kernels(layout[0])
+    if layout is None or kernels is None or kernels[1] is None or cost.offset_values:
+        return None
+    selected = np.concatenate([[0], np.cumsum(points.counts[rows])])
+    in_stack = np.zeros(len(hists), dtype=bool)
+    in_stack[rows] = True
+    picks = np.flatnonzero(np.repeat(in_stack, points.counts))
+    flags = np.array([cost.context_flag(int(points.counts[r])) for r in rows])
+    contexts, starts = build_contexts(
+        np.ascontiguousarray(cost.prediction.points[picks]),
+        flags,
+        [np.ascontiguousarray(column[picks]) for column in layout[2]],
+        selected,
+    )
+    errordef = plan.minimizer.error_def or cost.errordef
+    threads = threads or os.cpu_count() or 1
+    out_values, out_errors, out_cov, info, start_fval = _run(
+        int(kernels[1].address), contexts, starts, setup, plan, errordef, threads
+    )
+    clean = _clean(
+        info, start_fval, out_values, out_errors, setup, lower[rows], upper[rows],
+        points.counts[rows],
+    )  # fmt: skip
+    status, cov_status_ = _statuses(info[:, _FIELD["dcovar"]])
+    nfit = len(hists)
+    columns = ResultColumns.empty(nfit, resolved.model.parameter_names)
+    done = rows[clean]
+    nfree = setup[0].size
+    fval = info[clean, _FIELD["fval"]]
+    columns.values[done], columns.errors[done] = out_values[clean], out_errors[clean]
+    columns.chi2[done] = [cost.reported_chi2(float(f)) for f in fval]
+    columns.ndf[done] = np.maximum(points.counts[done] - nfree, 0)
+    columns.min_fcn[done], columns.status[done] = fval, status[clean]
+    columns.valid[done] = columns.present[done] = True
+    outcomes = _Outcomes(
+        rows={int(r): k for k, r in enumerate(rows) if clean[k]},
+        values=out_values,
+        errors=out_errors,
+        covariance=out_cov,
+        info=info,
+        status=status,
+        cov_status=cov_status_,
+    )
+    builder = _Builder(tuple(hists), function, option, outcomes, setup)
+    fallback = tuple(int(i) for i in np.setdiff1d(np.arange(nfit), done))
+    return Stacked(ResultRows(columns, dict.fromkeys(fallback), builder), fallback)
+
+
+def _reference(
+    hist: Histogram, function: Any, option: str, setup: tuple[Any, ...], plan: FitPlan
+) -> FitProblem | None:
+    """The first stacked fit prepared the ordinary way, if its settings are the stack's in
+    every bit (a guard: the stack computes them on arrays with the same rules)."""
+    problem = prepare_fit(hist, function, option)
+    own = MigradSetup.from_settings(problem.settings)
+    free, bounds, start, steps, values, limited_at = setup
+    same = (
+        np.array_equal(own.free, free)
+        and np.array_equal(own.bounds, bounds[0])
+        and np.array_equal(own.start, start[0])
+        and np.array_equal(own.steps, steps[0])
+        and np.array_equal(own.values, values[0])
+        and np.array_equal(own.limited_at, limited_at)
+    )
+    if not same or not compiled_migrad_applies(problem.settings, plan.minimizer):
+        return None
+    return problem
+
+
+@dataclass(frozen=True)
+class _Outcomes:
+    """The compiled loop's outcomes; ``rows`` maps a fit's index to its row here."""
+
+    rows: dict[int, int]
+    values: NDArray[np.float64]
+    errors: NDArray[np.float64]
+    covariance: NDArray[np.float64]
+    info: NDArray[np.float64]
+    status: NDArray[np.int64]
+    cov_status: NDArray[np.int64]
+
+    def raw(self, i: int) -> BackendResult:
+        """Fit ``i``'s outcome as the Minuit2 backend reports it."""
+        k = self.rows[i]
+        return BackendResult(
+            values=self.values[k],
+            errors=self.errors[k],
+            covariance=self.covariance[k],
+            min_fcn=float(self.info[k, _FIELD["fval"]]),
+            edm=float(self.info[k, _FIELD["edm"]]),
+            ncalls=int(self.info[k, _FIELD["ncalls"]]),
+            status=int(self.status[k]),
+            cov_status=int(self.cov_status[k]),
+            valid=True,
+            minimizer="Minuit2 / Migrad",
+        )
+
+
+@dataclass(frozen=True)
+class _Builder:
+    """Builds the FitResult of a stacked fit the ordinary way around its stacked outcome
+    (and solves it the ordinary way if its settings are not, in every bit, those the stack
+    used — a guard that never triggers while both follow the same rules)."""
+
+    targets: tuple[Histogram, ...]
+    function: Any
+    option: str
+    outcomes: _Outcomes
+    setup: tuple[Any, ...]
+
+    def __call__(self, i: int) -> FitResult:
+        problem = prepare_fit(self.targets[i], self.function, self.option)
+        own = MigradSetup.from_settings(problem.settings)
+        k = self.outcomes.rows[i]
+        _, bounds, start, steps, values, _ = self.setup
+        if not (
+            np.array_equal(own.bounds, bounds[k])
+            and np.array_equal(own.start, start[k])
+            and np.array_equal(own.steps, steps[k])
+            and np.array_equal(own.values, values[k])
+        ):
+            return problem.solve()
+        return problem.result_of(self.outcomes.raw(i))
