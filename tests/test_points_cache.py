@@ -103,3 +103,18 @@ def test_large_histograms_are_not_cached():
     h = rf.Histogram(MAX_BINS, 0, 1)
     h.fill(np.random.default_rng(0).uniform(0, 1, 1000))
     assert _points(h) is not _points(h)
+
+
+def test_threads_fitting_one_histogram_share_the_cache_safely():
+    from concurrent.futures import ThreadPoolExecutor
+
+    h = _hists_for_threads()
+    expected = {o: rf.fit(h, "gaus", o) for o in ("Q", "QL", "QW")}
+    options = [("Q", "QL", "QW")[k % 3] for k in range(120)]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda o: (o, rf.fit(h, "gaus", o)), options))
+    assert all(r == expected[o] for o, r in results)
+
+
+def _hists_for_threads():
+    return _hist(seed=9, n=5000)

@@ -212,3 +212,12 @@ def test_slice_fits_read_the_stacked_columns():
     for name, hist in stacked.histograms.items():
         assert np.array_equal(hist.values(flow=True), ordinary.histograms[name].values(flow=True))
         assert np.array_equal(hist.errors(flow=True), ordinary.histograms[name].errors(flow=True))
+
+
+def test_results_read_later_are_those_of_the_contents_at_the_call():
+    hists = _hists(n=12)
+    ordinary = _ordinary(hists, "gaus", "Q")
+    batch = rf.fit_many(hists, "gaus", "Q")
+    hists[3].fill(np.full(500, 2.5))  # changed after the batch, before its result is read
+    assert batch[3] == ordinary[3]
+    assert batch[3].cost.data.values.sum() == ordinary[3].cost.data.values.sum()

@@ -39,7 +39,7 @@ import itertools
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -47,9 +47,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rootfit.batch.rows import ResultColumns, ResultRows
-from rootfit.batch.stacked_data import same_binning, stack_points, start_state
+from rootfit.batch.stacked_data import StackedPoints, same_binning, stack_points, start_state
 from rootfit.costs import Chi2, PoissonLikelihood
-from rootfit.fitdata import BinData, as_fit_target
+from rootfit.fitdata import BinData, DataRange, as_fit_target
 from rootfit.fitdata.filling import (
     histogram_error_type,
 )
@@ -284,8 +284,13 @@ def fit_stacked(
     setup = setup_rows(values[rows], steps[rows], lower[rows], upper[rows], state.fixed)
     if setup is None:
         return None
-    reference = _reference(hists[int(rows[0])], function, option, setup, plan)
-    if reference is None:
+    builder = _Builder(plan, resolved, points, values, lower, upper)
+    first = int(rows[0])
+    free, bounds, start, steps_, values_, limited_at = setup
+    setup_row = (free, bounds[0], start[0], steps_[0], values_[0], limited_at)
+    if not _same_problem(
+        prepare_fit(hists[first], function, option), builder.problem(first), setup_row
+    ):
         return None
     data = BinData(
         coords=points.coords,
@@ -340,30 +345,34 @@ def fit_stacked(
         status=status,
         cov_status=cov_status_,
     )
-    builder = _Builder(tuple(hists), function, option, outcomes, setup)
+    builder = replace(builder, outcomes=outcomes)
     fallback = tuple(int(i) for i in np.setdiff1d(np.arange(nfit), done))
     return Stacked(ResultRows(columns, dict.fromkeys(fallback), builder), fallback)
 
 
-def _reference(
-    hist: Histogram, function: Any, option: str, setup: tuple[Any, ...], plan: FitPlan
-) -> FitProblem | None:
-    """The first stacked fit prepared the ordinary way, if its settings are the stack's in
-    every bit (a guard: the stack computes them on arrays with the same rules)."""
-    problem = prepare_fit(hist, function, option)
-    own = MigradSetup.from_settings(problem.settings)
-    free, bounds, start, steps, values, limited_at = setup
-    same = (
+def _same_problem(ordinary: FitProblem, ours: FitProblem, setup_row: tuple[Any, ...]) -> bool:
+    """Whether the stack's problem of a fit is the ordinary one in every bit: points, start
+    state, settings, and the compiled Migrad's setup row (a guard: the stack computes them on
+    arrays with the same rules)."""
+    a, b = ordinary.data, ours.data
+    if not isinstance(a, BinData) or not all(
+        np.array_equal(getattr(a, name), getattr(b, name))
+        for name in ("coords", "values", "errors", "inv_errors")
+    ):
+        return False
+    if ordinary.start != ours.start or ordinary.settings != ours.settings:
+        return False
+    own = MigradSetup.from_settings(ordinary.settings)
+    free, bounds, start, steps, values, limited_at = setup_row
+    return (
         np.array_equal(own.free, free)
-        and np.array_equal(own.bounds, bounds[0])
-        and np.array_equal(own.start, start[0])
-        and np.array_equal(own.steps, steps[0])
-        and np.array_equal(own.values, values[0])
+        and np.array_equal(own.bounds, bounds)
+        and np.array_equal(own.start, start)
+        and np.array_equal(own.steps, steps)
+        and np.array_equal(own.values, values)
         and np.array_equal(own.limited_at, limited_at)
+        and compiled_migrad_applies(ordinary.settings, ordinary.plan.minimizer)
     )
-    if not same or not compiled_migrad_applies(problem.settings, plan.minimizer):
-        return None
-    return problem
 
 
 @dataclass(frozen=True)
@@ -397,26 +406,41 @@ class _Outcomes:
 
 @dataclass(frozen=True)
 class _Builder:
-    """Builds the FitResult of a stacked fit the ordinary way around its stacked outcome
-    (and solves it the ordinary way if its settings are not, in every bit, those the stack
-    used — a guard that never triggers while both follow the same rules)."""
+    """Builds the FitResult of a stacked fit from the batch's own inputs — its points and
+    start state as they were at the call (the histogram may have changed since) — as the
+    FitProblem :func:`~rootfit.fitting.problem.prepare_fit` makes, around the stacked
+    outcome."""
 
-    targets: tuple[Histogram, ...]
-    function: Any
-    option: str
-    outcomes: _Outcomes
-    setup: tuple[Any, ...]
+    plan: FitPlan
+    resolved: ResolvedModel
+    points: StackedPoints
+    values: NDArray[np.float64]
+    lower: NDArray[np.float64]
+    upper: NDArray[np.float64]
+    outcomes: _Outcomes | None = None
+
+    def problem(self, i: int) -> FitProblem:
+        """Fit ``i``'s problem (what ``prepare_fit`` gives for its histogram at the call)."""
+        lo, hi = self.points.offsets[i], self.points.offsets[i + 1]
+        data = BinData(
+            coords=self.points.coords[lo:hi],
+            values=self.points.values[lo:hi],
+            errors=self.points.errors[lo:hi],
+            error_type=histogram_error_type(self.plan.data_options),
+        )
+        state = self.resolved.state.replace(
+            values=self.values[i], lower=self.lower[i], upper=self.upper[i]
+        )
+        return FitProblem(
+            plan=self.plan,
+            data=data,
+            cost=COSTS[self.plan.cost](data, self.resolved.model, self.plan),
+            start=state,
+            fit_range=DataRange(),
+            function_name=self.resolved.name,
+            model=self.resolved.model,
+        )
 
     def __call__(self, i: int) -> FitResult:
-        problem = prepare_fit(self.targets[i], self.function, self.option)
-        own = MigradSetup.from_settings(problem.settings)
-        k = self.outcomes.rows[i]
-        _, bounds, start, steps, values, _ = self.setup
-        if not (
-            np.array_equal(own.bounds, bounds[k])
-            and np.array_equal(own.start, start[k])
-            and np.array_equal(own.steps, steps[k])
-            and np.array_equal(own.values, values[k])
-        ):
-            return problem.solve()
-        return problem.result_of(self.outcomes.raw(i))
+        assert self.outcomes is not None
+        return self.problem(i).result_of(self.outcomes.raw(i))

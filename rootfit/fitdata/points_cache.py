@@ -31,7 +31,7 @@ __all__ = ["MAX_BINS", "PointsCache", "cached_points"]
 #: Largest number of bins (flow bins included) whose points are cached.
 MAX_BINS = 1 << 16
 
-#: Point sets kept per histogram (the most recently used first).
+#: Point sets kept per histogram (the most recently built first).
 _ENTRIES = 4
 
 _ATTRIBUTE = "_fit_points"
@@ -44,8 +44,9 @@ class PointsCache:
 
     def __init__(self, owner: Any = None) -> None:
         self.owner = None if owner is None else weakref.ref(owner)
-        self.entries: list[tuple[Hashable, tuple[Any, ...], NDArray[Any], NDArray[Any], BinData]]
-        self.entries = []
+        self.entries: tuple[
+            tuple[Hashable, tuple[Any, ...], NDArray[Any], NDArray[Any], BinData], ...
+        ] = ()
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PointsCache, ())  # pickles empty: the points are rebuilt on demand
@@ -56,7 +57,7 @@ class PointsCache:
     def lookup(
         self, key: Hashable, axes: tuple[Any, ...], values: NDArray[Any], variances: NDArray[Any]
     ) -> BinData | None:
-        for i, (k, entry_axes, v, var, data) in enumerate(self.entries):
+        for k, entry_axes, v, var, data in self.entries:  # a snapshot: entries is replaced whole
             if (
                 k == key
                 and len(entry_axes) == len(axes)
@@ -64,8 +65,6 @@ class PointsCache:
                 and np.array_equal(v, values)
                 and np.array_equal(var, variances)
             ):
-                if i:
-                    self.entries.insert(0, self.entries.pop(i))
                 return data
         return None
 
@@ -77,8 +76,11 @@ class PointsCache:
         variances: NDArray[Any],
         data: BinData,
     ) -> None:
-        self.entries.insert(0, (key, axes, values.copy(), variances.copy(), data))
-        del self.entries[_ENTRIES:]
+        """Keep ``data`` first; the oldest entries beyond the limit are dropped. The tuple of
+        entries is replaced, never changed in place, so threads fitting the same histogram at
+        once at worst rebuild points (no lock, no torn state)."""
+        entry = (key, axes, values.copy(), variances.copy(), data)
+        self.entries = (entry, *self.entries[: _ENTRIES - 1])
 
 
 def cached_points(hist: Any, key: Hashable, build: Callable[[], BinData]) -> BinData:
