@@ -19,6 +19,8 @@ __all__ = [
     "default_step",
     "result_settings",
     "settings_from_state",
+    "start_outside",
+    "step_of",
     "step_rule",
 ]
 
@@ -84,20 +86,44 @@ def settings_from_state(
     """
     if len(names) != len(state):
         raise FitError(f"{len(names)} parameter names for a state of {len(state)} parameters")
-    steps, outside = step_rule(
-        state.values, state.errors, state.steps, state.lower, state.upper, state.fixed
-    )
+    values, errors, steps = state.values.tolist(), state.errors.tolist(), state.steps.tolist()
+    lowers, uppers, fixed = state.lower.tolist(), state.upper.tolist(), state.fixed.tolist()
     out = []
     for i, name in enumerate(names):
-        value, lower, upper = float(state.values[i]), float(state.lower[i]), float(state.upper[i])
-        if outside[i]:
+        value, lower, upper = values[i], lowers[i], uppers[i]
+        if start_outside(value, lower, upper, fixed[i]):
             raise FitError(
                 f"start value {value} of parameter {name!r} lies outside its limits ({lower}, {upper})"
             )
-        out.append(
-            ParameterSettings(name, value, float(steps[i]), lower, upper, bool(state.fixed[i]))
-        )
+        step = step_of(value, errors[i], steps[i], lower, upper, fixed[i])
+        out.append(ParameterSettings(name, value, step, lower, upper, bool(fixed[i])))
     return tuple(out)
+
+
+def step_of(
+    value: float, error: float, step: float, lower: float, upper: float, fixed: bool
+) -> float:
+    """ROOT's step of one parameter (:func:`settings_from_state`)."""
+    chosen = default_step(value)
+    if step > 0:
+        chosen = float(step)
+    elif error > 0:
+        chosen = float(error)
+    elif math.isfinite(lower) and math.isfinite(upper):
+        chosen = 0.1 * (upper - lower)
+        if value < upper and upper - value < 2 * chosen:
+            chosen = (upper - value) / 2
+        elif value > lower and value - lower < 2 * chosen:
+            chosen = (value - lower) / 2
+    if not fixed and not chosen > 0:
+        chosen = default_step(value)
+    return chosen
+
+
+def start_outside(value: float, lower: float, upper: float, fixed: bool) -> bool:
+    """Whether a free parameter's start value lies outside its limits (an error)."""
+    limited = lower != -math.inf or upper != math.inf
+    return not fixed and limited and not lower <= value <= upper
 
 
 def step_rule(
@@ -108,26 +134,21 @@ def step_rule(
     upper: NDArray[np.float64],
     fixed: NDArray[np.bool_],
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
-    """ROOT's step sizes (:func:`settings_from_state`) and which free start values lie outside
-    their limits, elementwise on arrays of any shape (one fit, or many stacked)."""
-    values, lower, upper = (np.asarray(a, dtype=np.float64) for a in (values, lower, upper))
-    default = np.where(values != 0, 0.3 * np.abs(values), 0.3)
-    with np.errstate(invalid="ignore", over="ignore"):
-        bounded = np.isfinite(lower) & np.isfinite(upper)
-        tenth = np.where(bounded, 0.1 * (upper - lower), 0.0)
-        trimmed = np.where(
-            (values < upper) & (upper - values < 2 * tenth),
-            (upper - values) / 2,
-            np.where((values > lower) & (values - lower < 2 * tenth), (values - lower) / 2, tenth),
-        )
-    step = np.where(
-        steps > 0, steps, np.where(errors > 0, errors, np.where(bounded, trimmed, default))
-    )
-    free = ~np.asarray(fixed, dtype=bool)
-    step = np.where(free & ~(step > 0), default, step)
-    limited = np.isfinite(lower) | np.isfinite(upper)
-    outside = free & limited & ~((lower <= values) & (values <= upper))
-    return step, outside
+    """:func:`step_of` and :func:`start_outside` on the rows of many fits (``values``,
+    ``lower``, ``upper`` of shape ``(nfit, npar)``; the others per parameter, or per fit too):
+    the steps and which start values lie outside their limits."""
+    shape = np.shape(values)
+    by_parameter = [
+        np.ascontiguousarray(np.broadcast_to(a, shape).T).tolist()
+        for a in (values, errors, steps, lower, upper, fixed)
+    ]
+    out = np.empty(shape[::-1])
+    outside = np.empty(shape[::-1], dtype=bool)
+    for i, (v, e, st, lo, hi, fx) in enumerate(zip(*by_parameter, strict=True)):
+        out[i] = [step_of(*args) for args in zip(v, e, st, lo, hi, fx, strict=True)]
+        outside[i] = [start_outside(a, b, c, d) for a, b, c, d in zip(v, lo, hi, fx, strict=True)]
+    out, outside = out.T, outside.T
+    return out, outside
 
 
 def result_settings(

@@ -49,6 +49,7 @@ __all__ = [
     "CompiledMigradMinimum",
     "MigradSetup",
     "compiled_migrad_applies",
+    "parameter_setup",
     "setup_rows",
     "strategy_vector",
 ]
@@ -103,16 +104,26 @@ class MigradSetup:
     def from_settings(cls, settings: Sequence[ParameterSettings]) -> MigradSetup:
         """As :func:`~rootfit.fitter.backends.minuit.configured_minuit`: a step of 0 becomes
         0.1; equal limits fix; a start value outside its limits is clamped."""
-        rows = setup_rows(
-            np.array([[s.value for s in settings]]),
-            np.array([[s.step for s in settings]]),
-            np.array([[s.lower for s in settings]]),
-            np.array([[s.upper for s in settings]]),
-            np.array([s.fixed for s in settings], dtype=bool),
+        rows, free, start, steps, values, limited = [], [], [], [], [], []
+        for i, s in enumerate(settings):
+            kind, low, high, value, step, is_free = parameter_setup(
+                s.value, s.step, s.lower, s.upper, s.fixed
+            )
+            values.append(value)
+            limited.append(kind != NONE)
+            if is_free:
+                free.append(i)
+                rows.append((kind, low, high))
+                start.append(value)
+                steps.append(step)
+        return cls(
+            free=np.array(free, dtype=np.intp),
+            bounds=np.array(rows, dtype=np.float64).reshape(len(free), 3),
+            start=np.array(start, dtype=np.float64),
+            steps=np.array(steps, dtype=np.float64),
+            values=np.array(values, dtype=np.float64),
+            limited_at=np.array(limited, dtype=np.bool_),
         )
-        assert rows is not None  # one row always agrees with itself
-        free, bounds, start, steps, values, limited_at = rows
-        return cls(free, bounds[0], start[0], steps[0], values[0], limited_at)
 
     def external(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         """All parameter values for internal free values ``x``."""
@@ -158,6 +169,24 @@ class MigradSetup:
         )
 
 
+def parameter_setup(
+    value: float, step: float, lower: float, upper: float, fixed: bool
+) -> tuple[int, float, float, float, float, bool]:
+    """One parameter as the compiled Migrad takes it: ``(kind, low, high, value, step,
+    free)`` — the kind of limits and the finite ones (0 for an open side), the value clamped
+    into its limits, a step of 0 made 0.1, and whether it is free (not fixed, limits apart)."""
+    has_low, has_high = lower != -math.inf, upper != math.inf
+    kind = BOTH if has_low and has_high else LOWER if has_low else UPPER if has_high else NONE
+    return (
+        kind,
+        lower if has_low else 0.0,
+        upper if has_high else 0.0,
+        min(max(value, lower), upper),
+        step if step > 0 else 0.1,
+        not (fixed or (kind == BOTH and lower == upper)),
+    )
+
+
 def setup_rows(
     values: NDArray[np.float64],
     steps: NDArray[np.float64],
@@ -176,31 +205,29 @@ def setup_rows(
     | None
 ):
     """:class:`MigradSetup`'s arrays for many fits of the same parameters at once (arrays of
-    shape ``(nfit, npar)``; ``fixed`` shape ``(npar,)``): ``(free, bounds, start, steps,
-    values, limited_at)`` with ``bounds`` of shape ``(nfit, nfree, 3)``, ``start`` and
-    ``steps`` ``(nfit, nfree)``, ``values`` ``(nfit, npar)``; None when the fits do not share
-    their free parameters and kinds of limits (one compiled loop runs them all)."""
-    has_low, has_high = lower != -math.inf, upper != math.inf
-    kinds = np.where(
-        has_low & has_high, BOTH, np.where(has_low, LOWER, np.where(has_high, UPPER, NONE))
-    )
-    limited = kinds != NONE
-    free_mask = ~fixed[None, :] & ~((kinds == BOTH) & (lower == upper))
-    if not (np.all(kinds == kinds[:1]) and np.all(free_mask == free_mask[:1])):
-        return None
-    free = np.flatnonzero(free_mask[0]).astype(np.intp)
-    clamped = np.minimum(np.maximum(values, lower), upper)
-    bounds = np.stack(
-        [
-            kinds[:, free].astype(np.float64),
-            np.where(has_low, lower, 0.0)[:, free],
-            np.where(has_high, upper, 0.0)[:, free],
-        ],
-        axis=-1,
-    )
-    start = np.ascontiguousarray(clamped[:, free])
-    step = np.ascontiguousarray(np.where(steps > 0, steps, 0.1)[:, free])
-    return free, bounds, start, step, clamped, np.ascontiguousarray(limited[0])
+    shape ``(nfit, npar)``; ``fixed`` shape ``(npar,)``; :func:`parameter_setup` on each):
+    ``(free, bounds, start, steps, values, limited_at)`` with ``bounds`` of shape
+    ``(nfit, nfree, 3)``, ``start`` and ``steps`` ``(nfit, nfree)``, ``values``
+    ``(nfit, npar)``; None when the fits do not share their free parameters and kinds of
+    limits (one compiled loop runs them all)."""
+    nfit, npar = np.shape(values)
+    by_parameter = [np.ascontiguousarray(a).T.tolist() for a in (values, steps, lower, upper)]
+    array = np.empty((npar, nfit, 6))
+    shape = []
+    for i, (v, st, lo, hi) in enumerate(zip(*by_parameter, strict=True)):
+        flag = bool(fixed[i])
+        array[i] = [parameter_setup(*args, flag) for args in zip(v, st, lo, hi, strict=True)]
+        kinds, free_flags = array[i, :, 0], array[i, :, 5]
+        if np.any(kinds != kinds[0]) or np.any(free_flags != free_flags[0]):
+            return None
+        shape.append((int(kinds[0]), bool(free_flags[0])))
+    array = array.transpose(1, 0, 2)
+    free = np.array([i for i, (_, is_free) in enumerate(shape) if is_free], dtype=np.intp)
+    bounds = np.ascontiguousarray(array[:, free, :3])
+    start = np.ascontiguousarray(array[:, free, 3])
+    step = np.ascontiguousarray(array[:, free, 4])
+    limited_at = np.array([kind != NONE for kind, _ in shape], dtype=np.bool_)
+    return free, bounds, start, step, np.ascontiguousarray(array[:, :, 3]), limited_at
 
 
 def run_migrad(
