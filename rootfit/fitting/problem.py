@@ -290,8 +290,9 @@ def prepare_fit(
             data = data.selected(keep)
         state = apply_start_rule(plan.start_rule, resolved.state, data.coords, data.values)
         state = state.with_overrides(names, start=start, fix=fix, limits=limits)
-        negative = int(np.sum(data.values < 0))
-        if negative and plan.cost in (CostChoice.POISSON, CostChoice.MULTINOMIAL):
+        likelihood = plan.cost in (CostChoice.POISSON, CostChoice.MULTINOMIAL)
+        negative = int(np.sum(data.values < 0)) if likelihood else 0
+        if negative:
             warn(
                 f"{negative} bin(s) of {fit_target.description} have negative contents: a Poisson "
                 "likelihood counts them as f - y with no log term (as ROOT); a χ² fit may suit "

@@ -229,12 +229,18 @@ def apply_start_rule(
         start, limits_x, limits_y = init2
         state = state.replace(values=np.concatenate([start, state.values[5:]]))
         return state.with_limits(2, *limits_x).with_limits(4, *limits_y)
-    if rule is StartRule.GAUS:
-        init = init_gaus(x, values)
-        if init is None:
+    if rule is StartRule.GAUS:  # the compiled twin of init_gaus, bit for bit
+        from rootfit.kernels.starts import gaus_starts  # numba: not at import rootfit
+
+        starts, found = gaus_starts(
+            np.ascontiguousarray(x, dtype=np.float64),
+            np.ascontiguousarray(values, dtype=np.float64),
+            np.array([0, x.size], dtype=np.intp),
+        )
+        if not found[0]:
             return state
-        start, (lo, hi) = init
-        return state.replace(values=start).with_limits(2, lo, hi)
+        start = starts[0]
+        return state.replace(values=start).with_limits(2, 0.0, 10 * float(start[2]))
     if rule is StartRule.EXPO:
         expo = init_expo(x, values)
         return state if expo is None else state.replace(values=expo)
