@@ -118,3 +118,29 @@ def test_threads_fitting_one_histogram_share_the_cache_safely():
 
 def _hists_for_threads():
     return _hist(seed=9, n=5000)
+
+
+def _graph():
+    x = np.linspace(0, 4, 20)
+    return rf.Graph(x, 3 * np.exp(-0.7 * x) + 0.2, xerr=np.full(20, 0.02), yerr=np.full(20, 0.05))
+
+
+def test_a_graph_gives_the_same_points_until_it_gets_new_arrays():
+    g = _graph()
+    first = _points(g)
+    assert _points(g) is first
+    assert _points(g, DataOptions(coord_errors=False)) is not first
+    tg = compat.TGraphErrors(5, np.arange(5.0), np.arange(5.0) ** 2, np.full(5, 0.1), np.ones(5))
+    before = _points(tg)
+    tg.SetPoint(2, 2.0, 5.0)
+    after = _points(tg)
+    assert after is not before and after.values[2] == 5.0
+    assert rf.fit(g, "expo", "Q") == rf.fit(g, "expo", "Q")
+
+
+def test_graphs_with_computed_or_merged_arrays_are_not_cached():
+    x = np.linspace(0, 4, 20)
+    asym = rf.Graph(x, x + 1, yerr_low=np.full(20, 0.1), yerr_high=np.full(20, 0.2))
+    assert _points(asym) is not _points(asym)  # its symmetric errors are computed per call
+    mg = rf.MultiGraph([_graph(), _graph()])
+    assert _points(mg) is not _points(mg)

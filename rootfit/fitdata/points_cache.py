@@ -1,24 +1,31 @@
-"""Fit points of a histogram built once and reused while the histogram is unchanged.
+"""Fit points of a histogram or graph built once and reused while it is unchanged.
 
-Building the points of a histogram (window, empty-bin rule, error adjustment, validation) costs
-more than a small fit's minimisation; fitting the same histogram again — another function,
-other options, a scan of start values — would rebuild the same arrays. :class:`PointsCache`
-lives on the histogram (attribute ``_fit_points``) and keeps the last few point sets with a
-copy of the contents and variances they were built from. A lookup compares those copies with
-the histogram's current arrays (and the axes objects and zoom window with the current ones),
-so any change — a fill, ``SetBinContent``, a reset, a rebin — is a miss; nothing relies on
-every mutating method remembering to invalidate. Only histograms up to :data:`MAX_BINS` bins
-are cached (for larger ones building the points is small next to the fit, and the copies
-would cost memory), and only whole-window fits with ``nan_policy="raise"``: building those
-points emits no warning (an out-of-window range or dropped NaN points warn at every fit). The
-cache is never pickled or shared with a copy of the histogram (it pickles empty and knows its
-owner), and it holds no global state.
+Building the points of a histogram or graph (window, empty-bin rule, error adjustment,
+validation) costs more than a small fit's minimisation; fitting the same object again — another
+function, other options, a scan of start values — would rebuild the same arrays.
+:class:`PointsCache` lives on the object (attribute ``_fit_points``) and keeps the last few
+point sets with what they were built from:
+
+* for a histogram (:func:`histogram_points`), a copy of the contents and variances, and the
+  axes objects; a lookup compares the copies with the current arrays, so any change — a
+  fill, ``SetBinContent``, a reset, a rebin, a zoom (part of the key) — is a miss, and nothing
+  relies on every mutating method remembering to invalidate. Only histograms up to
+  :data:`MAX_BINS` bins are cached (for larger ones the points are cheap next to the fit, and
+  the copies would cost memory);
+* for a graph (:func:`graph_points`), its coordinate and error arrays themselves: they are
+  read-only, and a graph changes by getting new arrays, so a lookup compares identities.
+
+Only whole-window fits with ``nan_policy="raise"`` are cached: building their points emits no
+warning (an out-of-window range or dropped NaN points warn at every fit). The cache pickles
+empty and knows its owner (a copy of the object, whose ``__dict__`` may have been copied, gets
+its own), its entries are replaced whole (threads fitting one object at worst rebuild points),
+and it holds no global state.
 """
 
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 import numpy as np
@@ -26,27 +33,27 @@ from numpy.typing import NDArray
 
 from rootfit.fitdata.bindata import BinData
 
-__all__ = ["MAX_BINS", "PointsCache", "cached_points"]
+__all__ = ["MAX_BINS", "PointsCache", "graph_points", "histogram_points"]
 
 #: Largest number of bins (flow bins included) whose points are cached.
 MAX_BINS = 1 << 16
 
-#: Point sets kept per histogram (the most recently built first).
+#: Point sets kept per object (the most recently built first).
 _ENTRIES = 4
 
 _ATTRIBUTE = "_fit_points"
 
+_Entry = tuple[Hashable, tuple[Any, ...], tuple[NDArray[Any], ...], BinData]
+
 
 class PointsCache:
-    """The recent point sets of one histogram (see the module docstring)."""
+    """The recent point sets of one object (see the module docstring)."""
 
     __slots__ = ("entries", "owner")
 
     def __init__(self, owner: Any = None) -> None:
         self.owner = None if owner is None else weakref.ref(owner)
-        self.entries: tuple[
-            tuple[Hashable, tuple[Any, ...], NDArray[Any], NDArray[Any], BinData], ...
-        ] = ()
+        self.entries: tuple[_Entry, ...] = ()
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PointsCache, ())  # pickles empty: the points are rebuilt on demand
@@ -55,15 +62,16 @@ class PointsCache:
         return PointsCache()
 
     def lookup(
-        self, key: Hashable, axes: tuple[Any, ...], values: NDArray[Any], variances: NDArray[Any]
+        self, key: Hashable, anchors: Sequence[Any], contents: Sequence[NDArray[Any]]
     ) -> BinData | None:
-        for k, entry_axes, v, var, data in self.entries:  # a snapshot: entries is replaced whole
+        """The points stored under ``key`` from the same ``anchors`` (by identity) and equal
+        ``contents`` (by value), or None."""
+        for k, entry_anchors, entry_contents, data in self.entries:  # a snapshot
             if (
                 k == key
-                and len(entry_axes) == len(axes)
-                and all(a is b for a, b in zip(entry_axes, axes, strict=True))
-                and np.array_equal(v, values)
-                and np.array_equal(var, variances)
+                and len(entry_anchors) == len(anchors)
+                and all(a is b for a, b in zip(entry_anchors, anchors, strict=True))
+                and all(np.array_equal(a, b) for a, b in zip(entry_contents, contents, strict=True))
             ):
                 return data
         return None
@@ -71,21 +79,41 @@ class PointsCache:
     def store(
         self,
         key: Hashable,
-        axes: tuple[Any, ...],
-        values: NDArray[Any],
-        variances: NDArray[Any],
+        anchors: Sequence[Any],
+        contents: Sequence[NDArray[Any]],
         data: BinData,
     ) -> None:
-        """Keep ``data`` first; the oldest entries beyond the limit are dropped. The tuple of
-        entries is replaced, never changed in place, so threads fitting the same histogram at
-        once at worst rebuild points (no lock, no torn state)."""
-        entry = (key, axes, values.copy(), variances.copy(), data)
+        """Keep ``data`` first (``contents`` copied); the oldest entries beyond the limit go.
+        The tuple of entries is replaced, never changed in place."""
+        entry = (key, tuple(anchors), tuple(np.array(c) for c in contents), data)
         self.entries = (entry, *self.entries[: _ENTRIES - 1])
 
 
-def cached_points(hist: Any, key: Hashable, build: Callable[[], BinData]) -> BinData:
-    """The points ``build()`` makes from ``hist``, reused while its contents, variances, axes
-    and the ``key`` (options, range, zoom window, NaN policy) are those they were built from.
+def _cache_of(owner: Any) -> PointsCache:
+    cache = owner.__dict__.get(_ATTRIBUTE)
+    if cache is None or cache.owner is None or cache.owner() is not owner:  # new, or a copy's
+        cache = owner.__dict__[_ATTRIBUTE] = PointsCache(owner)
+    return cache
+
+
+def _cached(
+    owner: Any,
+    key: Hashable,
+    anchors: Sequence[Any],
+    contents: Sequence[NDArray[Any]],
+    build: Callable[[], BinData],
+) -> BinData:
+    cache = _cache_of(owner)
+    data = cache.lookup(key, anchors, contents)
+    if data is None:
+        data = build()
+        cache.store(key, anchors, contents, data)
+    return data
+
+
+def histogram_points(hist: Any, key: Hashable, build: Callable[[], BinData]) -> BinData:
+    """The points ``build()`` makes from histogram ``hist``, reused while its contents,
+    variances, axes and the ``key`` (options, zoom window) are those they were built from.
 
     Points are immutable (:class:`~rootfit.fitdata.BinData` arrays are read-only), so one set
     can serve every fit of the same histogram.
@@ -94,12 +122,18 @@ def cached_points(hist: Any, key: Hashable, build: Callable[[], BinData]) -> Bin
     if values.size > MAX_BINS:
         return build()
     variances = np.asarray(hist.variances(flow=True))
-    axes = tuple(hist.axes)
-    cache = hist.__dict__.get(_ATTRIBUTE)
-    if cache is None or cache.owner is None or cache.owner() is not hist:  # new, or a copy's
-        cache = hist.__dict__[_ATTRIBUTE] = PointsCache(hist)
-    data = cache.lookup(key, axes, values, variances)
-    if data is None:
-        data = build()
-        cache.store(key, axes, values, variances, data)
-    return data
+    return _cached(hist, key, tuple(hist.axes), (values, variances), build)
+
+
+def graph_points(
+    graph: Any,
+    key: Hashable,
+    arrays: Sequence[NDArray[Any] | None],
+    build: Callable[[], BinData],
+) -> BinData:
+    """The points ``build()`` makes from ``graph``, reused while ``arrays`` (its coordinates
+    and errors) are the same objects and the ``key`` the same. Arrays that can be written in
+    place are not trusted: then the points are always rebuilt."""
+    if any(a is not None and a.flags.writeable for a in arrays):
+        return build()
+    return _cached(graph, key, tuple(arrays), (), build)

@@ -33,7 +33,7 @@ from rootfit.fitdata.filling import (
     graph_error_type,
     histogram_error_type,
 )
-from rootfit.fitdata.points_cache import cached_points
+from rootfit.fitdata.points_cache import graph_points, histogram_points
 from rootfit.fitdata.unbindata import UnBinData
 from rootfit.hist import Graph, Graph2D, Histogram, MultiGraph, Profile
 from rootfit.hist.uhi import from_uhi, is_uhi_histogram
@@ -124,7 +124,7 @@ class HistogramTarget:
 
         if isinstance(self.hist, Histogram) and not data_range.axes and nan_policy == "raise":
             zoom = tuple((a.first, a.last) for a in self.hist.axes)
-            data = cached_points(self.hist, (options, zoom), build)
+            data = histogram_points(self.hist, (options, zoom), build)
         else:
             data = build()
         return _nonempty(data, self)
@@ -163,13 +163,21 @@ class GraphTarget:
     def fit_data(
         self, options: DataOptions, data_range: DataRange, nan_policy: NanPolicy
     ) -> BinData:
-        data = bin_data_from_graph(
-            self.graph,
-            options,
-            data_range,
-            nan_policy=nan_policy,
-            error_type=self.error_type(options),
-        )
+        def build() -> BinData:
+            return bin_data_from_graph(
+                self.graph,
+                options,
+                data_range,
+                nan_policy=nan_policy,
+                error_type=self.error_type(options),
+            )
+
+        if self.source is None and not data_range.axes and nan_policy == "raise":
+            g = self.graph
+            arrays = (g.x, g.y, g.xerr, g.yerr, g.xerr_low, g.xerr_high, g.yerr_low, g.yerr_high)
+            data = graph_points(g, options, arrays, build)
+        else:
+            data = build()
         return _nonempty(data, self)
 
     def window(self) -> tuple[Interval, ...]:
