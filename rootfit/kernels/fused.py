@@ -46,7 +46,7 @@ from numba.extending import intrinsic
 from numpy.typing import NDArray
 
 from rootfit.kernels import fused_templates
-from rootfit.kernels.codegen import load
+from rootfit.kernels.codegen import load, parse
 from rootfit.kernels.generated import decorated, preamble
 from rootfit.kernels.source_cache import load_generated
 
@@ -130,7 +130,7 @@ def _row(ndim: int, shifted: bool) -> ast.stmt:
 def _template(function: Any, name: str, decorator: ast.expr) -> ast.stmt:
     """A template of :mod:`~rootfit.kernels.fused_templates` as a definition of the generated
     module (annotations dropped: the generated module does not import their names)."""
-    definition = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
+    definition = parse(textwrap.dedent(inspect.getsource(function))).body[0]
     assert isinstance(definition, ast.FunctionDef)
     for arg in definition.args.args:
         arg.annotation = None
