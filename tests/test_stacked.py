@@ -221,3 +221,31 @@ def test_results_read_later_are_those_of_the_contents_at_the_call():
     hists[3].fill(np.full(500, 2.5))  # changed after the batch, before its result is read
     assert batch[3] == ordinary[3]
     assert batch[3].cost.data.values.sum() == ordinary[3].cost.data.values.sum()
+
+
+def test_weighted_zoomed_and_two_dimensional_histograms():
+    rng = np.random.default_rng(8)
+    weighted = []
+    for _ in range(12):
+        h = rf.Histogram(30, -4, 4)
+        h.fill(rng.normal(0, 1, 600), weights=rng.uniform(0.5, 1.5, 600))
+        weighted.append(h)
+    for option in ("Q", "LQ"):
+        batch = rf.fit_many(weighted, "gaus", option, executor="threads")
+        assert batch.results == tuple(_ordinary(weighted, "gaus", option))
+    zoomed = _hists(n=12)
+    for h in zoomed:
+        h.axis.set_range(5, 25)
+    batch = rf.fit_many(zoomed, "gaus", "Q", executor="serial")
+    assert isinstance(batch.results, ResultRows)
+    assert batch.results == tuple(_ordinary(zoomed, "gaus", "Q"))
+    assert all(r.n_points <= 21 for r in batch.results)
+    planes = []
+    for _ in range(10):
+        h2 = rf.Histogram(rf.Axis(10, -3, 3), rf.Axis(10, -3, 3))
+        h2.fill(rng.normal(0, 1, 2000), rng.normal(0, 1, 2000))
+        planes.append(h2)
+    assert fit_stacked(planes, "xygaus", "Q") is None  # Init2DGaus is not batched
+    with_formula = rf.fit_many(planes, "[0]*exp(-0.5*(x^2+y^2))", "Q")
+    assert isinstance(with_formula.results, ResultRows)
+    assert with_formula.results == tuple(_ordinary(planes, "[0]*exp(-0.5*(x^2+y^2))", "Q"))
