@@ -196,7 +196,7 @@ def test_what_is_not_stacked_runs_the_ordinary_way():
     assert fit_stacked(hists, "gaus", "QE") is None  # Hesse asked for
     assert fit_stacked(hists, "expo", "Q") is None  # InitExpo is not batched
     assert fit_stacked(hists, "pol2", "Q") is None  # the linear fitter
-    batch = rf.fit_many(hists, "gaus", "Q", range=(-2, 2))  # keywords
+    batch = rf.fit_many(hists, "gaus", "Q", start={"Mean": 0.1})  # keywords but range
     assert not isinstance(batch.results, ResultRows)
     assert rf.fit_many(hists, "gaus", "QE").results == tuple(_ordinary(hists, "gaus", "QE"))
 
@@ -249,3 +249,18 @@ def test_weighted_zoomed_and_two_dimensional_histograms():
     with_formula = rf.fit_many(planes, "[0]*exp(-0.5*(x^2+y^2))", "Q")
     assert isinstance(with_formula.results, ResultRows)
     assert with_formula.results == tuple(_ordinary(planes, "[0]*exp(-0.5*(x^2+y^2))", "Q"))
+
+
+def test_fit_ranges_given_or_from_the_function_are_stacked():
+    hists = _hists(n=12)
+    batch = rf.fit_many(hists, "gaus", "Q", range=(-2, 2.5))
+    assert isinstance(batch.results, ResultRows)
+    assert batch.results == tuple(rf.fit(h, "gaus", "Q", range=(-2, 2.5)) for h in hists)
+    f = rf.Function("gaus", range=(-1.5, 3))
+    batch = rf.fit_many(hists, f, "QR")
+    assert isinstance(batch.results, ResultRows)
+    assert batch.results == tuple(_ordinary(hists, f, "QR"))
+    assert fit_stacked(hists, "gaus", "Q", range=(10, 20)) is None  # outside: every fit warns
+    with pytest.warns(rf.errors.ConvergenceWarning, match="12 could not run"):
+        outside = rf.fit_many(hists, "gaus", "Q", range=(10, 20))
+    assert all(rf.errors.DataWarning in [c for c, _ in w] for w in outside.warnings.values())

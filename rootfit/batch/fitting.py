@@ -58,7 +58,7 @@ def fit_many(
     Notes
     -----
     Histograms with the same axes fitted in this process (``executor`` None, ``"auto"``,
-    ``"serial"``, ``"threads"``) with no keywords are fitted as one *stacked* batch when the
+    ``"serial"``, ``"threads"``) with no keywords but ``range`` are fitted as one *stacked* batch when the
     fit qualifies (:mod:`rootfit.batch.stacked`: one compiled loop on all cores, the same
     results bit for bit, each FitResult built when it is read).
 
@@ -99,13 +99,15 @@ def run_fits(
     description: str = "fits",
 ) -> BatchResult:
     """``task`` on every item: as one stacked batch where it qualifies
-    (:func:`~rootfit.batch.stacked.fit_stacked`, in this process, no keywords), the fits it
-    hands back and all others through :func:`~rootfit.executors.run_tasks`."""
+    (:func:`~rootfit.batch.stacked.fit_stacked`, in this process, no keywords but
+    ``range``), the fits it hands back and all others through
+    :func:`~rootfit.executors.run_tasks`."""
     option = task.option
     stacked = None
-    if not task.keywords and isinstance(option, str) and _in_process(executor):
+    if set(task.keywords) <= {"range"} and isinstance(option, str) and _in_process(executor):
         threads = 1 if executor == "serial" else None
-        stacked = fit_stacked(items, task.function, option, threads=threads)
+        range_ = task.keywords.get("range")
+        stacked = fit_stacked(items, task.function, option, range=range_, threads=threads)
     if stacked is None:
         outcomes = run_tasks(
             task,

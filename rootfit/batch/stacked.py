@@ -50,9 +50,7 @@ from rootfit.batch.rows import ResultColumns, ResultRows
 from rootfit.batch.stacked_data import StackedPoints, same_binning, stack_points, start_state
 from rootfit.costs import Chi2, PoissonLikelihood
 from rootfit.fitdata import BinData, DataRange, as_fit_target
-from rootfit.fitdata.filling import (
-    histogram_error_type,
-)
+from rootfit.fitdata.filling import histogram_error_type, range_outside_window
 from rootfit.fitter import Fitter
 from rootfit.fitter.backends import BackendResult
 from rootfit.fitter.backends.compiled_migrad import (
@@ -65,7 +63,14 @@ from rootfit.fitter.backends.compiled_migrad import (
 from rootfit.fitter.backends.minuit_state import cov_status, migrad_status
 from rootfit.fitter.parameters import step_rule
 from rootfit.fitting.plan import CostChoice, ErrorScaling, FitPlan, SolverPath, plan_fit
-from rootfit.fitting.problem import COSTS, FitProblem, ResolvedModel, prepare_fit, resolve_model
+from rootfit.fitting.problem import (
+    COSTS,
+    FitProblem,
+    ResolvedModel,
+    fit_range_of,
+    prepare_fit,
+    resolve_model,
+)
 from rootfit.functions import StartRule
 from rootfit.hist import Histogram
 from rootfit.kernels.fused import build_contexts
@@ -104,16 +109,23 @@ class Stacked:
 
 
 def stacked_plan(
-    target: Histogram, function: Any, option: str
-) -> tuple[FitPlan, ResolvedModel] | None:
-    """The plan of fitting ``function`` to ``target`` with ``option``, if a stack can run it
-    (see the module docstring), else None. Never warns: a plan with notes is not stacked."""
+    target: Histogram, function: Any, option: str, range: Any = None
+) -> tuple[FitPlan, ResolvedModel, DataRange] | None:
+    """The plan of fitting ``function`` to ``target`` with ``option`` (in ``range``, or the
+    function's range with ``R``), and the fit range, if a stack can run it (see the module
+    docstring), else None. Never warns: a plan with notes, or a range outside the window, is
+    not stacked."""
     fit_target = as_fit_target(target)
     try:
         options = parse_fit_options(option, fit_target.kind)
         resolved = resolve_model(function, fit_target.ndim)
         plan = plan_fit(options, resolved.model, fit_target)
+        fit_range = fit_range_of(range, plan, resolved, fit_target.ndim)
     except Exception:  # the ordinary path raises it, per fit
+        return None
+    if not fit_range.single or any(
+        range_outside_window(a, fit_range.axis(i)) for i, a in enumerate(target.axes)
+    ):
         return None
     data = plan.data_options
     if (
@@ -125,7 +137,6 @@ def stacked_plan(
         or plan.gradient
         or plan.weight_correction
         or plan.error_scaling is ErrorScaling.CHI2_PER_NDF
-        or plan.use_function_range
         or plan.start_rule not in (StartRule.NONE, StartRule.GAUS)
         or data.expected_errors
         or data.last_axis_is_value
@@ -135,7 +146,7 @@ def stacked_plan(
         or plan.minimizer.algorithm != "Migrad"
     ):
         return None
-    return plan, resolved
+    return plan, resolved, fit_range
 
 
 def _run(
@@ -252,7 +263,12 @@ def _statuses(dcovar: NDArray[np.float64]) -> tuple[NDArray[np.int64], NDArray[n
 
 
 def fit_stacked(
-    targets: Sequence[Any], function: Any, option: str, *, threads: int | None = None
+    targets: Sequence[Any],
+    function: Any,
+    option: str,
+    *,
+    range: Any = None,
+    threads: int | None = None,
 ) -> Stacked | None:
     """Run the fits of a stackable batch (module docstring); None when it is not one.
 
@@ -260,7 +276,7 @@ def fit_stacked(
     ----------
     targets : sequence
         The fit targets (all :class:`~rootfit.Histogram` with the same axes, or not stacked).
-    function, option
+    function, option, range
         As for :func:`rootfit.fit` (no other keywords).
     threads : int, optional
         Threads running the compiled loop (default: the CPU count).
@@ -270,11 +286,11 @@ def fit_stacked(
     hists: Sequence[Histogram] = targets
     if not same_binning(hists):
         return None
-    planned = stacked_plan(hists[0], function, option)
+    planned = stacked_plan(hists[0], function, option, range)
     if planned is None:
         return None
-    plan, resolved = planned
-    points = stack_points(hists, plan)
+    plan, resolved, fit_range = planned
+    points = stack_points(hists, plan, fit_range)
     values, lower, upper, found = start_state(plan, resolved, points)
     state = resolved.state
     steps, outside = step_rule(values, state.errors, state.steps, lower, upper, state.fixed)
@@ -284,12 +300,14 @@ def fit_stacked(
     setup = setup_rows(values[rows], steps[rows], lower[rows], upper[rows], state.fixed)
     if setup is None:
         return None
-    builder = _Builder(plan, resolved, points, values, lower, upper)
+    builder = _Builder(plan, resolved, fit_range, points, values, lower, upper)
     first = int(rows[0])
     free, bounds, start, steps_, values_, limited_at = setup
     setup_row = (free, bounds[0], start[0], steps_[0], values_[0], limited_at)
     if not _same_problem(
-        prepare_fit(hists[first], function, option), builder.problem(first), setup_row
+        prepare_fit(hists[first], function, option, range=range),
+        builder.problem(first),
+        setup_row,
     ):
         return None
     data = BinData(
@@ -413,6 +431,7 @@ class _Builder:
 
     plan: FitPlan
     resolved: ResolvedModel
+    fit_range: DataRange
     points: StackedPoints
     values: NDArray[np.float64]
     lower: NDArray[np.float64]
@@ -436,7 +455,7 @@ class _Builder:
             data=data,
             cost=COSTS[self.plan.cost](data, self.resolved.model, self.plan),
             start=state,
-            fit_range=DataRange(),
+            fit_range=self.fit_range,
             function_name=self.resolved.name,
             model=self.resolved.model,
         )

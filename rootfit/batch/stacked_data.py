@@ -60,10 +60,10 @@ class StackedPoints:
     usable: NDArray[np.bool_]
 
 
-def stack_points(hists: Sequence[Histogram], plan: FitPlan) -> StackedPoints:
-    """Every histogram's fit points, as :func:`~rootfit.fitdata.filling.bin_data_from_histogram`
-    selects them, in one array."""
-    bins, index = histogram_window(hists[0], DataRange())
+def stack_points(hists: Sequence[Histogram], plan: FitPlan, fit_range: DataRange) -> StackedPoints:
+    """Every histogram's fit points in ``fit_range``, as
+    :func:`~rootfit.fitdata.filling.bin_data_from_histogram` selects them, in one array."""
+    bins, index = histogram_window(hists[0], fit_range)
     values = np.stack([h.values(flow=True)[index] for h in hists]).astype(np.float64)
     variances = np.stack([h.variances(flow=True)[index] for h in hists]).astype(np.float64)
     values = values.reshape(len(hists), -1)

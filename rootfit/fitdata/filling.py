@@ -35,6 +35,7 @@ __all__ = [
     "graph_error_type",
     "histogram_error_type",
     "histogram_window",
+    "range_outside_window",
 ]
 
 
@@ -88,6 +89,15 @@ def adjust_errors(
     return keep, adjusted
 
 
+def range_outside_window(axis: Axis, fit_range: tuple[float, float] | None) -> bool:
+    """Whether a fit range lies wholly outside the axis' zoom window (a fit warns then)."""
+    if fit_range is None or not fit_range[0] < fit_range[1]:
+        return False
+    first, last = max(axis.first, 1), min(axis.last, axis.nbins)
+    ilow, ihigh = int(axis.find_bin(fit_range[0])), int(axis.find_bin(fit_range[1]))
+    return ihigh < first or ilow > last
+
+
 def axis_window(axis: Axis, fit_range: tuple[float, float] | None) -> tuple[int, int]:
     """First and last ROOT bin of one axis used by a fit (zoom window narrowed by the range)."""
     first, last = max(axis.first, 1), min(axis.last, axis.nbins)
@@ -95,7 +105,7 @@ def axis_window(axis: Axis, fit_range: tuple[float, float] | None) -> tuple[int,
         return first, last
     xmin, xmax = fit_range
     ilow, ihigh = int(axis.find_bin(xmin)), int(axis.find_bin(xmax))
-    if ihigh < first or ilow > last:
+    if range_outside_window(axis, fit_range):
         warn(
             f"fit range ({xmin}, {xmax}) lies outside the histogram window "
             f"[{axis.bin_low_edge(first)}, {axis.bin_up_edge(last)}]",
@@ -127,7 +137,8 @@ def histogram_window(
     hist: Histogram | Profile, ranges: DataRange
 ) -> tuple[list[NDArray[np.intp]], tuple[Any, ...]]:
     """The ROOT bins a fit of ``hist`` in ``ranges`` visits, in fit order (x outermost): the
-    bin numbers per axis, and the index of those bins into the arrays with flow bins."""
+    bin numbers per axis, and the index of those bins into the arrays with flow bins (with a
+    warning when a range lies outside the window, :func:`range_outside_window`)."""
     windows = [axis_window(a, ranges.axis(i)) for i, a in enumerate(hist.axes)]
     if len(windows) == 1:  # one axis: a slice, no index grid
         lo, hi = windows[0]

@@ -15,8 +15,9 @@ point sets with what they were built from:
 * for a graph (:func:`graph_points`), its coordinate and error arrays themselves: they are
   read-only, and a graph changes by getting new arrays, so a lookup compares identities.
 
-Only whole-window fits with ``nan_policy="raise"`` are cached: building their points emits no
-warning (an out-of-window range or dropped NaN points warn at every fit). The cache pickles
+Only fits with ``nan_policy="raise"`` over the whole window, or a histogram's range inside it,
+are cached: building their points emits no warning (an out-of-window range or dropped NaN
+points warn at every fit). The cache pickles
 empty and knows its owner (a copy of the object, whose ``__dict__`` may have been copied, gets
 its own), its entries are replaced whole (threads fitting one object at worst rebuild points),
 and it holds no global state.

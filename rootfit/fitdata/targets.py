@@ -32,6 +32,7 @@ from rootfit.fitdata.filling import (
     graph2d_error_type,
     graph_error_type,
     histogram_error_type,
+    range_outside_window,
 )
 from rootfit.fitdata.points_cache import graph_points, histogram_points
 from rootfit.fitdata.unbindata import UnBinData
@@ -122,12 +123,22 @@ class HistogramTarget:
         def build() -> BinData:
             return bin_data_from_histogram(self.hist, options, data_range, nan_policy=nan_policy)
 
-        if isinstance(self.hist, Histogram) and not data_range.axes and nan_policy == "raise":
+        if isinstance(self.hist, Histogram) and nan_policy == "raise" and self._quiet(data_range):
             zoom = tuple((a.first, a.last) for a in self.hist.axes)
-            data = histogram_points(self.hist, (options, zoom), build)
+            data = histogram_points(self.hist, (options, zoom, data_range), build)
         else:
             data = build()
         return _nonempty(data, self)
+
+    def _quiet(self, data_range: DataRange) -> bool:
+        """Whether building the points in ``data_range`` emits no warning (a range wholly
+        outside the window warns at every fit: such points are never cached)."""
+        return not data_range.axes or (
+            data_range.single
+            and not any(
+                range_outside_window(a, data_range.axis(i)) for i, a in enumerate(self.hist.axes)
+            )
+        )
 
     def window(self) -> tuple[Interval, ...]:
         windows = []

@@ -52,7 +52,7 @@ from rootfit.functions import Function, Model, ParameterState, apply_start_rule
 from rootfit.options import FitOptions, MinimizerOptions, parse_fit_options
 from rootfit.result import FitResult
 
-__all__ = ["COSTS", "FitProblem", "fit", "prepare_fit", "resolve_model"]
+__all__ = ["COSTS", "FitProblem", "fit", "fit_range_of", "prepare_fit", "resolve_model"]
 
 FitData = BinData | Events
 
@@ -223,7 +223,7 @@ class FitProblem:
         return result
 
 
-def _fit_range(range: Any, plan: FitPlan, resolved: ResolvedModel, ndim: int) -> DataRange:
+def fit_range_of(range: Any, plan: FitPlan, resolved: ResolvedModel, ndim: int) -> DataRange:
     if range is not None:
         return DataRange.from_user(range, ndim)
     if plan.use_function_range:
@@ -269,7 +269,7 @@ def prepare_fit(
     )
     for note in plan.notes:
         warn(note, FitWarning)
-    fit_range = _fit_range(range, plan, resolved, fit_target.ndim)
+    fit_range = fit_range_of(range, plan, resolved, fit_target.ndim)
     if not fit_range.single and fit_target.kind != "unbinned":
         raise DataError(
             f"range gives several intervals for one axis ({fit_range.intervals(0)}); they "
