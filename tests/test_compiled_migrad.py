@@ -203,3 +203,24 @@ def test_a_fit_in_trouble_reports_minuit2s_outcome():
     )
     assert not minimum.outcome.valid
     assert (minimum.outcome.status, minimum.outcome.ncalls) == (core.status, core.ncalls)
+
+
+def test_a_hesse_asked_for_first_runs_migrad_only_on_the_cpp_core(monkeypatch):
+    import rootfit.fitter.backends.compiled_migrad as compiled
+
+    problem = rf.prepare_fit(_graph(), "[0]*exp(-[1]*x)+[2]", "")
+    minimum = CompiledMigradMinimum(
+        problem.cost, problem.cost.fused, problem.settings, MinimizerOptions(), 1.0
+    )
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the compiled Migrad ran although Hesse came first")
+
+    monkeypatch.setattr(compiled, "run_migrad", not_here)
+    minimum.hesse()
+    core = CoreMigradMinimum(
+        problem.cost, problem.cost.fused, problem.settings, MinimizerOptions(), 1.0
+    )
+    core.hesse()
+    assert np.array_equal(minimum.outcome.covariance, core.outcome.covariance)
+    assert minimum.outcome.ncalls == core.outcome.ncalls

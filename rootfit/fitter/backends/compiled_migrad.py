@@ -288,12 +288,30 @@ class CompiledMigradMinimum(DelegatingMinimum):
     ) -> None:
         self._args = (cost, fused, tuple(settings), options, errordef)
         self._core: Minimum | None = None
-        setup = MigradSetup.from_settings(settings)
-        self.outcome, corrected = run_migrad(fused, setup, options, errordef)
-        if self.outcome.status != 0 or not self.outcome.valid or corrected:
+        self._outcome: BackendResult | None = None
+
+    @property
+    def outcome(self) -> BackendResult:
+        """Migrad's outcome, run on first read: a Hesse asked for first runs Migrad on the C++
+        core only (where Hesse runs), not here as well."""
+        if self._outcome is None:
+            self._outcome = self._migrad()
+        return self._outcome
+
+    @outcome.setter
+    def outcome(self, value: BackendResult) -> None:
+        self._outcome = value
+
+    def _migrad(self) -> BackendResult:
+        _, fused, settings, options, errordef = self._args
+        outcome, corrected = run_migrad(
+            fused, MigradSetup.from_settings(settings), options, errordef
+        )
+        if outcome.status != 0 or not outcome.valid or corrected:
             # a fit in trouble (non-finite values, a matrix forced positive-definite, call
             # limit...): Minuit2's own report, on the C++ core, is the one given
-            self.outcome = self._delegate().outcome
+            return self._delegate().outcome
+        return outcome
 
     def _delegate(self) -> Minimum:
         if self._core is None:
