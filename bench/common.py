@@ -20,8 +20,8 @@ def measure(run: Callable[[], Any], repeats: int = 5, min_time: float = 0.2) -> 
     run()
     one = max(time.perf_counter() - t0, 1e-7)
     inner = max(1, int(min_time / one))
-    if one > 1.0:  # long workloads (W3a): fewer samples
-        repeats = min(repeats, 3)
+    if one > 1.0:  # long workloads (W3a, W3b): fewer samples
+        repeats = min(repeats, 3 if one < 5.0 else 1)
     samples = []
     for _ in range(repeats):
         t0 = time.perf_counter()

@@ -126,13 +126,12 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
     bigaus = rf.Function("bigaus")
     w3a = data["w3"]["x"][:W3A_EVENTS]
     w3_model = rf.Function(W3_FORMULA)
-    w3_start = dict(
-        zip(
-            ("ns", "mu", "sigma", "nb", "lambda"),
-            W3_START_FRACTIONS * [w3a.size, 1, 1, w3a.size, 1],
-            strict=True,
-        )
-    )  # by name: ROOT orders named parameters alphabetically
+    w3b = data["w3"]["x"]
+
+    def w3_start(size):  # by name: ROOT orders named parameters alphabetically
+        fractions = W3_START_FRACTIONS * [size, 1, 1, size, 1]
+        return dict(zip(("ns", "mu", "sigma", "nb", "lambda"), fractions, strict=True))
+
     w6 = data["w6"]
     g_pol2 = rf.Graph(w6["pol2_x"], w6["pol2_y"], xerr=w6["pol2_ex"], yerr=w6["pol2_ey"])
     g_expo = rf.Graph(w6["expo_x"], w6["expo_y"], xerr=w6["expo_ex"], yerr=w6["expo_ey"])
@@ -183,7 +182,12 @@ def rootfit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         "F3 fill 1e4": scalar_fill_pythonic,
         "W1": lambda: w1.fit("gaus", "SQN"),
         "W2": lambda: w2.fit(w2_model.copy(), "LSQN"),
-        "W3a": lambda: rf.fit(w3a, w3_model, "L", extended=True, range=(0, 10), start=w3_start),
+        "W3a": lambda: rf.fit(
+            w3a, w3_model, "L", extended=True, range=(0, 10), start=w3_start(w3a.size)
+        ),
+        "W3b": lambda: rf.fit(
+            w3b, w3_model, "L", extended=True, range=(0, 10), start=w3_start(w3b.size)
+        ),
         "W4": lambda: w4_batch(w4),
         "W4 loop": lambda: [h.fit("gaus", "SQN") for h in w4],
         "W5": lambda: h5.fit(fresh(bigaus, w5["p0"]), "SQN"),
@@ -230,10 +234,11 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
         return migrad(LeastSquares(xy, n, np.sqrt(n), bigaus), list(w5["p0"]))
 
     w3a = data["w3"]["x"][:W3A_EVENTS]
-    w3_nll = fused_w3_nll(w3a)
+    w3b = data["w3"]["x"]
+    nll_a, nll_b = fused_w3_nll(w3a), fused_w3_nll(w3b)
 
-    def w3a_fit():
-        m = Minuit(w3_nll, *(W3_START_FRACTIONS * np.array([w3a.size, 1, 1, w3a.size, 1])))
+    def w3_fit(nll, size):
+        m = Minuit(nll, *(W3_START_FRACTIONS * np.array([size, 1, 1, size, 1])))
         m.errordef = 1.0
         m.tol, m.strategy = 0.01, 1
         m.migrad(iterate=1)
@@ -290,7 +295,8 @@ def iminuit_workloads(data: dict[str, Any]) -> dict[str, Workload]:
     return {
         "W1": lambda: w1_fit(w1["counts"], w1["edges"]),
         "W2": lambda: migrad(w2_nll, list(w2["p0"])),
-        "W3a": w3a_fit,
+        "W3a": lambda: w3_fit(nll_a, w3a.size),
+        "W3b": lambda: w3_fit(nll_b, w3b.size),
         "W4": lambda: [w1_fit(c, w4["edges"]) for c in w4["counts"]],
         "W5": w5_fit,
         "W6a": lambda: lsq_eff(

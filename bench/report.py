@@ -18,6 +18,7 @@ TARGETS: dict[str, tuple[float, tuple[str, ...] | None]] = {
     "W1": (1.5, ("ROOT", "scipy")),
     "W2": (2.0, None),
     "W3a": (3.0, ("iminuit",)),
+    "W3b": (3.0, ("iminuit",)),
     "W4": (2.0, ("ROOT",)),
     "W5": (2.0, None),
     "W6a": (1.5, None),

@@ -1,6 +1,6 @@
 """``make bench``: rootfit against the peers that are installed, as speed-ups from one run.
 
-Workloads W1–W8 are ``../shared/bench/WORKLOADS.md``'s (W3a: its first 10⁶ events);
+Workloads W1–W8 are ``../shared/bench/WORKLOADS.md``'s (W3a: its first 10⁶ events, W3b all 10⁷);
 ``F1``–``F3`` fill histograms (``F2``/``F3``: 10⁴ single-value fills in a Python loop, the
 façade's ``TH1D.Fill`` and the Pythonic ``Histogram.fill``); ``E1``–``E3`` evaluate formulas.
 
@@ -39,7 +39,7 @@ from peers_python import (
 
 WORKLOADS = [
     "F1 fill 1e7", "F2 Fill 1e4", "F3 fill 1e4", *EVAL_CASES,
-    "W1", "W2", "W3a", "W4", "W4 loop", "W5", "W6a", "W6b", "W6c", "W6d", "W7", "W8",
+    "W1", "W2", "W3a", "W3b", "W4", "W4 loop", "W5", "W6a", "W6b", "W6c", "W6d", "W7", "W8",
 ]  # fmt: skip
 
 
