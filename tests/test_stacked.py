@@ -16,9 +16,9 @@ from rootfit.errors import DataError, EmptyFitDataError
 from rootfit.fitter.backends.compiled_migrad import MigradSetup, setup_rows
 from rootfit.fitter.parameters import settings_from_state, step_rule
 from rootfit.functions import ParameterState
-from rootfit.functions.predefined import init_gaus
+from rootfit.functions.predefined import init_expo, init_gaus
 from rootfit.kernels.fused import build_context, build_contexts
-from rootfit.kernels.starts import gaus_starts, pairwise_sum
+from rootfit.kernels.starts import expo_starts, gaus_starts, pairwise_sum
 
 
 def _hists(n=40, nbins=30, seed=5, events=800):
@@ -63,6 +63,22 @@ def test_gaus_starts_are_init_gaus_bit_for_bit():
         assert ok[r] == (init is not None)
         if init is not None:
             assert np.array_equal(starts[r], init[0])
+
+
+def test_expo_starts_are_init_expo_bit_for_bit():
+    rng = np.random.default_rng(11)
+    cases = [(np.linspace(0, 5, 30), rng.exponential(10, 30)), (np.array([1.0]), np.array([3.0]))]
+    cases.append((np.linspace(0, 1, 5), np.array([0.0, 1.0, 2.0, 3.0, 0.0])))  # zero ends
+    cases.append((np.linspace(0, 1, 5), np.zeros(5)))
+    cases.append((rng.uniform(0, 3, 20), -rng.uniform(0, 1, 20)))
+    xs, ys = [c[0] for c in cases], [c[1] for c in cases]
+    offsets = np.concatenate([[0], np.cumsum([x.size for x in xs])])
+    starts, ok = expo_starts(np.concatenate(xs), np.concatenate(ys), offsets)
+    for r, (x, y) in enumerate(cases):
+        init = init_expo(x, y)
+        assert ok[r] == (init is not None)
+        if init is not None:
+            assert np.array_equal(starts[r], init)
 
 
 def test_contexts_are_build_context_bit_for_bit():
@@ -119,6 +135,7 @@ CASES = [
     ("gaus", "Q"),  # χ², InitGaus with its Sigma limits, empty bins skipped
     ("gaus", "LQ"),  # Poisson likelihood
     ("landau", "Q"),
+    ("expo", "Q"),  # InitExpo
     ("[0]*exp(-0.5*((x-[1])/[2])^2)", "Q"),  # a formula: no automatic start values
 ]
 
@@ -194,7 +211,6 @@ def test_what_is_not_stacked_runs_the_ordinary_way():
     assert fit_stacked(hists[:4], "gaus", "Q") is None  # too few to stack
     assert fit_stacked([*hists, rf.Histogram(20, -4, 4)], "gaus", "Q") is None  # binning
     assert fit_stacked(hists, "gaus", "QE") is None  # Hesse asked for
-    assert fit_stacked(hists, "expo", "Q") is None  # InitExpo is not batched
     assert fit_stacked(hists, "pol2", "Q") is None  # the linear fitter
     batch = rf.fit_many(hists, "gaus", "Q", start={"Mean": 0.1})  # keywords but range
     assert not isinstance(batch.results, ResultRows)

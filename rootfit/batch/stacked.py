@@ -3,17 +3,17 @@
 Fitting a thousand small histograms one by one spends most of its time in per-fit Python
 (options, data selection, start values, settings, result objects), not in Migrad. When every
 histogram has the same axes and the fit qualifies (:func:`stacked_plan`: a χ² or Poisson
-likelihood with a fused kernel, Migrad alone, automatic start values that are none or
-InitGaus, no range, no options that change the points' meaning), :func:`fit_stacked` does
-each step once for the whole batch:
+likelihood with a fused kernel, Migrad alone, automatic start values that are none, InitGaus
+or InitExpo, one fit range at most, no options that change the points' meaning),
+:func:`fit_stacked` does each step once for the whole batch:
 
 1. the plan is made once (the first histogram's: the same for all, they differ only in
    contents);
 2. the points of all histograms are selected at once — the same window, ROOT's empty-bin rule
    applied elementwise (:func:`~rootfit.fitdata.filling.adjust_errors`) — into one array;
-3. start values for all fits in one compiled loop (:func:`rootfit.kernels.starts.gaus_starts`,
-   InitGaus bit for bit), steps by ROOT's rule on arrays
-   (:func:`~rootfit.fitter.parameters.step_rule`), Migrad's settings on arrays
+3. start values for all fits in one compiled loop (:mod:`rootfit.kernels.starts`: InitGaus
+   and InitExpo bit for bit), steps by ROOT's rule per row
+   (:func:`~rootfit.fitter.parameters.step_rule`), Migrad's settings per row
    (:func:`~rootfit.fitter.backends.compiled_migrad.setup_rows`);
 4. one cost on all points gives every fit's fused context (:func:`build_contexts`);
 5. the compiled Migrads run on the CPU's cores (:func:`rootfit.kernels.migrad_batch.migrad_rows`
@@ -25,12 +25,13 @@ each step once for the whole batch:
 Every fit gives the result the ordinary path gives, bit for bit (tests/test_stacked.py): the
 same points, start values, settings, the same compiled Migrad. A fit that would not end
 cleanly and silently there — a histogram with non-finite or negative contents (for a
-likelihood), too few points, InitGaus finding nothing, a Migrad that did not converge or
+likelihood), too few points, no automatic start found, a Migrad that did not converge or
 whose matrix was forced positive-definite, a minimum next to a limit or a parameter that did
 not move (which the verdict may warn about) — is handed back (:class:`Stacked.fallback`) and
 fitted by the ordinary path, with its warnings and errors recorded as usual. The first
 qualifying histogram is also prepared the ordinary way, and the batch is abandoned (all
-fitted the ordinary way) if its settings differ from the stacked ones in any bit.
+fitted the ordinary way) if its points, start state or settings differ from the stacked ones
+in any bit.
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ def stacked_plan(
         or plan.gradient
         or plan.weight_correction
         or plan.error_scaling is ErrorScaling.CHI2_PER_NDF
-        or plan.start_rule not in (StartRule.NONE, StartRule.GAUS)
+        or plan.start_rule not in (StartRule.NONE, StartRule.GAUS, StartRule.EXPO)
         or data.expected_errors
         or data.last_axis_is_value
         or data.integral

@@ -3,10 +3,10 @@ share a binning, all their fit points in one array, and every fit's automatic st
 
 Each step applies the ordinary path's rule to all histograms at once — the window of
 :func:`~rootfit.fitdata.filling.histogram_window`, ROOT's empty-bin rule
-(:func:`~rootfit.fitdata.filling.adjust_errors`, elementwise), InitGaus as
-:func:`~rootfit.functions.predefined.apply_start_rule` applies it (its batched twin
-:func:`rootfit.kernels.starts.gaus_starts`) — and marks the fits it cannot take (non-finite
-contents, no points, negative contents in a likelihood fit, no InitGaus start).
+(:func:`~rootfit.fitdata.filling.adjust_errors`, elementwise), InitGaus and InitExpo as
+:func:`~rootfit.functions.predefined.apply_start_rule` applies them (their batched twins in
+:mod:`rootfit.kernels.starts`) — and marks the fits it cannot take (non-finite
+contents, no points, negative contents in a likelihood fit, no automatic start).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rootfit.fitting.plan import CostChoice, FitPlan
 from rootfit.fitting.problem import ResolvedModel
 from rootfit.functions import StartRule
 from rootfit.hist import Histogram
-from rootfit.kernels.starts import gaus_starts
+from rootfit.kernels.starts import expo_starts, gaus_starts
 
 __all__ = ["StackedPoints", "same_binning", "stack_points", "start_state"]
 
@@ -109,4 +109,7 @@ def start_state(
         lower[:, 2] = np.where(found, 0.0, lower[:, 2])
         upper[:, 2] = np.where(found, sigma_high, upper[:, 2])
         found &= sigma_high > 0
+    elif plan.start_rule is StartRule.EXPO:  # apply_start_rule's EXPO branch
+        starts, found = expo_starts(points.coords[:, 0], points.values, points.offsets)
+        values[:, :2] = np.where(found[:, None], starts, values[:, :2])
     return values, lower, upper, found

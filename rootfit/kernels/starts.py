@@ -1,5 +1,5 @@
-"""ROOT's automatic start values of many fits at once (the batched twin of
-:func:`rootfit.functions.predefined.init_gaus`).
+"""ROOT's automatic start values of many fits at once (the batched twins of
+:func:`rootfit.functions.predefined.init_gaus` and :func:`~rootfit.functions.predefined.init_expo`).
 
 A stacked batch of fits (:mod:`rootfit.batch.stacked`) has the points of every fit in one
 array, fit ``r`` at ``offsets[r]:offsets[r + 1]``. :func:`gaus_starts` computes InitGaus for
@@ -17,7 +17,7 @@ import numpy as np
 
 from rootfit.kernels.jit import jit
 
-__all__ = ["gaus_starts", "pairwise_sum"]
+__all__ = ["expo_starts", "gaus_starts", "pairwise_sum"]
 
 #: ROOT's √(2π) in InitGaus (its rounded constant).
 _SQRTPI = 2.506628
@@ -121,5 +121,40 @@ def gaus_starts(x: np.ndarray, y: np.ndarray, offsets: np.ndarray) -> tuple[np.n
         starts[r, 0] = 0.5 * (valmax + binwidth * allcha / (_SQRTPI * rms))
         starts[r, 1] = mean
         starts[r, 2] = rms
+        ok[r] = True
+    return starts, ok
+
+
+@jit
+def expo_starts(x: np.ndarray, y: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """InitExpo of every fit: ``(starts, ok)`` with ``starts[r] = (Constant, Slope)``, the line
+    through the log values at the smallest and largest x (their first occurrences); ``ok[r]``
+    False where there are fewer than two distinct x values."""
+    nfit = offsets.size - 1
+    starts = np.zeros((nfit, 2))
+    ok = np.zeros(nfit, dtype=np.bool_)
+    for r in range(nfit):
+        lo, n = offsets[r], offsets[r + 1] - offsets[r]
+        if n == 0:
+            continue
+        i_min, i_max = lo, lo
+        for i in range(lo + 1, lo + n):
+            if x[i] < x[i_min]:
+                i_min = i
+            if x[i] > x[i_max]:
+                i_max = i
+        xmin, xmax = x[i_min], x[i_max]
+        if xmax <= xmin:
+            continue
+        vmin, vmax = y[i_min], y[i_max]
+        if vmin <= 0 and vmax <= 0:
+            vmin = vmax = 1.0
+        elif vmin <= 0:
+            vmin = vmax
+        elif vmax <= 0:
+            vmax = vmin
+        slope = math.log(vmax / vmin) / (xmax - xmin)
+        starts[r, 0] = math.log(vmin) - slope * xmin
+        starts[r, 1] = slope
         ok[r] = True
     return starts, ok
