@@ -144,3 +144,18 @@ def test_graphs_with_computed_or_merged_arrays_are_not_cached():
     assert _points(asym) is not _points(asym)  # its symmetric errors are computed per call
     mg = rf.MultiGraph([_graph(), _graph()])
     assert _points(mg) is not _points(mg)
+
+
+def test_the_cost_of_the_same_points_and_model_is_built_once():
+    h = _hist()
+    f = rf.Function("gaus")
+    first, again = rf.fit(h, f, "Q"), rf.fit(h, f, "Q")
+    assert again.cost is first.cost and again == first
+    assert rf.fit(h, f, "QL").cost is not first.cost  # another statistic
+    formula = rf.Function("[0]*exp(-0.5*((x-[1])/[2])^2)")
+    formula.set_parameters(100.0, 0.2, 1.0)
+    assert rf.fit(h, formula, "Q").cost is not first.cost  # another model
+    h.fill([0.5])
+    assert rf.fit(h, f, "Q").cost is not first.cost  # other points
+    restored = pickle.loads(pickle.dumps(first.cost.data))
+    assert "_fit_reused" not in restored.__dict__

@@ -15,6 +15,9 @@ point sets with what they were built from:
 * for a graph (:func:`graph_points`), its coordinate and error arrays themselves: they are
   read-only, and a graph changes by getting new arrays, so a lookup compares identities.
 
+The same store keeps what is built on a set of points for a model (:func:`reused`: the cost
+of a fit, with its compiled context), on the points object itself.
+
 Only fits with ``nan_policy="raise"`` over the whole window, or a histogram's range inside it,
 are cached: building their points emits no warning (an out-of-window range or dropped NaN
 points warn at every fit). The cache pickles
@@ -34,7 +37,7 @@ from numpy.typing import NDArray
 
 from rootfit.fitdata.bindata import BinData
 
-__all__ = ["MAX_BINS", "PointsCache", "graph_points", "histogram_points"]
+__all__ = ["MAX_BINS", "PointsCache", "graph_points", "histogram_points", "reused"]
 
 #: Largest number of bins (flow bins included) whose points are cached.
 MAX_BINS = 1 << 16
@@ -44,7 +47,7 @@ _ENTRIES = 4
 
 _ATTRIBUTE = "_fit_points"
 
-_Entry = tuple[Hashable, tuple[Any, ...], tuple[NDArray[Any], ...], BinData]
+_Entry = tuple[Hashable, tuple[Any, ...], tuple[NDArray[Any], ...], Any]
 
 
 class PointsCache:
@@ -64,7 +67,7 @@ class PointsCache:
 
     def lookup(
         self, key: Hashable, anchors: Sequence[Any], contents: Sequence[NDArray[Any]]
-    ) -> BinData | None:
+    ) -> Any:
         """The points stored under ``key`` from the same ``anchors`` (by identity) and equal
         ``contents`` (by value), or None."""
         for k, entry_anchors, entry_contents, data in self.entries:  # a snapshot
@@ -82,7 +85,7 @@ class PointsCache:
         key: Hashable,
         anchors: Sequence[Any],
         contents: Sequence[NDArray[Any]],
-        data: BinData,
+        data: Any,
     ) -> None:
         """Keep ``data`` first (``contents`` copied); the oldest entries beyond the limit go.
         The tuple of entries is replaced, never changed in place."""
@@ -90,10 +93,11 @@ class PointsCache:
         self.entries = (entry, *self.entries[: _ENTRIES - 1])
 
 
-def _cache_of(owner: Any) -> PointsCache:
-    cache = owner.__dict__.get(_ATTRIBUTE)
+def _cache_of(owner: Any, attribute: str) -> PointsCache:
+    cache = owner.__dict__.get(attribute)
     if cache is None or cache.owner is None or cache.owner() is not owner:  # new, or a copy's
-        cache = owner.__dict__[_ATTRIBUTE] = PointsCache(owner)
+        cache = PointsCache(owner)
+        object.__setattr__(owner, attribute, cache)  # frozen owners (BinData) too
     return cache
 
 
@@ -102,9 +106,10 @@ def _cached(
     key: Hashable,
     anchors: Sequence[Any],
     contents: Sequence[NDArray[Any]],
-    build: Callable[[], BinData],
-) -> BinData:
-    cache = _cache_of(owner)
+    build: Callable[[], Any],
+    attribute: str = _ATTRIBUTE,
+) -> Any:
+    cache = _cache_of(owner, attribute)
     data = cache.lookup(key, anchors, contents)
     if data is None:
         data = build()
@@ -138,3 +143,11 @@ def graph_points(
     if any(a is not None and a.flags.writeable for a in arrays):
         return build()
     return _cached(graph, key, tuple(arrays), (), build)
+
+
+def reused(owner: Any, key: Hashable, anchors: Sequence[Any], build: Callable[[], Any]) -> Any:
+    """What ``build()`` makes from the immutable ``owner`` (a set of fit points) and the
+    ``anchors`` (a model: compared by identity), kept on ``owner`` and given again for the
+    same ``key`` and anchors — e.g. the cost of a fit, whose compiled context then serves every
+    fit of the same points and model."""
+    return _cached(owner, key, tuple(anchors), (), build, attribute="_fit_reused")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -43,6 +43,7 @@ from rootfit.errors import (
     warn,
 )
 from rootfit.fitdata import BinData, DataRange, Events, as_fit_target
+from rootfit.fitdata.points_cache import reused
 from rootfit.fitdata.targets import NanPolicy
 from rootfit.fitter import Fitter, ParameterSettings, settings_from_state
 from rootfit.fitter.backends import BackendResult
@@ -302,7 +303,7 @@ def prepare_fit(
     if plan.cost is CostChoice.USER:
         cost = user_cost(objective, data, resolved.model)
     else:
-        cost = COSTS[plan.cost](data, resolved.model, plan)
+        cost = _cost(plan, data, resolved.model)
     return FitProblem(
         plan=plan,
         data=data,
@@ -312,6 +313,19 @@ def prepare_fit(
         function_name=resolved.name,
         model=resolved.model,
     )
+
+
+def _cost(plan: FitPlan, data: FitData, model: Model) -> Cost:
+    """The planned statistic on ``data`` for ``model``. Costs do not change once built, so the
+    cost of cached fit points (:mod:`rootfit.fitdata.points_cache`) and the same model object is
+    built once and shared by every fit of them, its compiled context with it."""
+
+    def build() -> Cost:
+        return COSTS[plan.cost](data, model, plan)
+
+    if not isinstance(data, BinData):
+        return build()
+    return cast(Cost, reused(data, (plan.cost,), (model,), build))
 
 
 def fit(
