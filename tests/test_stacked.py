@@ -16,9 +16,9 @@ from rootfit.errors import DataError, EmptyFitDataError
 from rootfit.fitter.backends.compiled_migrad import MigradSetup, setup_rows
 from rootfit.fitter.parameters import settings_from_state, step_rule
 from rootfit.functions import ParameterState
-from rootfit.functions.predefined import init_expo, init_gaus
+from rootfit.functions.predefined import init_2d_gaus, init_expo, init_gaus
 from rootfit.kernels.fused import build_context, build_contexts
-from rootfit.kernels.starts import expo_starts, gaus_starts, pairwise_sum
+from rootfit.kernels.starts import expo_starts, gaus2d_starts, gaus_starts, pairwise_sum
 
 
 def _hists(n=40, nbins=30, seed=5, events=800):
@@ -79,6 +79,29 @@ def test_expo_starts_are_init_expo_bit_for_bit():
         assert ok[r] == (init is not None)
         if init is not None:
             assert np.array_equal(starts[r], init)
+
+
+def test_gaus2d_starts_are_init_2d_gaus_bit_for_bit():
+    rng = np.random.default_rng(12)
+    xs, ys, vs = [], [], []
+    for n in (1, 6, 40, 300):
+        x, y = rng.normal(size=n), rng.normal(size=n)
+        xs.append(x)
+        ys.append(y)
+        vs.append(rng.poisson(20, n).astype(float))
+    xs.append(np.zeros(4))
+    ys.append(np.linspace(0, 1, 4))
+    vs.append(np.ones(4))  # no spread in x: SigmaX from the bin-width guess
+    xs.append(np.zeros(3))
+    ys.append(np.zeros(3))
+    vs.append(np.zeros(3))  # nothing to start from
+    offsets = np.concatenate([[0], np.cumsum([x.size for x in xs])])
+    starts, ok = gaus2d_starts(*(np.concatenate(a) for a in (xs, ys, vs)), offsets)
+    for r, (x, y, v) in enumerate(zip(xs, ys, vs, strict=True)):
+        init = init_2d_gaus(x, y, v)
+        assert ok[r] == (init is not None)
+        if init is not None:
+            assert np.array_equal(starts[r], init[0])
 
 
 def test_contexts_are_build_context_bit_for_bit():
@@ -261,7 +284,10 @@ def test_weighted_zoomed_and_two_dimensional_histograms():
         h2 = rf.Histogram(rf.Axis(10, -3, 3), rf.Axis(10, -3, 3))
         h2.fill(rng.normal(0, 1, 2000), rng.normal(0, 1, 2000))
         planes.append(h2)
-    assert fit_stacked(planes, "xygaus", "Q") is None  # Init2DGaus is not batched
+    for model in ("xygaus", "bigaus"):  # Init2DGaus
+        batch = rf.fit_many(planes, model, "Q")
+        assert isinstance(batch.results, ResultRows)
+        assert batch.results == tuple(_ordinary(planes, model, "Q"))
     with_formula = rf.fit_many(planes, "[0]*exp(-0.5*(x^2+y^2))", "Q")
     assert isinstance(with_formula.results, ResultRows)
     assert with_formula.results == tuple(_ordinary(planes, "[0]*exp(-0.5*(x^2+y^2))", "Q"))

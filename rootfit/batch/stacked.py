@@ -3,16 +3,16 @@
 Fitting a thousand small histograms one by one spends most of its time in per-fit Python
 (options, data selection, start values, settings, result objects), not in Migrad. When every
 histogram has the same axes and the fit qualifies (:func:`stacked_plan`: a χ² or Poisson
-likelihood with a fused kernel, Migrad alone, automatic start values that are none, InitGaus
-or InitExpo, one fit range at most, no options that change the points' meaning),
+likelihood with a fused kernel, Migrad alone, automatic start values that are none, InitGaus,
+InitExpo or Init2DGaus, one fit range at most, no options that change the points' meaning),
 :func:`fit_stacked` does each step once for the whole batch:
 
 1. the plan is made once (the first histogram's: the same for all, they differ only in
    contents);
 2. the points of all histograms are selected at once — the same window, ROOT's empty-bin rule
    applied elementwise (:func:`~rootfit.fitdata.filling.adjust_errors`) — into one array;
-3. start values for all fits in one compiled loop (:mod:`rootfit.kernels.starts`: InitGaus
-   and InitExpo bit for bit), steps by ROOT's rule per row
+3. start values for all fits in one compiled loop (:mod:`rootfit.kernels.starts`: InitGaus,
+   InitExpo and Init2DGaus bit for bit), steps by ROOT's rule per row
    (:func:`~rootfit.fitter.parameters.step_rule`), Migrad's settings per row
    (:func:`~rootfit.fitter.backends.compiled_migrad.setup_rows`);
 4. one cost on all points gives every fit's fused context (:func:`build_contexts`);
@@ -91,6 +91,9 @@ _ROWS_PER_THREAD = 64
 
 _FIELD = {name: k for k, name in enumerate(OUTCOME_FIELDS)}
 
+#: The automatic start values with a batched twin (:func:`~rootfit.batch.stacked_data.start_state`).
+_BATCHED_STARTS = (StartRule.NONE, StartRule.GAUS, StartRule.EXPO, StartRule.GAUS_2D)
+
 
 @dataclass(frozen=True)
 class Stacked:
@@ -138,7 +141,7 @@ def stacked_plan(
         or plan.gradient
         or plan.weight_correction
         or plan.error_scaling is ErrorScaling.CHI2_PER_NDF
-        or plan.start_rule not in (StartRule.NONE, StartRule.GAUS, StartRule.EXPO)
+        or plan.start_rule not in _BATCHED_STARTS
         or data.expected_errors
         or data.last_axis_is_value
         or data.integral

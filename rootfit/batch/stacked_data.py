@@ -3,7 +3,7 @@ share a binning, all their fit points in one array, and every fit's automatic st
 
 Each step applies the ordinary path's rule to all histograms at once — the window of
 :func:`~rootfit.fitdata.filling.histogram_window`, ROOT's empty-bin rule
-(:func:`~rootfit.fitdata.filling.adjust_errors`, elementwise), InitGaus and InitExpo as
+(:func:`~rootfit.fitdata.filling.adjust_errors`, elementwise), InitGaus, InitExpo and Init2DGaus as
 :func:`~rootfit.functions.predefined.apply_start_rule` applies them (their batched twins in
 :mod:`rootfit.kernels.starts`) — and marks the fits it cannot take (non-finite
 contents, no points, negative contents in a likelihood fit, no automatic start).
@@ -23,7 +23,7 @@ from rootfit.fitting.plan import CostChoice, FitPlan
 from rootfit.fitting.problem import ResolvedModel
 from rootfit.functions import StartRule
 from rootfit.hist import Histogram
-from rootfit.kernels.starts import expo_starts, gaus_starts
+from rootfit.kernels.starts import expo_starts, gaus2d_starts, gaus_starts
 
 __all__ = ["StackedPoints", "same_binning", "stack_points", "start_state"]
 
@@ -109,6 +109,20 @@ def start_state(
         lower[:, 2] = np.where(found, 0.0, lower[:, 2])
         upper[:, 2] = np.where(found, sigma_high, upper[:, 2])
         found &= sigma_high > 0
+    elif plan.start_rule is StartRule.GAUS_2D:  # apply_start_rule's GAUS_2D branch
+        if points.coords.shape[1] < 2:
+            return values, lower, upper, np.zeros(nfit, dtype=bool)
+        starts, found = gaus2d_starts(
+            np.ascontiguousarray(points.coords[:, 0]),
+            np.ascontiguousarray(points.coords[:, 1]),
+            points.values,
+            points.offsets,
+        )
+        values[:, :5] = np.where(found[:, None], starts, values[:, :5])
+        for k in (2, 4):  # SigmaX, SigmaY in [0, 10 rms]
+            lower[:, k] = np.where(found, 0.0, lower[:, k])
+            upper[:, k] = np.where(found, 10 * starts[:, k], upper[:, k])
+            found &= 10 * starts[:, k] > 0
     elif plan.start_rule is StartRule.EXPO:  # apply_start_rule's EXPO branch
         starts, found = expo_starts(points.coords[:, 0], points.values, points.offsets)
         values[:, :2] = np.where(found[:, None], starts, values[:, :2])

@@ -1,5 +1,6 @@
 """ROOT's automatic start values of many fits at once (the batched twins of
-:func:`rootfit.functions.predefined.init_gaus` and :func:`~rootfit.functions.predefined.init_expo`).
+:func:`rootfit.functions.predefined.init_gaus`, :func:`~rootfit.functions.predefined.init_expo`
+and :func:`~rootfit.functions.predefined.init_2d_gaus`).
 
 A stacked batch of fits (:mod:`rootfit.batch.stacked`) has the points of every fit in one
 array, fit ``r`` at ``offsets[r]:offsets[r + 1]``. :func:`gaus_starts` computes InitGaus for
@@ -17,7 +18,7 @@ import numpy as np
 
 from rootfit.kernels.jit import jit
 
-__all__ = ["expo_starts", "gaus_starts", "pairwise_sum"]
+__all__ = ["expo_starts", "gaus2d_starts", "gaus_starts", "pairwise_sum"]
 
 #: ROOT's √(2π) in InitGaus (its rounded constant).
 _SQRTPI = 2.506628
@@ -156,5 +157,61 @@ def expo_starts(x: np.ndarray, y: np.ndarray, offsets: np.ndarray) -> tuple[np.n
         slope = math.log(vmax / vmin) / (xmax - xmin)
         starts[r, 0] = math.log(vmin) - slope * xmin
         starts[r, 1] = slope
+        ok[r] = True
+    return starts, ok
+
+
+@jit
+def _binwidth(c: np.ndarray, lo: int, n: int) -> float:
+    """ROOT's 2-D bin-width guess: the span, or the smallest consecutive difference (signed)."""
+    width = c[lo + n - 1] - c[lo]
+    for i in range(1, n):
+        width = min(width, c[lo + i] - c[lo + i - 1])
+    return width
+
+
+@jit
+def gaus2d_starts(
+    x: np.ndarray, y: np.ndarray, v: np.ndarray, offsets: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Init2DGaus of every fit: ``(starts, ok)`` with ``starts[r] = (Constant, MeanX, SigmaX,
+    MeanY, SigmaY)`` (the Sigmas' limits are ``(0, 10·Sigma)``); ``ok[r]`` False where there
+    is nothing to start from (no points, Σ values <= 0)."""
+    nfit = offsets.size - 1
+    starts = np.zeros((nfit, 5))
+    ok = np.zeros(nfit, dtype=np.bool_)
+    for r in range(nfit):
+        lo, n = offsets[r], offsets[r + 1] - offsets[r]
+        if n == 0:
+            continue
+        total = pairwise_sum(v, lo, n)
+        if total <= 0:
+            continue
+        vx, vy, vxx, vyy = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+        vmax = v[lo]
+        for i in range(n):
+            vx[i] = v[lo + i] * x[lo + i]
+            vy[i] = v[lo + i] * y[lo + i]
+            vxx[i] = v[lo + i] * x[lo + i] * x[lo + i]
+            vyy[i] = v[lo + i] * y[lo + i] * y[lo + i]
+            vmax = max(vmax, v[lo + i])
+        mean_x = pairwise_sum(vx, 0, n) / total
+        mean_y = pairwise_sum(vy, 0, n) / total
+        rms_x = math.sqrt(max(pairwise_sum(vxx, 0, n) / total - mean_x**2, 0.0))
+        rms_y = math.sqrt(max(pairwise_sum(vyy, 0, n) / total - mean_y**2, 0.0))
+        bw_x, bw_y = _binwidth(x, lo, n), _binwidth(y, lo, n)
+        if not rms_x > 0:
+            rms_x = abs(bw_x) * n / 4
+            rms_x = rms_x if rms_x != 0 else 1.0
+        if not rms_y > 0:
+            rms_y = abs(bw_y) * n / 4
+            rms_y = rms_y if rms_y != 0 else 1.0
+        starts[r, 0] = (
+            0.5
+            * (vmax + bw_x * total / (_SQRTPI * rms_x))
+            * (vmax + bw_y * total / (_SQRTPI * rms_y))
+        )
+        starts[r, 1], starts[r, 2] = mean_x, rms_x
+        starts[r, 3], starts[r, 4] = mean_y, rms_y
         ok[r] = True
     return starts, ok
