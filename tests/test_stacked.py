@@ -306,3 +306,19 @@ def test_fit_ranges_given_or_from_the_function_are_stacked():
     with pytest.warns(rf.errors.ConvergenceWarning, match="12 could not run"):
         outside = rf.fit_many(hists, "gaus", "Q", range=(10, 20))
     assert all(rf.errors.DataWarning in [c for c, _ in w] for w in outside.warnings.values())
+
+
+def test_stop_on_error_and_tables_of_a_stacked_batch():
+    hists = _hists(n=10)
+    bad = rf.Histogram(30, -4, 4)
+    bad.set_values(np.full(30, np.nan))
+    with pytest.raises(DataError):
+        rf.fit_many([*hists, bad], "gaus", "Q", stop_on_error=True)
+    batch = rf.fit_many(hists, "gaus", "Q")
+    table = batch.table()
+    assert table.dtype.names[:3] == ("Constant", "Mean", "Sigma")
+    assert np.array_equal(table["chi2"], [r.chi2 for r in _ordinary(hists, "gaus", "Q")])
+    assert batch.ok and batch.failed == () and len(batch) == 10
+    assert batch[-1] == batch.results[9] and len(batch.results[2:5]) == 3
+    pytest.importorskip("pandas")
+    assert list(batch.to_pandas()["Mean"]) == list(table["Mean"])
