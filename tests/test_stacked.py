@@ -322,3 +322,44 @@ def test_stop_on_error_and_tables_of_a_stacked_batch():
     assert batch[-1] == batch.results[9] and len(batch.results[2:5]) == 3
     pytest.importorskip("pandas")
     assert list(batch.to_pandas()["Mean"]) == list(table["Mean"])
+
+
+@pytest.mark.parametrize("option", ["Q", "LQ"])
+def test_random_batches_with_awkward_histograms_equal_the_ordinary_fits(option):
+    import warnings
+
+    rng = np.random.default_rng(21)
+    hists = []
+    for k in range(48):
+        h = rf.Histogram(24, -3, 3)
+        kind = k % 6
+        if kind == 0:  # a few entries
+            h.fill(rng.normal(0, 1, int(rng.integers(1, 12))))
+        elif kind == 1:  # weighted, some weights negative
+            h.fill(rng.normal(0, 1, 300), weights=rng.normal(1.0, 0.8, 300))
+        elif kind == 2:  # narrow: Sigma near its lower limit, bins mostly empty
+            h.fill(rng.normal(0.1, 0.02, 200))
+        elif kind == 3:  # shifted to the edge of the window
+            h.fill(rng.normal(2.8, 0.6, 500))
+        elif kind == 4:  # flat
+            h.fill(rng.uniform(-3, 3, 400))
+        else:
+            h.fill(rng.normal(rng.uniform(-1, 1), rng.uniform(0.5, 1.5), 800))
+        hists.append(h)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        batch = rf.fit_many(hists, "gaus", option)
+    assert isinstance(batch.results, ResultRows)
+    for i, h in enumerate(hists):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                expected = rf.fit(h, "gaus", option)
+            except rf.errors.RootfitError as error:
+                assert type(batch.errors[i]) is type(error)
+                continue
+        assert batch[i] == expected, i
+        assert np.array_equal(batch[i].covariance, expected.covariance)
+        assert sorted(c.__name__ for c, _ in batch.warnings.get(i, [])) == sorted(
+            w.category.__name__ for w in caught
+        ), i
