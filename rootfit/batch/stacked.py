@@ -40,8 +40,7 @@ import itertools
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from types import SimpleNamespace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -58,10 +57,12 @@ from rootfit.fitter.backends.compiled_migrad import (
     DEFAULT_EPS,
     MigradSetup,
     compiled_migrad_applies,
+    minimum_flags,
+    outcome_of,
     setup_rows,
     strategy_vector,
 )
-from rootfit.fitter.backends.minuit_state import cov_status, migrad_status
+from rootfit.fitter.backends.minuit_state import migrad_status
 from rootfit.fitter.parameters import step_rule
 from rootfit.fitting.plan import CostChoice, ErrorScaling, FitPlan, SolverPath, plan_fit
 from rootfit.fitting.problem import (
@@ -244,26 +245,17 @@ def _clean(
     return ok & ~at_limit.any(axis=1)
 
 
-def _statuses(dcovar: NDArray[np.float64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """ROOT's status and covariance status of clean outcomes (read by minuit_state's readers
-    for each of the two flag sets a clean outcome can have)."""
-    status = np.zeros(dcovar.size, dtype=np.int64)
-    cov = np.zeros(dcovar.size, dtype=np.int64)
-    for accurate in (True, False):
-        flags = SimpleNamespace(
-            is_valid=True,
-            edm=0.0,
-            has_covariance=True,
-            has_posdef_covar=True,
-            has_made_posdef_covar=False,
-            has_accurate_covar=accurate,
-            hesse_failed=False,
-            is_above_max_edm=False,
-            has_reached_call_limit=False,
-        )
-        rows = (dcovar < 0.1) == accurate
-        status[rows], cov[rows] = migrad_status(flags), cov_status(flags)
-    return status, cov
+def _statuses(info: NDArray[np.float64]) -> NDArray[np.int64]:
+    """ROOT's status of clean outcomes (the rows of ``info``). They differ only in whether the
+    covariance is accurate, so one row of each kind is read through
+    :func:`~rootfit.fitter.backends.compiled_migrad.minimum_flags`."""
+    status = np.zeros(len(info), dtype=np.int64)
+    accurate = info[:, _FIELD["dcovar"]] < 0.1
+    for kind in (True, False):
+        rows = np.flatnonzero(accurate == kind)
+        if rows.size:
+            status[rows] = migrad_status(minimum_flags(info[rows[0]]))
+    return status
 
 
 def fit_stacked(
@@ -304,13 +296,13 @@ def fit_stacked(
     setup = setup_rows(values[rows], steps[rows], lower[rows], upper[rows], state.fixed)
     if setup is None:
         return None
-    builder = _Builder(plan, resolved, fit_range, points, values, lower, upper)
+    problems = _Problems(plan, resolved, fit_range, points, values, lower, upper)
     first = int(rows[0])
     free, bounds, start, steps_, values_, limited_at = setup
     setup_row = (free, bounds[0], start[0], steps_[0], values_[0], limited_at)
     if not _same_problem(
         prepare_fit(hists[first], function, option, range=range),
-        builder.problem(first),
+        problems.problem(first),
         setup_row,
     ):
         return None
@@ -347,7 +339,6 @@ def fit_stacked(
         info, start_fval, out_values, out_errors, setup, lower[rows], upper[rows],
         points.counts[rows],
     )  # fmt: skip
-    status, cov_status_ = _statuses(info[:, _FIELD["dcovar"]])
     nfit = len(hists)
     columns = ResultColumns.empty(nfit, resolved.model.parameter_names)
     done = rows[clean]
@@ -356,7 +347,7 @@ def fit_stacked(
     columns.values[done], columns.errors[done] = out_values[clean], out_errors[clean]
     columns.chi2[done] = [cost.reported_chi2(float(f)) for f in fval]
     columns.ndf[done] = np.maximum(points.counts[done] - nfree, 0)
-    columns.min_fcn[done], columns.status[done] = fval, status[clean]
+    columns.min_fcn[done], columns.status[done] = fval, _statuses(info[clean])
     columns.valid[done] = columns.present[done] = True
     outcomes = _Outcomes(
         rows={int(r): k for k, r in enumerate(rows) if clean[k]},
@@ -364,10 +355,8 @@ def fit_stacked(
         errors=out_errors,
         covariance=out_cov,
         info=info,
-        status=status,
-        cov_status=cov_status_,
     )
-    builder = replace(builder, outcomes=outcomes)
+    builder = _Builder(problems, outcomes)
     fallback = tuple(int(i) for i in np.setdiff1d(np.arange(nfit), done))
     return Stacked(ResultRows(columns, dict.fromkeys(fallback), builder), fallback)
 
@@ -406,32 +395,18 @@ class _Outcomes:
     errors: NDArray[np.float64]
     covariance: NDArray[np.float64]
     info: NDArray[np.float64]
-    status: NDArray[np.int64]
-    cov_status: NDArray[np.int64]
 
     def raw(self, i: int) -> BackendResult:
         """Fit ``i``'s outcome as the Minuit2 backend reports it."""
         k = self.rows[i]
-        return BackendResult(
-            values=self.values[k],
-            errors=self.errors[k],
-            covariance=self.covariance[k],
-            min_fcn=float(self.info[k, _FIELD["fval"]]),
-            edm=float(self.info[k, _FIELD["edm"]]),
-            ncalls=int(self.info[k, _FIELD["ncalls"]]),
-            status=int(self.status[k]),
-            cov_status=int(self.cov_status[k]),
-            valid=True,
-            minimizer="Minuit2 / Migrad",
-        )
+        return outcome_of(self.values[k], self.errors[k], self.covariance[k], self.info[k])
 
 
 @dataclass(frozen=True)
-class _Builder:
-    """Builds the FitResult of a stacked fit from the batch's own inputs — its points and
-    start state as they were at the call (the histogram may have changed since) — as the
-    FitProblem :func:`~rootfit.fitting.problem.prepare_fit` makes, around the stacked
-    outcome."""
+class _Problems:
+    """Every stacked fit's problem from the batch's own inputs — its points and start state
+    as they were at the call (the histogram may have changed since) — as
+    :func:`~rootfit.fitting.problem.prepare_fit` makes it."""
 
     plan: FitPlan
     resolved: ResolvedModel
@@ -440,7 +415,6 @@ class _Builder:
     values: NDArray[np.float64]
     lower: NDArray[np.float64]
     upper: NDArray[np.float64]
-    outcomes: _Outcomes | None = None
 
     def problem(self, i: int) -> FitProblem:
         """Fit ``i``'s problem (what ``prepare_fit`` gives for its histogram at the call)."""
@@ -464,6 +438,13 @@ class _Builder:
             model=self.resolved.model,
         )
 
+
+@dataclass(frozen=True)
+class _Builder:
+    """Builds the FitResult of a stacked fit: its problem around its stacked outcome."""
+
+    problems: _Problems
+    outcomes: _Outcomes
+
     def __call__(self, i: int) -> FitResult:
-        assert self.outcomes is not None
-        return self.problem(i).result_of(self.outcomes.raw(i))
+        return self.problems.problem(i).result_of(self.outcomes.raw(i))

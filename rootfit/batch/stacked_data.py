@@ -64,8 +64,8 @@ def stack_points(hists: Sequence[Histogram], plan: FitPlan, fit_range: DataRange
     """Every histogram's fit points in ``fit_range``, as
     :func:`~rootfit.fitdata.filling.bin_data_from_histogram` selects them, in one array."""
     bins, index = histogram_window(hists[0], fit_range)
-    values = np.stack([h.values(flow=True)[index] for h in hists]).astype(np.float64)
-    variances = np.stack([h.variances(flow=True)[index] for h in hists]).astype(np.float64)
+    values = np.stack([h.values(flow=True)[index] for h in hists], dtype=np.float64)
+    variances = np.stack([h.variances(flow=True)[index] for h in hists], dtype=np.float64)
     values = values.reshape(len(hists), -1)
     errors = np.sqrt(variances.reshape(len(hists), -1))  # Histogram.errors, all at once
     keep, adjusted = adjust_errors(errors, values, plan.data_options)

@@ -49,6 +49,8 @@ __all__ = [
     "CompiledMigradMinimum",
     "MigradSetup",
     "compiled_migrad_applies",
+    "minimum_flags",
+    "outcome_of",
     "parameter_setup",
     "setup_rows",
     "strategy_vector",
@@ -136,37 +138,54 @@ class MigradSetup:
         self, x: NDArray[np.float64], v: NDArray[np.float64], info: NDArray[np.float64], up: float
     ) -> BackendResult:
         """Minuit2's user state of a compiled Migrad result (``x``, ``v``, ``info``)."""
-        fields = dict(zip(OUTCOME_FIELDS, info.tolist(), strict=True))
-        status_code = int(fields["status"])
-        valid_matrix = status_code in (POSDEF, MADE_POSDEF)
+        code = int(info[OUTCOME_FIELDS.index("status")])
         values, errors, cov = external_state(
-            self.values, self.free, self.bounds, x, v, up, valid_matrix
+            self.values, self.free, self.bounds, x, v, up, code in (POSDEF, MADE_POSDEF)
         )
-        above, limit = bool(fields["above_max_edm"]), bool(fields["call_limit"])
-        edm = float(fields["edm"])
-        flags = SimpleNamespace(  # read as a FunctionMinimum by minuit_state's readers
-            is_valid=valid_matrix and not above and not limit,
-            edm=edm,
-            has_covariance=status_code != UNSET,
-            has_posdef_covar=status_code == POSDEF,
-            has_made_posdef_covar=status_code == MADE_POSDEF,
-            has_accurate_covar=status_code == POSDEF and fields["dcovar"] < 0.1,
-            hesse_failed=status_code == HESSE_FAILED,
-            is_above_max_edm=above,
-            has_reached_call_limit=limit,
-        )
-        return BackendResult(
-            values=values,
-            errors=errors,
-            covariance=cov,
-            min_fcn=float(fields["fval"]),
-            edm=edm,
-            ncalls=int(fields["ncalls"]),
-            status=migrad_status(flags),
-            cov_status=cov_status(flags),
-            valid=bool(flags.is_valid and edm >= 0),
-            minimizer="Minuit2 / Migrad",
-        )
+        return outcome_of(values, errors, cov, info)
+
+
+def minimum_flags(info: NDArray[np.float64]) -> SimpleNamespace:
+    """A compiled Migrad's outcome vector under the names of Minuit2's ``FunctionMinimum``
+    flags (what :mod:`~rootfit.fitter.backends.minuit_state`'s readers read)."""
+    fields = dict(zip(OUTCOME_FIELDS, info.tolist(), strict=True))
+    code = int(fields["status"])
+    above, limit = bool(fields["above_max_edm"]), bool(fields["call_limit"])
+    return SimpleNamespace(
+        is_valid=code in (POSDEF, MADE_POSDEF) and not above and not limit,
+        edm=float(fields["edm"]),
+        has_covariance=code != UNSET,
+        has_posdef_covar=code == POSDEF,
+        has_made_posdef_covar=code == MADE_POSDEF,
+        has_accurate_covar=code == POSDEF and fields["dcovar"] < 0.1,
+        hesse_failed=code == HESSE_FAILED,
+        is_above_max_edm=above,
+        has_reached_call_limit=limit,
+    )
+
+
+def outcome_of(
+    values: NDArray[np.float64],
+    errors: NDArray[np.float64],
+    covariance: NDArray[np.float64],
+    info: NDArray[np.float64],
+) -> BackendResult:
+    """The Minuit2 backend's report of a compiled Migrad: the user state (``values``,
+    ``errors``, ``covariance``) and the outcome vector ``info`` read as ROOT reads a
+    ``FunctionMinimum`` (status, covariance status, validity)."""
+    flags = minimum_flags(info)
+    return BackendResult(
+        values=values,
+        errors=errors,
+        covariance=covariance,
+        min_fcn=float(info[OUTCOME_FIELDS.index("fval")]),
+        edm=flags.edm,
+        ncalls=int(info[OUTCOME_FIELDS.index("ncalls")]),
+        status=migrad_status(flags),
+        cov_status=cov_status(flags),
+        valid=bool(flags.is_valid and flags.edm >= 0),
+        minimizer="Minuit2 / Migrad",
+    )
 
 
 def parameter_setup(
