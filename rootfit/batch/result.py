@@ -9,6 +9,7 @@ pandas frame with :meth:`BatchResult.to_pandas`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,10 +86,10 @@ class BatchResult:
                 warned[i] = list(outcome.warnings)
         return cls(rows, errors, warned)
 
-    @property
+    @functools.cached_property
     def columns(self) -> ResultColumns:
         """Every fit's values, errors, χ², ndf, minimum, status and verdict as arrays (read
-        from the results, or given by a stacked batch without building them)."""
+        from the results once, or given by a stacked batch without building them)."""
         if isinstance(self.results, ResultRows):
             return self.results.columns
         names: tuple[str, ...] = ()
