@@ -64,6 +64,7 @@ from rootfit.fitter.backends.compiled_migrad import (
 )
 from rootfit.fitter.backends.minuit_state import migrad_status
 from rootfit.fitter.parameters import step_rule
+from rootfit.fitter.verdict import AT_LIMIT
 from rootfit.fitting.plan import CostChoice, ErrorScaling, FitPlan, SolverPath, plan_fit
 from rootfit.fitting.problem import (
     COSTS,
@@ -219,8 +220,9 @@ def _clean(
     """Fits whose outcome the ordinary path reports with no warning and no rerun: Migrad
     ended cleanly (no correction, no call limit, EDM below its target), the start value of the
     cost was finite, there are more points than free parameters, no free parameter stayed at
-    its start value, and none ended within 10⁻³ of its range of a limit (the verdict's own
-    thresholds, :func:`rootfit.fitter.verdict.assess`, are inside these)."""
+    its start value, and none ended within 1000 × :data:`~rootfit.fitter.verdict.AT_LIMIT` of its
+    range of a limit (the verdict's own thresholds, :func:`rootfit.fitter.verdict.assess`, are
+    inside these)."""
     free, _, start, _, _, _ = setup
     ok = (
         (info[:, _FIELD["status"]] == POSDEF)
@@ -238,7 +240,7 @@ def _clean(
     low, high = lower[:, free], upper[:, free]
     with np.errstate(invalid="ignore", over="ignore"):
         span = np.where(np.isfinite(high - low), high - low, np.maximum(np.abs(fitted), 1.0))
-        near = 1e-3 * span
+        near = 1e3 * AT_LIMIT * span  # wider than the verdict's: a superset of its warnings
         at_limit = (np.isfinite(low) & (fitted - low <= near)) | (
             np.isfinite(high) & (high - fitted <= near)
         )

@@ -28,7 +28,11 @@ from rootfit.errors import ConvergenceWarning, DataWarning, LimitWarning, StartV
 from rootfit.fitter.backends import BackendResult
 from rootfit.fitter.parameters import ParameterSettings
 
-__all__ = ["Verdict", "assess"]
+__all__ = ["AT_LIMIT", "Verdict", "assess"]
+
+#: A parameter within this fraction of its range (or of ``max(|value|, 1)`` for one limit) of
+#: a limit has ended at it.
+AT_LIMIT = 1e-6
 
 
 @dataclass
@@ -115,7 +119,7 @@ def assess(
         span = (
             (s.upper - s.lower) if np.isfinite(s.upper - s.lower) else max(abs(raw.values[i]), 1.0)
         )
-        near = 1e-6 * span
+        near = AT_LIMIT * span
         if (np.isfinite(s.lower) and raw.values[i] - s.lower <= near) or (
             np.isfinite(s.upper) and s.upper - raw.values[i] <= near
         ):
