@@ -54,13 +54,12 @@ from rootfit.fitdata.filling import histogram_error_type, range_outside_window
 from rootfit.fitter import Fitter
 from rootfit.fitter.backends import BackendResult
 from rootfit.fitter.backends.compiled_migrad import (
-    DEFAULT_EPS,
     MigradSetup,
     compiled_migrad_applies,
+    migrad_arguments,
     minimum_flags,
     outcome_of,
     setup_rows,
-    strategy_vector,
 )
 from rootfit.fitter.backends.minuit_state import migrad_status
 from rootfit.fitter.parameters import step_rule
@@ -174,7 +173,6 @@ def _run(
         np.zeros((nfit, len(OUTCOME_FIELDS))),
         np.zeros(nfit),
     )
-    eps = options.precision if options.precision > 0 else DEFAULT_EPS
     shared = (
         entry,
         contexts,
@@ -185,11 +183,7 @@ def _run(
         start,
         steps,
         limited_at,
-        float(errordef),
-        float(eps),
-        strategy_vector(options.strategy),
-        float(options.tolerance),
-        int(options.call_limit(npar)),
+        *migrad_arguments(options, errordef, npar),
     )
     n = max(1, min(threads, nfit // _ROWS_PER_THREAD))
     edges = np.linspace(0, nfit, n + 1).astype(int)

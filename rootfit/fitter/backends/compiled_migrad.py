@@ -49,6 +49,7 @@ __all__ = [
     "CompiledMigradMinimum",
     "MigradSetup",
     "compiled_migrad_applies",
+    "migrad_arguments",
     "minimum_flags",
     "outcome_of",
     "parameter_setup",
@@ -126,13 +127,6 @@ class MigradSetup:
             values=np.array(values, dtype=np.float64),
             limited_at=np.array(limited, dtype=np.bool_),
         )
-
-    def external(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        """All parameter values for internal free values ``x``."""
-        values, _, _ = external_state(
-            self.values, self.free, self.bounds, x, np.zeros((x.size, x.size)), 1.0, False
-        )
-        return values
 
     def outcome(
         self, x: NDArray[np.float64], v: NDArray[np.float64], info: NDArray[np.float64], up: float
@@ -249,6 +243,22 @@ def setup_rows(
     return free, bounds, start, step, np.ascontiguousarray(array[:, :, 3]), limited_at
 
 
+def migrad_arguments(
+    options: MinimizerOptions, errordef: float, npar: int
+) -> tuple[float, float, NDArray[np.float64], float, int]:
+    """The compiled Migrad's ``(up, eps, strategy, tolerance, maxfcn)`` for ROOT's options: the
+    options' precision or Minuit2's, the strategy's settings, the call limit of ``npar``
+    parameters."""
+    eps = options.precision if options.precision > 0 else DEFAULT_EPS
+    return (
+        float(errordef),
+        float(eps),
+        strategy_vector(options.strategy),
+        float(options.tolerance),
+        int(options.call_limit(npar)),
+    )
+
+
 def run_migrad(
     fused: FusedObjective,
     setup: MigradSetup,
@@ -260,7 +270,6 @@ def run_migrad(
     Minuit2's, whose eigenvalue routine is not LAPACK's)."""
     ext = np.append(setup.values, fused.address)
     calls = np.zeros(1, dtype=np.int64)
-    eps = options.precision if options.precision > 0 else DEFAULT_EPS
     x, v, info = migrad(
         fused.entry.address,
         ext,
@@ -270,11 +279,7 @@ def run_migrad(
         setup.start,
         setup.steps,
         setup.limited_at,
-        float(errordef),
-        float(eps),
-        strategy_vector(options.strategy),
-        float(options.tolerance),
-        int(options.call_limit(len(setup.values))),
+        *migrad_arguments(options, errordef, len(setup.values)),
     )
     return setup.outcome(x, v, info, float(errordef)), bool(info[OUTCOME_FIELDS.index("corrected")])
 
