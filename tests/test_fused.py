@@ -320,10 +320,14 @@ def test_generated_module_source_names_the_formula_and_statistic():
     model, prepare = _definitions("[0]*exp(-x/[1])+pol1(2)")
     source = ast.unparse(ast.fix_missing_locations(generated_module(model, prepare, 1, "chi2")))
     assert "def model(x0, p, q)" in source and "f_exp = _NAMESPACE['f_exp']" in source
-    assert "def prepare(p)" in source and "q = prepare(p)" in source
+    assert "def prepare(p)" in source and "q = prepare(t)" in source
+    assert "return (p[0], p[1], p[2], p[3])" in source  # the parameters as scalars
+    assert "def row(a, base, n, i, p, q)" in source and "model(at(a, base + i), p, q)" in source
     assert "def shifted" not in source and "@numba.cfunc" in source
     effective = generated_module(model, prepare, 1, "effective_chi2")
-    assert "def shifted(ctx, b, p, q, dx)" in ast.unparse(ast.fix_missing_locations(effective))
+    assert "def shifted(a, base, n, i, p, q, dx)" in ast.unparse(
+        ast.fix_missing_locations(effective)
+    )
     with pytest.raises(ValueError, match="no fused kernel"):
         generated_module(model, prepare, 1, "pearson")
 

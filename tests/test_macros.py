@@ -26,8 +26,14 @@ TOLERANCE: dict[str, float] = {
     # an intermediate fit from all-1 start values, stopped by the EDM rule a little apart
     # (2e-4 σ); the final fit agrees to 1e-9
     "FittingDemo.first": 3e-4,
-    # a flat valley (the FFT convolution's wrap-around): Migrad stops 1.2e-3 σ apart, same χ²
+    # a flat valley (the FFT convolution's wrap-around): Migrad stops 1.2e-3 σ apart, same χ²;
+    # the Hesse errors there are 0.4 % apart (rootfit's exp and log, within one unit in the
+    # last place of the C library's, move the stopping point that much)
     "fitConvolution": 3e-4,
+    "fitConvolution.errors": 5e-3,
+    # 100 toy fits summarised by their pulls' mean and RMS: each toy's minimum moves by
+    # < 1e-4 σ with rootfit's exp and log (see above), the summaries by up to 6e-5
+    "TestBinomial": 1e-4,
     # TMinuit's MNCONT and Minuit2 place their 80 points differently: the 2σ contour's box
     # agrees to 2.4e-5 (its lowest x is where neither put a point exactly); the 1σ ones to 1e-8
     "fitcont.contour02_errdef4": 1e-4,

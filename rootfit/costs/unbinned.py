@@ -54,7 +54,7 @@ def event_sums(
     if order == 0:
         fused = model.fused_kernels("unbinned")
         if fused is not None:  # model and log-likelihood in one loop, no array of densities
-            flat = np.ascontiguousarray(x).reshape(-1)
+            flat = np.ascontiguousarray(np.asarray(x).T).reshape(-1)  # column-major
             return (float(fused[0](flat, np.ascontiguousarray(weights), parameters)),)
     f = model.evaluator(x, parameters)
     value = float(kernels.unbinned_nll(f, weights))

@@ -2,6 +2,7 @@
 
 Each takes contiguous float64 arrays prepared once by the cost's constructor and the model
 values of the current iteration. The plain-numpy twins live in :mod:`rootfit.kernels.reference`.
+Their logarithm is :func:`rootfit.kernels.elementary.log`, the one every compiled kernel uses.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import math
 
 import numpy as np
 
+from rootfit.kernels.elementary import log
 from rootfit.kernels.jit import jit as _jit
+from rootfit.kernels.jit import jit_inline
 
 __all__ = [
     "chi2",
@@ -30,12 +33,12 @@ _EPS = 2.0 * np.finfo(np.float64).tiny  # ROOT's safelog threshold (2·DBL_MIN)
 _LOG_EPS = math.log(_EPS)
 
 
-@_jit
+@jit_inline
 def safe_log(v: float) -> float:
-    """log(v) for v > ε, linear continuation below (ROOT's ``safelog``)."""
-    if v > _EPS:
-        return math.log(v)
-    return v / _EPS + _LOG_EPS - 1.0
+    """log(v) for v > ε, linear continuation below (ROOT's ``safelog``); both computed and
+    one selected, so that a loop calling it is vectorised."""
+    logarithm = log(v)
+    return logarithm if v > _EPS else v / _EPS + _LOG_EPS - 1.0
 
 
 @_jit
@@ -45,7 +48,7 @@ def logs(y: np.ndarray) -> np.ndarray:
     out = np.zeros(y.shape[0])
     for i in range(y.shape[0]):
         if y[i] > 0:
-            out[i] = math.log(y[i])
+            out[i] = log(y[i])
     return out
 
 
@@ -90,7 +93,7 @@ def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
         if extended:
             total += fi - yi
         if yi > 0:
-            total += yi * (math.log(yi) - safe_log(fi))
+            total += yi * (log(yi) - safe_log(fi))
     return total
 
 
@@ -103,7 +106,7 @@ def weighted_poisson_nll(y: np.ndarray, f: np.ndarray, w: np.ndarray, extended: 
         yi = y[i]
         term = fi - yi if extended else 0.0
         if yi > 0:
-            term += yi * (math.log(yi) - safe_log(fi))
+            term += yi * (log(yi) - safe_log(fi))
         total += w[i] * term
     return total
 

@@ -16,6 +16,7 @@ from typing import Any
 import numba
 import numpy as np
 
+from rootfit.kernels import elementary
 from rootfit.kernels.codegen import load, store
 from rootfit.kernels.jit import jit as _jit
 from rootfit.kernels.jit import jit_generated
@@ -109,7 +110,7 @@ def _tgamma(a: float) -> float:
 SCALAR_NAMESPACE: dict[str, Any] = {
     "f_sin": math.sin, "f_cos": math.cos, "f_tan": math.tan, "f_asin": math.asin,
     "f_acos": math.acos, "f_atan": math.atan, "f_atan2": math.atan2, "f_sinh": math.sinh,
-    "f_cosh": math.cosh, "f_tanh": math.tanh, "f_exp": math.exp, "f_log": math.log,
+    "f_cosh": math.cosh, "f_tanh": math.tanh, "f_exp": elementary.exp, "f_log": elementary.log,
     "f_log10": math.log10, "f_sqrt": math.sqrt, "f_ceil": math.ceil, "f_floor": math.floor,
     "f_pow": _pow, "f_abs": abs, "f_sign": _sign, "f_sq": _sq, "f_min": _fmin, "f_max": _fmax,
     "f_erf": math.erf, "f_erfc": math.erfc, "f_lgamma": math.lgamma, "f_tgamma": _tgamma,

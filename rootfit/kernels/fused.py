@@ -7,10 +7,10 @@ needs from one float64 *context* array built once per cost:
 
 ========================  ===============================================================
 ``ctx[0]``                number of points ``n``
-``ctx[1]``                coordinates per point (the row stride of the point block)
+``ctx[1]``                coordinates per point (columns of the point block)
 ``ctx[2]``                the statistic's flag (the χ² term cap, "extended", "x errors")
 ``ctx[3]``                length of the whole context
-``ctx[4 : 4+n·stride]``   the points, row-major
+``ctx[4 : 4+n·stride]``   the points, column-major: all first coordinates, then all second ones
 then                      the statistic's columns, ``n`` values each (see :data:`COLUMNS`)
 ========================  ===============================================================
 
@@ -51,6 +51,7 @@ from rootfit.kernels.generated import decorated, preamble
 from rootfit.kernels.source_cache import load_generated
 
 __all__ = [
+    "CHUNK",
     "COLUMNS",
     "C_SIGNATURE",
     "HEADER",
@@ -65,6 +66,12 @@ __all__ = [
 
 #: Length of the context header.
 HEADER = fused_templates.HEADER
+
+#: ``a[k]`` read with an unsigned index (see :mod:`~rootfit.kernels.fused_templates`).
+at = fused_templates.at
+
+#: Points per chunk of the fused loops (see :mod:`~rootfit.kernels.fused_templates`).
+CHUNK = fused_templates.CHUNK
 
 #: The per-point columns each statistic reads after the points, in order.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -107,24 +114,65 @@ def _function(name: str, args: list[str], body: list[ast.stmt], decorator: ast.e
 
 
 def _row(ndim: int, shifted: bool) -> ast.stmt:
-    """``row(ctx, b, p, q) = model(ctx[b], ..., ctx[b + ndim - 1], p, q)``; ``shifted`` moves the
-    first coordinate by ``dx`` (generated: numba cannot unpack a variable number of
-    coordinates into a call)."""
+    """``row(a, base, n, i, p, q) = model(a[base + i], a[base + n + i], ..., p, q)`` (read with
+    :func:`~rootfit.kernels.fused_templates.at`): point
+    ``i`` of a column-major block of ``n`` points at ``base``; ``shifted`` moves the first
+    coordinate by ``dx`` (generated: numba cannot unpack a variable number of coordinates into
+    a call)."""
+    offset = ast.BinOp(left=load("base"), op=ast.Add(), right=load("i"))
     coords: list[ast.expr] = [
-        ast.Subscript(
-            value=load("ctx"),
-            slice=ast.BinOp(left=load("b"), op=ast.Add(), right=ast.Constant(d)),
-            ctx=ast.Load(),
+        ast.Call(
+            func=load("at"),
+            args=[
+                load("a"),
+                offset
+                if d == 0
+                else ast.BinOp(
+                    left=offset,
+                    op=ast.Add(),
+                    right=ast.BinOp(left=ast.Constant(d), op=ast.Mult(), right=load("n")),
+                ),
+            ],
+            keywords=[],
         )
         for d in range(ndim)
     ]
-    args = ["ctx", "b", "p", "q"]
+    args = ["a", "base", "n", "i", "p", "q"]
     if shifted:
         coords[0] = ast.BinOp(left=coords[0], op=ast.Add(), right=load("dx"))
         args.append("dx")
     call = ast.Call(func=load("model"), args=[*coords, load("p"), load("q")], keywords=[])
     name = "shifted" if shifted else "row"
     return _function(name, args, [ast.Return(value=call)], load("jit"))
+
+
+def _parameters(definitions: Sequence[ast.FunctionDef]) -> ast.stmt:
+    """``parameters(p)``: ``(p[0], ..., p[k])`` up to the highest parameter the definitions
+    read, a tuple of scalars that stays in registers through the loop (``p`` itself if a
+    definition uses ``p`` other than as ``p[constant]``)."""
+    indices: list[int] = []
+    constant_reads: set[int] = set()
+    for node in (n for d in definitions for n in ast.walk(d)):
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "p"
+            and isinstance(node.slice, ast.Constant)
+            and type(node.slice.value) is int
+        ):
+            indices.append(node.slice.value)
+            constant_reads.add(id(node.value))
+    whole = any(
+        isinstance(n, ast.Name) and n.id == "p" and id(n) not in constant_reads
+        for d in definitions
+        for n in ast.walk(d)
+    )
+    elements: list[ast.expr] = [
+        ast.Subscript(value=load("p"), slice=ast.Constant(k), ctx=ast.Load())
+        for k in range(max(indices, default=-1) + 1)
+    ]
+    value = load("p") if whole else ast.Tuple(elts=elements, ctx=ast.Load())
+    return _function("parameters", ["p"], [ast.Return(value=value)], load("jit"))
 
 
 def _template(function: Any, name: str, decorator: ast.expr) -> ast.stmt:
@@ -169,6 +217,7 @@ def generated_module(
         *preamble([model, prepare]),
         decorated(prepare, "prepare"),
         decorated(model, "model"),
+        _parameters([model, prepare]),
         _row(ndim, shifted=False),
     ]
     if statistic == "effective_chi2":
@@ -221,7 +270,7 @@ def build_context(
     length = HEADER + n * stride + n * len(columns)
     ctx = np.empty(length)
     ctx[:HEADER] = (n, stride, flag, length)
-    ctx[HEADER : HEADER + n * stride] = points.ravel()
+    ctx[HEADER : HEADER + n * stride] = points.T.ravel()
     for k, column in enumerate(columns):
         start = HEADER + n * stride + k * n
         ctx[start : start + n] = column
@@ -257,7 +306,9 @@ def build_contexts(
     fit_of_point = np.repeat(np.arange(counts.size), counts)
     local = np.arange(total) - offsets[:-1][fit_of_point]
     first = starts[fit_of_point] + HEADER  # where each point's fit keeps its point block
-    contexts[(first + local * stride)[:, None] + np.arange(stride)] = points
+    contexts[first[:, None] + counts[fit_of_point, None] * np.arange(stride) + local[:, None]] = (
+        points
+    )
     after = first + counts[fit_of_point] * stride
     for k, column in enumerate(columns):
         contexts[after + k * counts[fit_of_point] + local] = column

@@ -1,7 +1,17 @@
 """Templates of the fused loops (:mod:`rootfit.kernels.fused`): copied, as source, into each
-generated module, where ``prepare`` (the model's parameter-only subexpressions, once per
-call), ``row`` (the model at one point of the context), ``shifted`` (the same with the first
-coordinate moved by ``dx``) and ``objective`` are that module's functions.
+generated module, where ``parameters`` (the parameter vector as a tuple of scalars),
+``prepare`` (the model's parameter-only subexpressions, once per call), ``row`` (the model at
+one point of a column-major block of points), ``shifted`` (the same with the first coordinate
+moved by ``dx``) and ``objective`` are that module's functions.
+
+Every loop runs over the points in chunks of :data:`CHUNK`: first the chunk's terms, one per
+point and independent of each other, so that the compiler vectorises the model, its ``exp``
+and ``log`` (:mod:`rootfit.kernels.elementary`) and the term; then their sum, in the order of
+the points as ROOT adds them, so that the result is the plain path's bit for bit. A skipped
+term (an empty bin, a point of zero variance) is a +0.0 in the chunk, which leaves every sum
+unchanged. The parameters are read into a tuple first (loads from the parameter array inside
+the loop could alias the chunk's stores), and the points through :func:`at`: either would
+otherwise keep the loop scalar.
 
 Nothing here is called in this module: the names below only stand for the generated ones.
 The context layout is described in :mod:`rootfit.kernels.fused`.
@@ -15,9 +25,23 @@ import numba
 import numpy as np
 
 from rootfit.kernels.costs import neumaier_add, safe_log
+from rootfit.kernels.jit import jit_inline
 
 HEADER = 4
 
+#: Points per chunk: the terms of one chunk (two columns of them at most) stay in L1.
+CHUNK = 256
+
+
+@jit_inline
+def at(a: np.ndarray, k: int) -> float:  # pragma: no cover - compiled
+    """``a[k]`` for an index known to be ≥ 0, read as unsigned: a signed index is checked for
+    negative values (Python's wrap-around), which makes the vectoriser load one point at a
+    time."""
+    return a[np.uint64(k)]
+
+
+parameters: Any = None
 prepare: Any = None
 row: Any = None
 shifted: Any = None
@@ -27,83 +51,104 @@ address_as_pointer: Any = None
 
 def chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
     """Neyman χ² ``Σ ((y - f)·inverse error)²``, each term capped at the flag."""
-    n = np.int64(ctx[0])
-    stride = np.int64(ctx[1])
+    n = int(ctx[0])
     cap = ctx[2]
-    y0 = HEADER + n * stride
+    y0 = HEADER + n * int(ctx[1])
     w0 = y0 + n
-    q = prepare(p)
+    t = parameters(p)
+    q = prepare(t)
+    terms = np.empty(CHUNK)
     total = 0.0
-    for i in range(n):
-        r = (ctx[y0 + i] - row(ctx, HEADER + i * stride, p, q)) * ctx[w0 + i]
-        term = r * r
-        total += term if term < cap else cap
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        for j in range(m):
+            i = start + j
+            r = (at(ctx, y0 + i) - row(ctx, HEADER, n, i, t, q)) * at(ctx, w0 + i)
+            term = r * r
+            terms[j] = term if term < cap else cap
+        for j in range(m):
+            total += terms[j]
     return total
 
 
 def poisson_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
     """Poisson NLL with the saturated term; the flag says "extended"."""
-    n = np.int64(ctx[0])
-    stride = np.int64(ctx[1])
+    n = int(ctx[0])
     extended = ctx[2] != 0.0
-    y0 = HEADER + n * stride
+    y0 = HEADER + n * int(ctx[1])
     l0 = y0 + n
-    q = prepare(p)
+    t = parameters(p)
+    q = prepare(t)
+    terms = np.empty(2 * CHUNK)  # f - y, then y·(log y - log f)
     total = 0.0
-    for i in range(n):
-        f = row(ctx, HEADER + i * stride, p, q)
-        fi = f if f > 0.0 else 0.0
-        yi = ctx[y0 + i]
-        if extended:
-            total += fi - yi
-        if yi > 0:
-            total += yi * (ctx[l0 + i] - safe_log(fi))
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        for j in range(m):
+            i = start + j
+            f = row(ctx, HEADER, n, i, t, q)
+            fi = f if f > 0.0 else 0.0
+            yi = at(ctx, y0 + i)
+            terms[j] = fi - yi
+            saturated = yi * (at(ctx, l0 + i) - safe_log(fi))
+            terms[CHUNK + j] = saturated if yi > 0 else 0.0
+        for j in range(m):
+            if extended:
+                total += terms[j]
+            total += terms[CHUNK + j]
     return total
 
 
 def effective_chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover
     """Effective variance with ROOT's Richardson derivative in the first coordinate; the flag
     says whether any point has an x error."""
-    n = np.int64(ctx[0])
-    stride = np.int64(ctx[1])
+    n = int(ctx[0])
     active = ctx[2] != 0.0
-    y0 = HEADER + n * stride
-    q = prepare(p)
+    y0 = HEADER + n * int(ctx[1])
+    t = parameters(p)
+    q = prepare(t)
+    terms = np.empty(CHUNK)
     total = 0.0
-    for i in range(n):
-        b = HEADER + i * stride
-        d = ctx[y0 + i] - row(ctx, b, p, q)
-        ey = ctx[y0 + 2 * n + i] if d < 0 else ctx[y0 + n + i]
-        x_var = 0.0
-        if active:
-            h = ctx[y0 + 4 * n + i]
-            up = shifted(ctx, b, p, q, h)
-            down = shifted(ctx, b, p, q, -h)
-            up2 = shifted(ctx, b, p, q, 0.5 * h)
-            down2 = shifted(ctx, b, p, q, -0.5 * h)
-            d_full = (up - down) / (2 * h)
-            d_half = (up2 - down2) / h
-            ex = ctx[y0 + 3 * n + i]
-            x_var = (ex * ((4 * d_half - d_full) / 3)) ** 2
-        var = ey * ey + x_var
-        if var > 0:
-            total += d * d / var
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        for j in range(m):
+            i = start + j
+            d = at(ctx, y0 + i) - row(ctx, HEADER, n, i, t, q)
+            ey = at(ctx, y0 + 2 * n + i) if d < 0 else at(ctx, y0 + n + i)
+            x_var = 0.0
+            if active:
+                h = at(ctx, y0 + 4 * n + i)
+                up = shifted(ctx, HEADER, n, i, t, q, h)
+                down = shifted(ctx, HEADER, n, i, t, q, -h)
+                up2 = shifted(ctx, HEADER, n, i, t, q, 0.5 * h)
+                down2 = shifted(ctx, HEADER, n, i, t, q, -0.5 * h)
+                d_full = (up - down) / (2 * h)
+                d_half = (up2 - down2) / h
+                ex = at(ctx, y0 + 3 * n + i)
+                x_var = (ex * ((4 * d_half - d_full) / 3)) ** 2
+            var = ey * ey + x_var
+            terms[j] = d * d / var if var > 0 else 0.0
+        for j in range(m):
+            total += terms[j]
     return total
 
 
 def unbinned_objective(x: np.ndarray, w: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover
     """``-Σ w·log f`` over events (ROOT's safe log), summed with Neumaier's compensation as
-    :func:`rootfit.kernels.costs.unbinned_nll`; ``x`` holds the events' coordinates flat."""
+    :func:`rootfit.kernels.costs.unbinned_nll`; ``x`` holds the events' coordinates flat,
+    column-major (all first coordinates, then all second ones, ...)."""
     n = w.shape[0]
-    if n == 0:
-        return 0.0
-    stride = x.shape[0] // n
-    q = prepare(p)
+    t = parameters(p)
+    q = prepare(t)
+    terms = np.empty(CHUNK)
     total = 0.0
     compensation = 0.0
-    for i in range(n):
-        term = -w[i] * safe_log(row(x, i * stride, p, q))
-        total, compensation = neumaier_add(total, compensation, term)
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        for j in range(m):
+            i = start + j
+            terms[j] = -at(w, i) * safe_log(row(x, 0, n, i, t, q))
+        for j in range(m):
+            total, compensation = neumaier_add(total, compensation, terms[j])
     return total + compensation
 
 

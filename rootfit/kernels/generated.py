@@ -32,8 +32,8 @@ def _imports() -> list[ast.stmt]:
         ast.Import(names=[ast.alias(name="numpy", asname="np")]),
         names("rootfit.kernels.costs", ("neumaier_add", None), ("safe_log", None)),
         names("rootfit.kernels.formula", ("SCALAR_NAMESPACE", "_NAMESPACE")),
-        names("rootfit.kernels.fused", ("C_SIGNATURE", None), ("HEADER", None)),
-        names("rootfit.kernels.fused", ("address_as_pointer", None)),
+        names("rootfit.kernels.fused", ("CHUNK", None), ("C_SIGNATURE", None), ("HEADER", None)),
+        names("rootfit.kernels.fused", ("address_as_pointer", None), ("at", None)),
         names("rootfit.kernels.jit", ("JIT_OPTIONS", None), ("jit", None)),
     ]
 
