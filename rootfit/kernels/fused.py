@@ -70,6 +70,9 @@ HEADER = fused_templates.HEADER
 #: ``a[k]`` read with an unsigned index (see :mod:`~rootfit.kernels.fused_templates`).
 at = fused_templates.at
 
+#: Stack room for one chunk's terms (see :mod:`~rootfit.kernels.fused_templates`).
+chunk_terms = fused_templates.chunk_terms
+
 #: Points per chunk of the fused loops (see :mod:`~rootfit.kernels.fused_templates`).
 CHUNK = fused_templates.CHUNK
 

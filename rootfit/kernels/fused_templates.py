@@ -23,6 +23,10 @@ from typing import Any
 
 import numba
 import numpy as np
+from llvmlite import ir
+from numba import types
+from numba.core import cgutils
+from numba.extending import intrinsic
 
 from rootfit.kernels.costs import neumaier_add, safe_log
 from rootfit.kernels.jit import jit_inline
@@ -41,6 +45,28 @@ def at(a: np.ndarray, k: int) -> float:  # pragma: no cover - compiled
     return a[np.uint64(k)]
 
 
+def _chunk_room_intrinsic(typingctx: Any) -> Any:
+    """A pointer to ``2·CHUNK`` float64 values on the stack of the function it is compiled
+    into (an alloca in its entry block)."""
+
+    def codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+        size = ir.Constant(ir.IntType(64), 2 * CHUNK)
+        return cgutils.alloca_once(builder, ir.DoubleType(), size=size)
+
+    return types.CPointer(types.float64)(), codegen
+
+
+_chunk_room: Any = intrinsic(_chunk_room_intrinsic)
+
+
+@jit_inline
+def chunk_terms() -> np.ndarray:  # pragma: no cover - compiled
+    """Room for two columns of one chunk's terms on the caller's stack (no allocation per
+    call). Inlined by numba, so the room belongs to the calling loop's frame — which is why
+    this must stay :data:`~rootfit.kernels.jit.jit_inline`."""
+    return numba.carray(_chunk_room(), 2 * CHUNK)
+
+
 parameters: Any = None
 prepare: Any = None
 row: Any = None
@@ -57,7 +83,7 @@ def chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover
     w0 = y0 + n
     t = parameters(p)
     q = prepare(t)
-    terms = np.empty(CHUNK)
+    terms = chunk_terms()
     total = 0.0
     for start in range(0, n, CHUNK):
         m = min(CHUNK, n - start)
@@ -79,7 +105,7 @@ def poisson_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no co
     l0 = y0 + n
     t = parameters(p)
     q = prepare(t)
-    terms = np.empty(2 * CHUNK)  # f - y, then y·(log y - log f)
+    terms = chunk_terms()  # f - y, then y·(log y - log f)
     total = 0.0
     for start in range(0, n, CHUNK):
         m = min(CHUNK, n - start)
@@ -106,7 +132,7 @@ def effective_chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma
     y0 = HEADER + n * int(ctx[1])
     t = parameters(p)
     q = prepare(t)
-    terms = np.empty(CHUNK)
+    terms = chunk_terms()
     total = 0.0
     for start in range(0, n, CHUNK):
         m = min(CHUNK, n - start)
@@ -139,7 +165,7 @@ def unbinned_objective(x: np.ndarray, w: np.ndarray, p: np.ndarray) -> float:  #
     n = w.shape[0]
     t = parameters(p)
     q = prepare(t)
-    terms = np.empty(CHUNK)
+    terms = chunk_terms()
     total = 0.0
     compensation = 0.0
     for start in range(0, n, CHUNK):

@@ -34,6 +34,7 @@ def _imports() -> list[ast.stmt]:
         names("rootfit.kernels.formula", ("SCALAR_NAMESPACE", "_NAMESPACE")),
         names("rootfit.kernels.fused", ("CHUNK", None), ("C_SIGNATURE", None), ("HEADER", None)),
         names("rootfit.kernels.fused", ("address_as_pointer", None), ("at", None)),
+        names("rootfit.kernels.fused", ("chunk_terms", None)),
         names("rootfit.kernels.jit", ("JIT_OPTIONS", None), ("jit", None)),
     ]
 
