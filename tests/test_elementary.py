@@ -13,20 +13,22 @@ import pytest
 from rootfit.kernels import elementary
 
 
-@numba.njit
-def _exp_loop(x: np.ndarray) -> np.ndarray:
-    out = np.empty_like(x)
-    for i in range(x.shape[0]):
-        out[i] = elementary.exp(x[i])
-    return out
+def _looped(function):
+    """``function`` applied to every element of an array in a compiled loop (as the fused
+    kernels call it, so that the loop is vectorised)."""
+
+    @numba.njit
+    def loop(x: np.ndarray) -> np.ndarray:
+        out = np.empty_like(x)
+        for i in range(x.shape[0]):
+            out[i] = function(x[i])
+        return out
+
+    return loop
 
 
-@numba.njit
-def _log_loop(x: np.ndarray) -> np.ndarray:
-    out = np.empty_like(x)
-    for i in range(x.shape[0]):
-        out[i] = elementary.log(x[i])
-    return out
+_exp_loop = _looped(elementary.exp)
+_log_loop = _looped(elementary.log)
 
 
 def _ulps(ours: np.ndarray, theirs: np.ndarray) -> np.ndarray:
