@@ -92,12 +92,14 @@ def test_gsl_errors_are_hesse_errors():
     np.testing.assert_allclose(lm.errors.to_numpy(), fumili.errors.to_numpy(), rtol=1e-4)
 
 
-#: Engines whose own stopping rule is looser than Migrad's, and how close they are asked to
-#: come: Newton-CG stops on its relative step (xtol 1e-5), up to ~3e-4 above the minimum;
 #: SteepestDescent (scipy's CG on a 3-point gradient) reaches the minimum but may end its last
 #: line search on "precision loss" with the gradient a little above gtol, which it reports as
 #: a failure (status 5, a ConvergenceWarning) — honest, and still at the minimum.
-LOOSE_ENGINES = {"Newton-CG": 1e-3, "SteepestDescent": 1e-4}
+LOOSE_ENGINES = {"SteepestDescent": 1e-4}
+#: Newton-CG builds its Hessian products from differences of the gradient: it is given the
+#: analytic one (option G). On central differences it stops on its relative step (xtol) up to
+#: 0.07 σ from the minimum, or reports a failure when xtol is tightened.
+GRADIENT_ENGINES = {"Newton-CG"}
 
 
 @pytest.mark.parametrize(
@@ -119,7 +121,7 @@ def test_other_engines_reach_migrads_minimum(kind, algorithm):
     options = rf.MinimizerOptions(minimizer_type=kind, algorithm=algorithm)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        r = rf.fit(h, "gaus", "L", minimizer=options)
+        r = rf.fit(h, "gaus", "LG" if algorithm in GRADIENT_ENGINES else "L", minimizer=options)
     converged = r.valid and r.status == 0 and r.cov_status == 3
     if algorithm == "SteepestDescent" and not converged:
         assert r.status == 5 and not r.valid

@@ -84,16 +84,17 @@ def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
     """Binned Poisson NLL with the saturated term (½ Baker–Cousins χ²).
 
     ``Σ f - y + y·(log y - log f)`` (extended) or ``Σ y·(log y - log f)`` (multinomial);
-    model values are clamped at 0 and the log is ROOT's safe log.
+    model values are clamped at 0 and the log is ROOT's safe log. Each bin's term is made
+    whole and then added, in ROOT's order (``FitUtil::EvaluatePoissonLogL``).
     """
     total = 0.0
     for i in range(y.shape[0]):
         fi = f[i] if f[i] > 0.0 else 0.0
         yi = y[i]
-        if extended:
-            total += fi - yi
+        term = fi - yi if extended else 0.0
         if yi > 0:
-            total += yi * (log(yi) - safe_log(fi))
+            term += yi * (log(yi) - safe_log(fi))
+        total += term
     return total
 
 

@@ -33,7 +33,7 @@ from rootfit.kernels.jit import jit_inline
 
 HEADER = 4
 
-#: Points per chunk: the terms of one chunk (two columns of them at most) stay in L1.
+#: Points per chunk: the terms of one chunk stay in L1.
 CHUNK = 256
 
 
@@ -46,11 +46,11 @@ def at(a: np.ndarray, k: int) -> float:  # pragma: no cover - compiled
 
 
 def _chunk_room_intrinsic(typingctx: Any) -> Any:
-    """A pointer to ``2·CHUNK`` float64 values on the stack of the function it is compiled
+    """A pointer to ``CHUNK`` float64 values on the stack of the function it is compiled
     into (an alloca in its entry block)."""
 
     def codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
-        size = ir.Constant(ir.IntType(64), 2 * CHUNK)
+        size = ir.Constant(ir.IntType(64), CHUNK)
         return cgutils.alloca_once(builder, ir.DoubleType(), size=size)
 
     return types.CPointer(types.float64)(), codegen
@@ -61,10 +61,10 @@ _chunk_room: Any = intrinsic(_chunk_room_intrinsic)
 
 @jit_inline
 def chunk_terms() -> np.ndarray:  # pragma: no cover - compiled
-    """Room for two columns of one chunk's terms on the caller's stack (no allocation per
+    """Room for one chunk's terms on the caller's stack (no allocation per
     call). Inlined by numba, so the room belongs to the calling loop's frame — which is why
     this must stay :data:`~rootfit.kernels.jit.jit_inline`."""
-    return numba.carray(_chunk_room(), 2 * CHUNK)
+    return numba.carray(_chunk_room(), CHUNK)
 
 
 parameters: Any = None
@@ -98,14 +98,15 @@ def chi2_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover
 
 
 def poisson_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no cover - compiled
-    """Poisson NLL with the saturated term; the flag says "extended"."""
+    """Poisson NLL with the saturated term, each bin's term whole before it is added (ROOT's
+    order); the flag says "extended"."""
     n = int(ctx[0])
     extended = ctx[2] != 0.0
     y0 = HEADER + n * int(ctx[1])
     l0 = y0 + n
     t = parameters(p)
     q = prepare(t)
-    terms = chunk_terms()  # f - y, then y·(log y - log f)
+    terms = chunk_terms()
     total = 0.0
     for start in range(0, n, CHUNK):
         m = min(CHUNK, n - start)
@@ -114,13 +115,10 @@ def poisson_objective(ctx: np.ndarray, p: np.ndarray) -> float:  # pragma: no co
             f = row(ctx, HEADER, n, i, t, q)
             fi = f if f > 0.0 else 0.0
             yi = at(ctx, y0 + i)
-            terms[j] = fi - yi
             saturated = yi * (at(ctx, l0 + i) - safe_log(fi))
-            terms[CHUNK + j] = saturated if yi > 0 else 0.0
+            terms[j] = (fi - yi if extended else 0.0) + (saturated if yi > 0 else 0.0)
         for j in range(m):
-            if extended:
-                total += terms[j]
-            total += terms[CHUNK + j]
+            total += terms[j]
     return total
 
 

@@ -57,9 +57,11 @@ def pearson_chi2(y: np.ndarray, w_inv: np.ndarray, f: np.ndarray) -> float:
 def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
     """Binned Poisson NLL with the saturated term."""
     f = np.maximum(f, 0.0)
-    total = float((f - y).sum()) if extended else 0.0
+    term = (f - y) if extended else np.zeros_like(y)
     pos = y > 0
-    return total + float((y[pos] * (np.log(y[pos]) - safe_log(f[pos]))).sum())
+    term = term.copy()
+    term[pos] += y[pos] * (np.log(y[pos]) - safe_log(f[pos]))
+    return float(term.sum())
 
 
 def weighted_poisson_nll(y: np.ndarray, f: np.ndarray, w: np.ndarray, extended: bool) -> float:
