@@ -28,7 +28,13 @@ from rootfit.kernels.special import (
     landau_density_derivative,
 )
 
-__all__ = ["SCALAR_NAMESPACE", "is_numba_function", "jit_row_model", "point_loop_definition"]
+__all__ = [
+    "LIBRARY_NAMESPACE",
+    "SCALAR_NAMESPACE",
+    "is_numba_function",
+    "jit_row_model",
+    "point_loop_definition",
+]
 
 
 @_jit
@@ -122,6 +128,12 @@ SCALAR_NAMESPACE: dict[str, Any] = {
 }  # fmt: skip
 
 
+#: The same names with the C library's ``exp`` and ``log``, for loops that the compiler does
+#: not vectorise (the derivatives of a point written into a row of the output): there one call
+#: costs a third of the inlined arithmetic of :mod:`rootfit.kernels.elementary`.
+LIBRARY_NAMESPACE: dict[str, Any] = {**SCALAR_NAMESPACE, "f_exp": math.exp, "f_log": math.log}
+
+
 def _ast_call(identifier: str, args: list[ast.expr]) -> ast.Call:
     return ast.Call(func=load(identifier), args=args, keywords=[])
 
@@ -132,7 +144,10 @@ def point_loop_definition(
     """``evaluate(X, p)`` looping ``kernel(X[i, 0], ..., X[i, ndim-1], p[, out[i]])`` over
     the rows of ``X``; ``size`` given: the kernel fills ``out[i, :size]`` (gradients);
     ``prepared``: ``q = prepare(p)`` is computed once and the kernel is
-    ``kernel(X[i, 0], ..., p, q)``. The globals ``kernel``, ``prepare`` and ``empty``
+    ``kernel(X[i, 0], ..., p, q)``. The parameters are read once, ``t = parameters(p)`` (a
+    tuple of scalars: loads from ``p`` after each store to ``out`` could not be shared, and
+    repeated subexpressions such as a Gaussian's ``exp`` in every derivative would be computed
+    again). The globals ``kernel``, ``parameters``, ``prepare`` and ``empty``
     (``numpy.empty``) are those of the namespace or module the definition is compiled in.
 
     Generated (rather than written once per dimension) because numba cannot unpack a variable
@@ -155,7 +170,7 @@ def point_loop_definition(
         shape = ast.Tuple(elts=[shape, ast.Constant(size)], ctx=ast.Load())
     row = ast.Subscript(value=load("out"), slice=load("i"), ctx=ast.Load())
     extra: list[ast.expr] = [load("q")] if prepared else []
-    call = _ast_call("kernel", [*coords, load("p"), *extra] + ([row] if size is not None else []))
+    call = _ast_call("kernel", [*coords, load("t"), *extra] + ([row] if size is not None else []))
     step: ast.stmt = (
         ast.Expr(value=call)
         if size is not None
@@ -170,8 +185,9 @@ def point_loop_definition(
         ctx=ast.Load(),
     )
     body: list[ast.stmt] = [
+        ast.Assign(targets=[store("t")], value=_ast_call("parameters", [load("p")])),
         *(
-            [ast.Assign(targets=[store("q")], value=_ast_call("prepare", [load("p")]))]
+            [ast.Assign(targets=[store("q")], value=_ast_call("prepare", [load("t")]))]
             if prepared
             else []
         ),

@@ -47,7 +47,7 @@ from numpy.typing import NDArray
 
 from rootfit.kernels import fused_templates
 from rootfit.kernels.codegen import load, parse
-from rootfit.kernels.generated import decorated, preamble
+from rootfit.kernels.generated import decorated, parameters_definition, preamble
 from rootfit.kernels.source_cache import load_generated
 
 __all__ = [
@@ -149,35 +149,6 @@ def _row(ndim: int, shifted: bool) -> ast.stmt:
     return _function(name, args, [ast.Return(value=call)], load("jit"))
 
 
-def _parameters(definitions: Sequence[ast.FunctionDef]) -> ast.stmt:
-    """``parameters(p)``: ``(p[0], ..., p[k])`` up to the highest parameter the definitions
-    read, a tuple of scalars that stays in registers through the loop (``p`` itself if a
-    definition uses ``p`` other than as ``p[constant]``)."""
-    indices: list[int] = []
-    constant_reads: set[int] = set()
-    for node in (n for d in definitions for n in ast.walk(d)):
-        if (
-            isinstance(node, ast.Subscript)
-            and isinstance(node.value, ast.Name)
-            and node.value.id == "p"
-            and isinstance(node.slice, ast.Constant)
-            and type(node.slice.value) is int
-        ):
-            indices.append(node.slice.value)
-            constant_reads.add(id(node.value))
-    whole = any(
-        isinstance(n, ast.Name) and n.id == "p" and id(n) not in constant_reads
-        for d in definitions
-        for n in ast.walk(d)
-    )
-    elements: list[ast.expr] = [
-        ast.Subscript(value=load("p"), slice=ast.Constant(k), ctx=ast.Load())
-        for k in range(max(indices, default=-1) + 1)
-    ]
-    value = load("p") if whole else ast.Tuple(elts=elements, ctx=ast.Load())
-    return _function("parameters", ["p"], [ast.Return(value=value)], load("jit"))
-
-
 def _template(function: Any, name: str, decorator: ast.expr) -> ast.stmt:
     """A template of :mod:`~rootfit.kernels.fused_templates` as a definition of the generated
     module (annotations dropped: the generated module does not import their names)."""
@@ -220,7 +191,7 @@ def generated_module(
         *preamble([model, prepare]),
         decorated(prepare, "prepare"),
         decorated(model, "model"),
-        _parameters([model, prepare]),
+        parameters_definition([model, prepare]),
         _row(ndim, shifted=False),
     ]
     if statistic == "effective_chi2":
