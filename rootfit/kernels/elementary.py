@@ -20,8 +20,10 @@ Both follow the classic method of Sun's freely distributable fdlibm (``e_exp.c``
 
 Their error is below one unit in the last place, as the C library's; they differ from it in
 the last bit for a few percent of arguments (tests/test_elementary.py measures both against
-``math.exp``/``math.log``, the twins). Every compiled kernel of the package takes its ``exp``
-and ``log`` from here, so the fused and the plain paths agree bit for bit.
+``math.exp``/``math.log``, the twins). Every kernel that computes a model value or a fit
+statistic takes its ``exp`` and ``log`` from here, so the fused and the plain paths agree bit
+for bit; the derivative kernels, whose loops are not vectorised, call the C library's
+(:data:`rootfit.kernels.formula.LIBRARY_NAMESPACE`).
 """
 
 from __future__ import annotations

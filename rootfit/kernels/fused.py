@@ -51,7 +51,6 @@ from rootfit.kernels.generated import decorated, parameters_definition, preamble
 from rootfit.kernels.source_cache import load_generated
 
 __all__ = [
-    "CHUNK",
     "COLUMNS",
     "C_SIGNATURE",
     "HEADER",
@@ -66,15 +65,6 @@ __all__ = [
 
 #: Length of the context header.
 HEADER = fused_templates.HEADER
-
-#: ``a[k]`` read with an unsigned index (see :mod:`~rootfit.kernels.fused_templates`).
-at = fused_templates.at
-
-#: Stack room for one chunk's terms (see :mod:`~rootfit.kernels.fused_templates`).
-chunk_terms = fused_templates.chunk_terms
-
-#: Points per chunk of the fused loops (see :mod:`~rootfit.kernels.fused_templates`).
-CHUNK = fused_templates.CHUNK
 
 #: The per-point columns each statistic reads after the points, in order.
 COLUMNS: dict[str, tuple[str, ...]] = {

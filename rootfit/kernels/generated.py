@@ -33,9 +33,10 @@ def _imports() -> list[ast.stmt]:
         names("rootfit.kernels.costs", ("neumaier_add", None), ("safe_log", None)),
         names("rootfit.kernels.formula", ("SCALAR_NAMESPACE", "_NAMESPACE")),
         names("rootfit.kernels.formula", ("LIBRARY_NAMESPACE", "_LIBRARY")),
-        names("rootfit.kernels.fused", ("CHUNK", None), ("C_SIGNATURE", None), ("HEADER", None)),
-        names("rootfit.kernels.fused", ("address_as_pointer", None), ("at", None)),
-        names("rootfit.kernels.fused", ("chunk_terms", None)),
+        names("rootfit.kernels.fused", ("C_SIGNATURE", None), ("HEADER", None)),
+        names("rootfit.kernels.fused", ("address_as_pointer", None)),
+        names("rootfit.kernels.fused_templates", ("CHUNK", None), ("at", None)),
+        names("rootfit.kernels.fused_templates", ("chunk_terms", None)),
         names("rootfit.kernels.jit", ("JIT_OPTIONS", None), ("jit", None)),
     ]
 

@@ -54,24 +54,24 @@ def pearson_chi2(y: np.ndarray, w_inv: np.ndarray, f: np.ndarray) -> float:
     return float(np.minimum((y[pos] - f[pos]) ** 2 * w_inv[pos] / f[pos], cap).sum())
 
 
-def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
-    """Binned Poisson NLL with the saturated term."""
+def _poisson_terms(y: np.ndarray, f: np.ndarray, extended: bool) -> np.ndarray:
+    """Each bin's ``f - y + y·(log y - log f)`` (``f - y`` only when extended, the log term
+    only where y > 0), with f clamped at 0."""
     f = np.maximum(f, 0.0)
     term = (f - y) if extended else np.zeros_like(y)
     pos = y > 0
-    term = term.copy()
     term[pos] += y[pos] * (np.log(y[pos]) - safe_log(f[pos]))
-    return float(term.sum())
+    return term
+
+
+def poisson_nll(y: np.ndarray, f: np.ndarray, extended: bool) -> float:
+    """Binned Poisson NLL with the saturated term."""
+    return float(_poisson_terms(y, f, extended).sum())
 
 
 def weighted_poisson_nll(y: np.ndarray, f: np.ndarray, w: np.ndarray, extended: bool) -> float:
     """Squared-weight Poisson NLL."""
-    f = np.maximum(f, 0.0)
-    term = (f - y) if extended else np.zeros_like(y)
-    pos = y > 0
-    term = term.copy()
-    term[pos] += y[pos] * (np.log(y[pos]) - safe_log(f[pos]))
-    return float((w * term).sum())
+    return float((w * _poisson_terms(y, f, extended)).sum())
 
 
 def effective_chi2(
