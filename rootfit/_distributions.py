@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import math
 
-from scipy import special
-
 __all__ = ["chi2_cdf", "chi2_sf"]
 
 
@@ -15,11 +13,19 @@ def chi2_sf(x: float, ndf: float) -> float:
     """``P(χ²_ndf > x)`` (``scipy.stats.chi2.sf``)."""
     if not ndf > 0 or math.isnan(x):
         return math.nan
-    return 1.0 if x < 0 else float(special.chdtrc(ndf, x))
+    if x < 0:
+        return 1.0
+    from scipy import special  # at the first use: a fit need not import scipy
+
+    return float(special.chdtrc(ndf, x))
 
 
 def chi2_cdf(x: float, ndf: float) -> float:
     """``P(χ²_ndf <= x)`` (``scipy.stats.chi2.cdf``)."""
     if not ndf > 0 or math.isnan(x):
         return math.nan
-    return 0.0 if x < 0 else float(special.chdtr(ndf, x))
+    if x < 0:
+        return 0.0
+    from scipy import special
+
+    return float(special.chdtr(ndf, x))

@@ -388,6 +388,38 @@ def test_large_event_sums_run_in_fixed_parts_on_threads(monkeypatch):
     assert np.allclose(threaded[1], whole[1], rtol=1e-12)
 
 
+def test_large_event_sums_keep_their_threads_until_the_data_is_gone(monkeypatch):
+    import gc
+    import os
+    import pickle
+    import weakref
+
+    from rootfit.costs.unbinned import event_sums
+    from rootfit.fitdata import UnBinData, unbindata
+
+    monkeypatch.setattr(unbindata, "THREAD_PART", 1000)
+    monkeypatch.setattr(unbindata, "local_workers", lambda: 2)
+    model = rf.Function("gausn").model
+    events = UnBinData(np.random.default_rng(5).normal(0.0, 1.0, 5500))
+    p = np.array([1.0, 0.1, 0.9])
+    first = events.map_reduce(event_sums, model, p, 0)
+    pool = events._threads(2)
+    threads = set(pool._threads)
+    assert threads and events.map_reduce(event_sums, model, p, 0) == first
+    assert events._threads(2) is pool and set(pool._threads) == threads  # kept, not restarted
+    copy = pickle.loads(pickle.dumps(events))
+    assert "_pool" not in copy.__dict__ and copy.map_reduce(event_sums, model, p, 0) == first
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # as a forked process sees it
+    assert events._threads(2) is not pool
+    gone = weakref.ref(pool)
+    del pool
+    gc.collect()
+    assert gone() is None  # replaced, and no thread keeps it alive: its threads stop
+    for thread in threads:
+        thread.join(timeout=10)
+        assert not thread.is_alive()
+
+
 def test_an_unwritable_kernel_cache_falls_back_to_the_plain_path(monkeypatch):
     from rootfit.functions import compiled
 

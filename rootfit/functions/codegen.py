@@ -22,7 +22,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from scipy import special
 
 from rootfit.functions.expression import (
     Binary,
@@ -264,6 +263,19 @@ def _np_faddeeva_im(u: Any, y: Any) -> Any:
     return faddeeva(u, y).imag
 
 
+def _scipy_special(name: str) -> Callable[..., Any]:
+    """``scipy.special.<name>``, imported at the first call: importing scipy.special costs a
+    cold start more than a compiled fit, and most formulas never call it."""
+
+    def call(*args: Any) -> Any:
+        from scipy import special
+
+        return getattr(special, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _as_float(v: Any) -> Any:
     return np.asarray(v, dtype=np.float64)
 
@@ -275,9 +287,9 @@ NUMPY_NAMESPACE: dict[str, Any] = {
     "f_cosh": np.cosh, "f_tanh": np.tanh, "f_exp": np.exp, "f_log": np.log,
     "f_log10": np.log10, "f_sqrt": np.sqrt, "f_ceil": np.ceil, "f_floor": np.floor,
     "f_pow": np.power, "f_abs": np.abs, "f_sign": np.sign, "f_sq": np.square,
-    "f_min": np.minimum, "f_max": np.maximum, "f_erf": special.erf, "f_erfc": special.erfc,
-    "f_lgamma": special.gammaln, "f_tgamma": special.gamma,
-    "f_digamma": special.digamma, "f_landau_density": _np_landau_density,
+    "f_min": np.minimum, "f_max": np.maximum, "f_erf": _scipy_special("erf"),
+    "f_erfc": _scipy_special("erfc"), "f_lgamma": _scipy_special("gammaln"),
+    "f_tgamma": _scipy_special("gamma"), "f_digamma": _scipy_special("digamma"), "f_landau_density": _np_landau_density,
     "f_landau_density_d": _np_landau_density_d, "f_faddeeva_re": _np_faddeeva_re,
     "f_faddeeva_im": _np_faddeeva_im,
     "_lt": lambda a, b: _as_float(np.less(a, b)), "_le": lambda a, b: _as_float(np.less_equal(a, b)),

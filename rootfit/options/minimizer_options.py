@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -120,8 +121,9 @@ class MinimizerOptions:
 
     @classmethod
     def default(cls) -> MinimizerOptions:
-        """ROOT 6.40's default options (Minuit2 / Migrad, strategy 1, tolerance 0.01)."""
-        return cls()
+        """ROOT 6.40's default options (Minuit2 / Migrad, strategy 1, tolerance 0.01): one
+        shared instance (options are immutable)."""
+        return _default_options() if cls is MinimizerOptions else cls()
 
     def with_(self, **changes: object) -> MinimizerOptions:
         """Return a copy with some fields changed."""
@@ -143,3 +145,8 @@ class MinimizerOptions:
         if self.max_function_calls > 0:
             return self.max_function_calls
         return 1000 + 100 * npar + 5 * npar * npar
+
+
+@functools.cache
+def _default_options() -> MinimizerOptions:
+    return MinimizerOptions()
