@@ -3,6 +3,7 @@ cached by tree)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["Binary", "Call", "Cond", "Node", "Num", "Param", "Unary", "Var", "walk"]
@@ -79,6 +80,20 @@ def children(node: Node) -> tuple[Node, ...]:
     return ()
 
 
+def rebuilt(node: Node, change: Callable[[Node], Node]) -> Node:
+    """``node`` with each direct sub-expression ``c`` replaced by ``change(c)`` (leaves are
+    returned as they are)."""
+    if isinstance(node, Unary):
+        return Unary(node.op, change(node.operand))
+    if isinstance(node, Binary):
+        return Binary(node.op, change(node.left), change(node.right))
+    if isinstance(node, Call):
+        return Call(node.name, tuple(change(a) for a in node.args))
+    if isinstance(node, Cond):
+        return Cond(change(node.condition), change(node.if_true), change(node.if_false))
+    return node
+
+
 def depth(node: Node) -> int:
     """Depth of the expression tree (computed without recursion)."""
     deepest, stack = 0, [(node, 1)]
@@ -92,15 +107,5 @@ def depth(node: Node) -> int:
 def walk(node: Node):
     """Yield ``node`` and all its descendants (depth first)."""
     yield node
-    if isinstance(node, Unary):
-        yield from walk(node.operand)
-    elif isinstance(node, Binary):
-        yield from walk(node.left)
-        yield from walk(node.right)
-    elif isinstance(node, Call):
-        for a in node.args:
-            yield from walk(a)
-    elif isinstance(node, Cond):
-        yield from walk(node.condition)
-        yield from walk(node.if_true)
-        yield from walk(node.if_false)
+    for child in children(node):
+        yield from walk(child)

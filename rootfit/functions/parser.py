@@ -43,12 +43,14 @@ from rootfit.functions.expression import (
     Unary,
     Var,
     depth,
+    rebuilt,
     walk,
 )
 from rootfit.functions.library import CONSTANTS, FUNCTIONS, canonical_function, known_names
 from rootfit.functions.macros import MACROS, expand_macro
+from rootfit.functions.shortcuts import PREDEFINED_BASE, is_shortcut, predefined_formula_text
 
-__all__ = ["ParsedFormula", "parse_formula", "parse_formula_cached", "predefined_formula_text"]
+__all__ = ["ParsedFormula", "parse_formula", "parse_formula_cached"]
 
 _TOKEN = re.compile(
     r"""
@@ -61,15 +63,9 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _VARIABLES = {"x": 0, "y": 1, "z": 2, "t": 3}
-_POLY = re.compile(r"(?P<var>[xyz]?)pol(?P<degree>\d)$")
-_CHEB = re.compile(r"cheb(?:yshev)?(?P<degree>\d)$")
 _PARAM_NUMERIC = re.compile(r"p?(\d+)$")
 _PARAM_RANGE = re.compile(r"(\d+)\.\.(\d+)$")
 _PARAM_NAME = re.compile(r"[A-Za-z_]\w*$")
-_PREDEFINED_BASE = (
-    "gausn", "gaus", "expo", "landaun", "landau", "crystalballn", "crystalball", "breitwigner",
-    "xygaus", "bigaus", "xyzgaus", "xylandau", "xyexpo",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -101,80 +97,10 @@ class ParsedFormula:
     linear: bool
 
 
-def predefined_formula_text(name: str, offset: int = 0, variable: str = "x") -> str | None:
-    """Formula text of a predefined function (``gaus``, ``gausn``, ``expo``, ``polN``), or None.
-
-    Parameters
-    ----------
-    name : str
-        Predefined name, e.g. ``"gaus"`` or ``"pol3"`` (``"ypol2"`` uses y).
-    offset : int
-        Index of the first parameter.
-    variable : str
-        The variable the function depends on.
-    """
-    k = offset
-    if name == "gaus":
-        return f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)"
-    if name == "gausn":
-        return f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)/(sqrt(2*pi)*[{k + 2}])"
-    if name == "expo":
-        return f"exp([{k}]+[{k + 1}]*{variable})"
-    if name in ("landau", "landaun"):
-        norm = ",1" if name == "landaun" else ""
-        return f"[{k}]*TMath::Landau({variable},[{k + 1}],[{k + 2}]{norm})"
-    if name in ("crystalball", "crystalballn"):
-        which = "crystalball_pdf" if name == "crystalballn" else "crystalball_function"
-        return f"[{k}]*ROOT::Math::{which}({variable},[{k + 3}],[{k + 4}],[{k + 2}],[{k + 1}])"
-    if name == "breitwigner":
-        return f"[{k}]*ROOT::Math::breitwigner_pdf({variable},[{k + 2}],[{k + 1}])"
-    if name == "xygaus":
-        return f"[{k}]*exp(-0.5*((x-[{k + 1}])/[{k + 2}])^2-0.5*((y-[{k + 3}])/[{k + 4}])^2)"
-    if name == "bigaus":
-        return f"[{k}]*ROOT::Math::bigaussian_pdf(x,y,[{k + 2}],[{k + 4}],[{k + 5}],[{k + 1}],[{k + 3}])"
-    if name == "xyzgaus":
-        return (
-            f"[{k}]*exp(-0.5*((x-[{k + 1}])/[{k + 2}])^2-0.5*((y-[{k + 3}])/[{k + 4}])^2"
-            f"-0.5*((z-[{k + 5}])/[{k + 6}])^2)"
-        )
-    if name == "xylandau":
-        return f"[{k}]*TMath::Landau(x,[{k + 1}],[{k + 2}])*TMath::Landau(y,[{k + 3}],[{k + 4}])"
-    if name == "xyexpo":
-        return f"exp([{k}]+[{k + 1}]*x+[{k + 2}]*y)"
-    c = _CHEB.match(name)
-    if c:
-        return _chebyshev_text(int(c.group("degree")), k, variable)
-    m = _POLY.match(name)
-    if m:
-        var = m.group("var") or variable
-        degree = int(m.group("degree"))
-        terms = [f"[{k}]"] + [
-            f"[{k + j}]*{var}" if j == 1 else f"[{k + j}]*{var}^{j}" for j in range(1, degree + 1)
-        ]
-        return "+".join(terms)
-    return None
-
-
 def _suggest(name: str) -> str:
     """Did-you-mean among every name a formula may use."""
-    candidates = [*known_names(), *_PREDEFINED_BASE, *_VARIABLES, *(f"pol{d}" for d in range(10))]
+    candidates = [*known_names(), *PREDEFINED_BASE, *_VARIABLES, *(f"pol{d}" for d in range(10))]
     return did_you_mean(name, candidates)
-
-
-def _chebyshev_text(degree: int, offset: int, variable: str) -> str:
-    """``Σ p_k T_k(x)`` with the Chebyshev polynomials written out in monomials."""
-    from numpy.polynomial import chebyshev
-
-    terms = []
-    for k in range(degree + 1):
-        coeffs = chebyshev.cheb2poly([0.0] * k + [1.0])
-        poly = "+".join(
-            f"({c:.17g})*{variable}^{j}" if j else f"({c:.17g})"
-            for j, c in enumerate(coeffs)
-            if c != 0
-        )
-        terms.append(f"[{offset + k}]*({poly})")
-    return "+".join(terms)
 
 
 class _Parser:
@@ -354,7 +280,7 @@ class _Parser:
             return self.reference(t, self.functions[name])
         # predefined shortcuts
         base = name
-        if base in _PREDEFINED_BASE or _POLY.match(base) or _CHEB.match(base):
+        if is_shortcut(base):
             return self.predefined(t)
         # function calls
         if self.tok.kind == "op" and self.tok.text == "(":
@@ -487,24 +413,7 @@ def _substitute(node: Node, variables: list[Node], params: list[Node]) -> Node:
         return variables[node.index] if node.index < len(variables) else node
     if isinstance(node, Param):
         return params[node.index]
-    if isinstance(node, Unary):
-        return Unary(node.op, _substitute(node.operand, variables, params))
-    if isinstance(node, Binary):
-        return Binary(
-            node.op,
-            _substitute(node.left, variables, params),
-            _substitute(node.right, variables, params),
-        )
-    if isinstance(node, Call):
-        return Call(node.name, tuple(_substitute(a, variables, params) for a in node.args))
-    if isinstance(node, Cond):
-        return Cond(
-            *(
-                _substitute(n, variables, params)
-                for n in (node.condition, node.if_true, node.if_false)
-            )
-        )
-    return node
+    return rebuilt(node, lambda child: _substitute(child, variables, params))
 
 
 def _parameter_order(refs: list[tuple[str, int]]) -> list[str]:
@@ -526,15 +435,7 @@ def _parameter_order(refs: list[tuple[str, int]]) -> list[str]:
 def _resolve(node: Node, index: dict[str, int]) -> Node:
     if isinstance(node, _Pending):
         return Param(index[node.name])
-    if isinstance(node, Unary):
-        return Unary(node.op, _resolve(node.operand, index))
-    if isinstance(node, Binary):
-        return Binary(node.op, _resolve(node.left, index), _resolve(node.right, index))
-    if isinstance(node, Call):
-        return Call(node.name, tuple(_resolve(a, index) for a in node.args))
-    if isinstance(node, Cond):
-        return Cond(*(_resolve(n, index) for n in (node.condition, node.if_true, node.if_false)))
-    return node
+    return rebuilt(node, lambda child: _resolve(child, index))
 
 
 #: Longest formula text accepted (characters).

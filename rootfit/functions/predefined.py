@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from rootfit.functions.parser import predefined_formula_text
+from rootfit.functions.shortcuts import predefined_formula_text
 from rootfit.functions.state import ParameterState
 from rootfit.functions.traits import ClosedIntegral, ModelTraits, StartRule
 
