@@ -11,11 +11,27 @@ __all__ = ["PREDEFINED_BASE", "is_shortcut", "predefined_formula_text"]
 
 _POLY = re.compile(r"(?P<var>[xyz]?)pol(?P<degree>\d)$")
 _CHEB = re.compile(r"cheb(?:yshev)?(?P<degree>\d)$")
+#: Formula texts of the named predefined functions: ``{j}`` is parameter ``offset + j``,
+#: ``{v}`` the variable (ROOT's TF1 definitions; bigaus, xy... depend on x and y).
+_TEMPLATES = {
+    "gausn": "[{0}]*exp(-0.5*(({v}-[{1}])/[{2}])^2)/(sqrt(2*pi)*[{2}])",
+    "gaus": "[{0}]*exp(-0.5*(({v}-[{1}])/[{2}])^2)",
+    "expo": "exp([{0}]+[{1}]*{v})",
+    "landaun": "[{0}]*TMath::Landau({v},[{1}],[{2}],1)",
+    "landau": "[{0}]*TMath::Landau({v},[{1}],[{2}])",
+    "crystalballn": "[{0}]*ROOT::Math::crystalball_pdf({v},[{3}],[{4}],[{2}],[{1}])",
+    "crystalball": "[{0}]*ROOT::Math::crystalball_function({v},[{3}],[{4}],[{2}],[{1}])",
+    "breitwigner": "[{0}]*ROOT::Math::breitwigner_pdf({v},[{2}],[{1}])",
+    "xygaus": "[{0}]*exp(-0.5*((x-[{1}])/[{2}])^2-0.5*((y-[{3}])/[{4}])^2)",
+    "bigaus": "[{0}]*ROOT::Math::bigaussian_pdf(x,y,[{2}],[{4}],[{5}],[{1}],[{3}])",
+    "xyzgaus": (
+        "[{0}]*exp(-0.5*((x-[{1}])/[{2}])^2-0.5*((y-[{3}])/[{4}])^2-0.5*((z-[{5}])/[{6}])^2)"
+    ),
+    "xylandau": "[{0}]*TMath::Landau(x,[{1}],[{2}])*TMath::Landau(y,[{3}],[{4}])",
+    "xyexpo": "exp([{0}]+[{1}]*x+[{2}]*y)",
+}
 #: The predefined names other than the numbered families (polN, chebyshevN).
-PREDEFINED_BASE = (
-    "gausn", "gaus", "expo", "landaun", "landau", "crystalballn", "crystalball", "breitwigner",
-    "xygaus", "bigaus", "xyzgaus", "xylandau", "xyexpo",
-)  # fmt: skip
+PREDEFINED_BASE = tuple(_TEMPLATES)
 
 
 def is_shortcut(name: str) -> bool:
@@ -36,33 +52,9 @@ def predefined_formula_text(name: str, offset: int = 0, variable: str = "x") -> 
         The variable the function depends on.
     """
     k = offset
-    if name == "gaus":
-        return f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)"
-    if name == "gausn":
-        return f"[{k}]*exp(-0.5*(({variable}-[{k + 1}])/[{k + 2}])^2)/(sqrt(2*pi)*[{k + 2}])"
-    if name == "expo":
-        return f"exp([{k}]+[{k + 1}]*{variable})"
-    if name in ("landau", "landaun"):
-        norm = ",1" if name == "landaun" else ""
-        return f"[{k}]*TMath::Landau({variable},[{k + 1}],[{k + 2}]{norm})"
-    if name in ("crystalball", "crystalballn"):
-        which = "crystalball_pdf" if name == "crystalballn" else "crystalball_function"
-        return f"[{k}]*ROOT::Math::{which}({variable},[{k + 3}],[{k + 4}],[{k + 2}],[{k + 1}])"
-    if name == "breitwigner":
-        return f"[{k}]*ROOT::Math::breitwigner_pdf({variable},[{k + 2}],[{k + 1}])"
-    if name == "xygaus":
-        return f"[{k}]*exp(-0.5*((x-[{k + 1}])/[{k + 2}])^2-0.5*((y-[{k + 3}])/[{k + 4}])^2)"
-    if name == "bigaus":
-        return f"[{k}]*ROOT::Math::bigaussian_pdf(x,y,[{k + 2}],[{k + 4}],[{k + 5}],[{k + 1}],[{k + 3}])"
-    if name == "xyzgaus":
-        return (
-            f"[{k}]*exp(-0.5*((x-[{k + 1}])/[{k + 2}])^2-0.5*((y-[{k + 3}])/[{k + 4}])^2"
-            f"-0.5*((z-[{k + 5}])/[{k + 6}])^2)"
-        )
-    if name == "xylandau":
-        return f"[{k}]*TMath::Landau(x,[{k + 1}],[{k + 2}])*TMath::Landau(y,[{k + 3}],[{k + 4}])"
-    if name == "xyexpo":
-        return f"exp([{k}]+[{k + 1}]*x+[{k + 2}]*y)"
+    template = _TEMPLATES.get(name)
+    if template is not None:
+        return template.format(*range(k, k + 7), v=variable)
     c = _CHEB.match(name)
     if c:
         return _chebyshev_text(int(c.group("degree")), k, variable)
