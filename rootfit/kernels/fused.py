@@ -297,7 +297,7 @@ class FusedObjective:
         The number of parameters (checked at every call from Python).
     """
 
-    __slots__ = ("_objective", "context", "ctypes", "entry", "errordef", "npar")
+    __slots__ = ("_address", "_objective", "context", "ctypes", "entry", "errordef", "npar")
 
     def __init__(
         self, kernels: tuple[Any, Any], context: NDArray[np.float64], errordef: float, npar: int
@@ -308,11 +308,12 @@ class FusedObjective:
         self.context = context
         self.errordef = float(errordef)
         self.npar = int(npar)
+        self._address = float(context.ctypes.data)  # numpy makes a ctypes view per access
 
     @property
     def address(self) -> float:
         """The context's address as the float64 Minuit passes as the last parameter."""
-        return float(self.context.ctypes.data)
+        return self._address
 
     def __call__(self, parameters: NDArray[np.float64]) -> float:
         p = np.ascontiguousarray(parameters, dtype=np.float64)

@@ -60,6 +60,9 @@ __all__ = [
 #: Minuit2's machine precision: 4 × the float64 epsilon (pinned against iminuit by a test).
 DEFAULT_EPS = 4.0 * float(np.finfo(np.float64).eps)
 
+#: Position of each field in the compiled Migrad's outcome vector.
+_FIELD = {name: i for i, name in enumerate(OUTCOME_FIELDS)}
+
 _STRATEGIES = {
     0: (0, 2, 0.5, 0.1, 3, 0.5, 0.1, 1, 1),
     1: (1, 3, 0.3, 0.05, 5, 0.3, 0.05, 2, 1),
@@ -132,7 +135,7 @@ class MigradSetup:
         self, x: NDArray[np.float64], v: NDArray[np.float64], info: NDArray[np.float64], up: float
     ) -> BackendResult:
         """Minuit2's user state of a compiled Migrad result (``x``, ``v``, ``info``)."""
-        code = int(info[OUTCOME_FIELDS.index("status")])
+        code = int(info[_FIELD["status"]])
         values, errors, cov = external_state(
             self.values, self.free, self.bounds, x, v, up, code in (POSDEF, MADE_POSDEF)
         )
@@ -142,16 +145,15 @@ class MigradSetup:
 def minimum_flags(info: NDArray[np.float64]) -> SimpleNamespace:
     """A compiled Migrad's outcome vector under the names of Minuit2's ``FunctionMinimum``
     flags (what :mod:`~rootfit.fitter.backends.minuit_state`'s readers read)."""
-    fields = dict(zip(OUTCOME_FIELDS, info.tolist(), strict=True))
-    code = int(fields["status"])
-    above, limit = bool(fields["above_max_edm"]), bool(fields["call_limit"])
+    code = int(info[_FIELD["status"]])
+    above, limit = bool(info[_FIELD["above_max_edm"]]), bool(info[_FIELD["call_limit"]])
     return SimpleNamespace(
         is_valid=code in (POSDEF, MADE_POSDEF) and not above and not limit,
-        edm=float(fields["edm"]),
+        edm=float(info[_FIELD["edm"]]),
         has_covariance=code != UNSET,
         has_posdef_covar=code == POSDEF,
         has_made_posdef_covar=code == MADE_POSDEF,
-        has_accurate_covar=code == POSDEF and fields["dcovar"] < 0.1,
+        has_accurate_covar=code == POSDEF and info[_FIELD["dcovar"]] < 0.1,
         hesse_failed=code == HESSE_FAILED,
         is_above_max_edm=above,
         has_reached_call_limit=limit,
@@ -172,9 +174,9 @@ def outcome_of(
         values=values,
         errors=errors,
         covariance=covariance,
-        min_fcn=float(info[OUTCOME_FIELDS.index("fval")]),
+        min_fcn=float(info[_FIELD["fval"]]),
         edm=flags.edm,
-        ncalls=int(info[OUTCOME_FIELDS.index("ncalls")]),
+        ncalls=int(info[_FIELD["ncalls"]]),
         status=migrad_status(flags),
         cov_status=cov_status(flags),
         valid=bool(flags.is_valid and flags.edm >= 0),
@@ -268,7 +270,10 @@ def run_migrad(
     """One compiled Migrad on a fused objective with ROOT's options: its outcome, and whether
     a matrix was made positive-definite on the way (then the last bits can differ from
     Minuit2's, whose eigenvalue routine is not LAPACK's)."""
-    ext = np.append(setup.values, fused.address)
+    n = setup.values.size
+    ext = np.empty(n + 1)  # the values, then the context's address
+    ext[:n] = setup.values
+    ext[n] = fused.address
     calls = np.zeros(1, dtype=np.int64)
     x, v, info = migrad(
         fused.entry.address,
@@ -281,7 +286,7 @@ def run_migrad(
         setup.limited_at,
         *migrad_arguments(options, errordef, len(setup.values)),
     )
-    return setup.outcome(x, v, info, float(errordef)), bool(info[OUTCOME_FIELDS.index("corrected")])
+    return setup.outcome(x, v, info, float(errordef)), bool(info[_FIELD["corrected"]])
 
 
 class CompiledMigradMinimum(DelegatingMinimum):
