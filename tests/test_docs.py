@@ -73,6 +73,7 @@ def test_every_facade_class_is_in_the_root_users_guide():
 
 
 def test_the_gallery_scraper_collects_the_figures_a_tutorial_writes(tmp_path, monkeypatch):
+    import os
     import sys
     import time
 
@@ -84,11 +85,15 @@ def test_the_gallery_scraper_collects_the_figures_a_tutorial_writes(tmp_path, mo
         sys.path.remove(str(ROOT / "docs"))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "old.png").write_bytes(b"written before the example")
-    time.sleep(0.01)
     scraper = TutorialFigures()
     scraper.reset({}, "example.py")
     (tmp_path / "output").mkdir()
-    (tmp_path / "output" / "fit.png").write_bytes(b"the example's figure")
+    figure = tmp_path / "output" / "fit.png"
+    figure.write_bytes(b"the example's figure")
+    # the file system stamps files with a coarser clock than time.time(): a file written just
+    # after the reset may carry an earlier time, and still belongs to the example
+    stamp = time.time() - 1.0
+    os.utime(figure, (stamp, stamp))
     targets = iter([str(tmp_path / "sphx_glr_example_001.png"), str(tmp_path / "unused.png")])
     rst = scraper(None, {"image_path_iterator": targets}, {"src_dir": str(tmp_path)})
     assert "sphx_glr_example_001.png" in rst and "old" not in rst
