@@ -26,6 +26,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from rootfit._validation import as_floats
 from rootfit.errors import DataError
+from rootfit.hist.arithmetic import Arithmetic
 from rootfit.hist.axis import Axis, axes_from_arguments, axes_from_edges
 from rootfit.hist.fill import fill, fill_entry
 from rootfit.hist.fittable import Fittable, SliceFittable
@@ -39,7 +40,7 @@ __all__ = ["Histogram", "Moments"]
 MAX_CELLS = 500_000_000
 
 
-class Histogram(Statistics, Fittable, SliceFittable):
+class Histogram(Statistics, Arithmetic, Fittable, SliceFittable):
     """A histogram (TH1D/TH2D/TH3D-like).
 
     Parameters
@@ -404,112 +405,6 @@ class Histogram(Statistics, Fittable, SliceFittable):
     @entries.setter
     def entries(self, value: float) -> None:
         self._entries = float(value)
-
-    # ------------------------------------------------------------------ operations (operations.py)
-    def add(self, other: Histogram, c: float = 1.0) -> None:
-        """In place ``self += c·other`` with ROOT's error and statistics rules."""
-        from rootfit.hist import operations
-
-        operations.add(self, other, c)
-
-    def multiply(self, other: Histogram, c1: float = 1.0, c2: float = 1.0) -> None:
-        """In place ``self = (c1·self)·(c2·other)``."""
-        from rootfit.hist import operations
-
-        operations.multiply(self, self, other, c1, c2)
-
-    def divide(
-        self, other: Histogram, c1: float = 1.0, c2: float = 1.0, *, binomial: bool = False
-    ) -> None:
-        """In place ``self = (c1·self)/(c2·other)``; ``binomial=True`` for efficiencies."""
-        from rootfit.hist import operations
-
-        operations.divide(self, self, other, c1, c2, binomial=binomial)
-
-    def scale(self, c: float, *, width: bool = False) -> None:
-        """In place: contents ×c, errors ×|c|; ``width=True`` also divides by bin width/volume."""
-        from rootfit.hist import operations
-
-        operations.scale(self, c, width=width)
-
-    def rebin(self, group: int | None = None, *, edges: ArrayLike | None = None) -> Histogram:
-        """New histogram with ``group`` bins merged or with new ``edges`` (1-D)."""
-        from rootfit.hist import operations
-
-        return operations.rebin(self, group, edges)
-
-    def projection(
-        self, keep: int | Sequence[int], bins: dict[int, tuple[int, int]] | None = None
-    ) -> Histogram:
-        """Sum over the other axes (``keep=0``: projection on x; ``bins``: ROOT bin windows of
-        the summed axes, default all including flow bins)."""
-        from rootfit.hist import operations
-
-        return operations.projection(self, keep, bins)
-
-    def profile(
-        self, axis: int = 0, bins: tuple[int, int] | None = None, *, error_option: str = ""
-    ) -> Any:
-        """Profile of a 2-D histogram along ``axis`` (ROOT ``ProfileX``/``ProfileY``); see
-        :func:`rootfit.hist.operations.profile`."""
-        from rootfit.hist import operations
-
-        return operations.profile(self, axis, bins, error_option=error_option)
-
-    def __add__(self, other: Histogram) -> Histogram:
-        out = self.copy()
-        out.add(other)
-        return out
-
-    def __sub__(self, other: Histogram) -> Histogram:
-        out = self.copy()
-        out.add(other, -1.0)
-        return out
-
-    def __mul__(self, other: Histogram | float) -> Histogram:
-        out = self.copy()
-        if isinstance(other, Histogram):
-            out.multiply(other)
-        else:
-            out.scale(float(other))
-        return out
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other: Histogram | float) -> Histogram:
-        out = self.copy()
-        if isinstance(other, Histogram):
-            out.divide(other)
-        else:
-            out.scale(1.0 / float(other))
-        return out
-
-    # ------------------------------------------------------------------ errors and random numbers
-    def error_intervals(
-        self, option: str = "normal", cl: float = 0.682689492137086
-    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Lower and upper bin errors (no flow bins): ``"normal"`` (symmetric, as :meth:`errors`)
-        or ``"poisson"`` (ROOT ``kPoisson``: Garwood interval for unweighted bins, normal
-        errors for weighted ones)."""
-        from rootfit.hist import sampling
-
-        return sampling.error_intervals(self, option, cl)
-
-    def get_random(
-        self, rng: np.random.Generator, size: int | None = None
-    ) -> float | NDArray[np.float64]:
-        """Random values distributed as the 1-D histogram (ROOT ``GetRandom``): a bin is chosen by
-        its content, the value is uniform inside it."""
-        from rootfit.hist import sampling
-
-        return sampling.get_random(self, rng, size)
-
-    def fill_random(self, source: Any, n: int, rng: np.random.Generator) -> None:
-        """Fill ``n`` random values drawn from a :class:`~rootfit.Function` (over this axis range)
-        or another 1-D histogram (ROOT ``FillRandom``)."""
-        from rootfit.hist import sampling
-
-        sampling.fill_random(self, source, n, rng)
 
     # ------------------------------------------------------------------ misc
     def copy(self) -> Histogram:
