@@ -3,7 +3,7 @@ cached by tree)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 __all__ = ["Binary", "Call", "Cond", "Node", "Num", "Param", "Unary", "Var", "walk"]
@@ -92,6 +92,16 @@ def rebuilt(node: Node, change: Callable[[Node], Node]) -> Node:
     if isinstance(node, Cond):
         return Cond(change(node.condition), change(node.if_true), change(node.if_false))
     return node
+
+
+def substituted(node: Node, variables: Sequence[Node], params: Sequence[Node]) -> Node:
+    """``node`` with ``Var(i)`` replaced by ``variables[i]`` (where given) and ``Param(j)`` by
+    ``params[j]``: a function's tree inlined at a call site."""
+    if isinstance(node, Var):
+        return variables[node.index] if node.index < len(variables) else node
+    if isinstance(node, Param):
+        return params[node.index]
+    return rebuilt(node, lambda child: substituted(child, variables, params))
 
 
 def depth(node: Node) -> int:

@@ -44,6 +44,7 @@ from rootfit.functions.expression import (
     Var,
     depth,
     rebuilt,
+    substituted,
     walk,
 )
 from rootfit.functions.library import CONSTANTS, FUNCTIONS, canonical_function, known_names
@@ -363,7 +364,7 @@ class _Parser:
                 f"{t.text} takes {ndim} variable(s) and {npar} parameter(s); got {len(args)} argument(s)",
                 t.pos,
             )
-        return _substitute(target.tree, variables, params)
+        return substituted(target.tree, variables, params)
 
     def predefined(self, t: _Token) -> Node:
         offset = 0
@@ -405,15 +406,6 @@ class _Pending:
     """A parameter reference by name, resolved to an index after parsing."""
 
     name: str
-
-
-def _substitute(node: Node, variables: list[Node], params: list[Node]) -> Node:
-    """Replace Var(i) by ``variables[i]`` and Param(j) by ``params[j]``."""
-    if isinstance(node, Var):
-        return variables[node.index] if node.index < len(variables) else node
-    if isinstance(node, Param):
-        return params[node.index]
-    return rebuilt(node, lambda child: _substitute(child, variables, params))
 
 
 def _parameter_order(refs: list[tuple[str, int]]) -> list[str]:
